@@ -1,0 +1,35 @@
+// Command-line plumbing shared by the subcommands: a small option parser and the
+// exit-status contract (0 success, 1 user or input error, 2 usage error).
+#pragma once
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace gapmap::cli {
+
+enum ExitCode { kOk = 0, kInputError = 1, kUsageError = 2 };
+
+struct Args {
+    std::vector<std::string> positional;
+    std::map<std::string, std::vector<std::string>> options;  // "--map" may repeat
+    std::set<std::string> flags;
+    bool help = false;
+
+    bool has(const std::string& flag) const { return flags.count(flag) > 0; }
+    std::string value(const std::string& option, const std::string& fallback = "") const;
+    std::vector<std::string> values(const std::string& option) const;
+};
+
+// Throws UsageError for unknown options or a missing option value.
+Args parseArgs(const std::vector<std::string>& argv, const std::set<std::string>& optionsWithValue,
+               const std::set<std::string>& flags);
+
+// Writes text to --out FILE, or to stdout. Throws InputError if the file cannot be written.
+void writeOutput(const std::string& text, const std::string& outPath);
+
+int runImport(const std::vector<std::string>& args);
+int runReport(const std::vector<std::string>& args);
+int runDemo(const std::vector<std::string>& args);
+
+}  // namespace gapmap::cli

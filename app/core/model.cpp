@@ -1,0 +1,80 @@
+#include "core/model.h"
+
+#include <algorithm>
+
+namespace gapmap {
+
+const char* toString(AdminLevel level) {
+    switch (level) {
+        case AdminLevel::Province: return "province";
+        case AdminLevel::District: return "district";
+        case AdminLevel::Commune: return "commune";
+    }
+    return "commune";
+}
+
+std::optional<AdminLevel> adminLevelFromString(const std::string& text) {
+    if (text == "province") return AdminLevel::Province;
+    if (text == "district") return AdminLevel::District;
+    if (text == "commune") return AdminLevel::Commune;
+    return std::nullopt;
+}
+
+const char* toString(Electricity e) {
+    switch (e) {
+        case Electricity::Grid: return "grid";
+        case Electricity::Offgrid: return "offgrid";
+        case Electricity::None: return "none";
+    }
+    return "grid";
+}
+
+const char* toString(Mobile m) {
+    switch (m) {
+        case Mobile::None: return "none";
+        case Mobile::G2: return "2g";
+        case Mobile::G3: return "3g";
+        case Mobile::G4: return "4g";
+    }
+    return "none";
+}
+
+std::optional<Electricity> electricityFromString(const std::string& text) {
+    if (text == "grid") return Electricity::Grid;
+    if (text == "offgrid") return Electricity::Offgrid;
+    if (text == "none") return Electricity::None;
+    return std::nullopt;
+}
+
+std::optional<Mobile> mobileFromString(const std::string& text) {
+    if (text == "none") return Mobile::None;
+    if (text == "2g") return Mobile::G2;
+    if (text == "3g") return Mobile::G3;
+    if (text == "4g" || text == "5g") return Mobile::G4;
+    return std::nullopt;
+}
+
+bool Project::hasDistricts() const {
+    return std::any_of(adminUnits.begin(), adminUnits.end(),
+                       [](const AdminUnit& u) { return u.level == AdminLevel::District; });
+}
+
+const AdminUnit* Project::findUnit(const std::string& code) const {
+    for (const AdminUnit& u : adminUnits)
+        if (u.code == code) return &u;
+    return nullptr;
+}
+
+std::string Project::settingOr(const std::string& key, const std::string& fallback) const {
+    for (const Setting& s : settings)
+        if (s.key == key) return s.value;
+    return fallback;
+}
+
+void Project::setSetting(const std::string& key, const std::string& value) {
+    for (Setting& s : settings)
+        if (s.key == key) { s.value = value; return; }
+    settings.push_back({key, value});
+}
+
+}  // namespace gapmap

@@ -1,0 +1,140 @@
+// The gapmap data model: plain structs for everything a project file holds.
+// Coordinates are EPSG:4326 degrees (x = lon, y = lat). Standard library only:
+// no GDAL, SQLite or GL type may appear here.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace gapmap {
+
+struct LonLat {
+    double lonDeg = 0;
+    double latDeg = 0;
+};
+
+using Ring = std::vector<LonLat>;          // closed: first == last
+struct Polygon { std::vector<Ring> rings; }; // rings[0] outer, the rest holes
+using MultiPolygon = std::vector<Polygon>;
+
+enum class AdminLevel { Province, District, Commune };
+const char* toString(AdminLevel level);
+std::optional<AdminLevel> adminLevelFromString(const std::string& text);
+
+struct AdminUnit {
+    std::string code;           // GSO code as text: leading zeros kept
+    std::string name;           // UTF-8 NFC, with its prefix removed ("Nậm Ban", not "Xã Nậm Ban")
+    AdminLevel level = AdminLevel::Commune;
+    std::string parentCode;     // empty for a province
+    std::string kind;           // xã, phường, thị trấn, huyện, thành phố, tỉnh …
+    std::optional<int64_t> population;
+    bool especiallyDifficult = false;
+    MultiPolygon area;          // may be empty for a unit imported without geometry
+};
+
+enum class Electricity { Grid, Offgrid, None };
+enum class Mobile { None, G2, G3, G4 };
+const char* toString(Electricity e);
+const char* toString(Mobile m);
+std::optional<Electricity> electricityFromString(const std::string& text);
+std::optional<Mobile> mobileFromString(const std::string& text);
+
+struct Village {
+    std::string code;
+    std::string name;
+    std::string communeCode;
+    std::optional<LonLat> location;  // absent when the source gave none
+    std::optional<int64_t> population;
+    std::optional<int64_t> households;
+    std::string ethnicGroup;
+    bool especiallyDifficult = false;
+    Electricity electricity = Electricity::Grid;
+    Mobile mobile = Mobile::G4;
+    bool internet = true;
+};
+
+struct CommunicationTeam {
+    std::string villageCode;
+    std::string established;   // ISO date yyyy-mm-dd, may be empty
+    int members = 0;
+    int womenMembers = 0;
+    std::string channel;
+};
+
+// Sensitive: locations must never reach a shared output (see README, "Protection").
+struct TrustedAddress {
+    std::string code;
+    std::string name;
+    std::string communeCode;
+    std::string villageCode;
+    std::string established;
+    std::string services;      // ';'-separated: shelter, psychological, legal, hotline
+    bool active = true;
+    std::optional<LonLat> location;
+};
+
+struct Club {
+    std::string code;
+    std::string name;
+    std::string communeCode;
+    std::string villageCode;   // empty: the club serves the whole commune
+    std::string established;
+    int members = 0;
+};
+
+struct Activity {
+    std::string date;          // ISO date
+    std::string communeCode;   // may be empty for province-level trainings
+    std::string kind;          // training_commune, training_village, policy_dialogue, club_activity, digital_skills, communication
+    int sessions = 0;
+    int participants = 0;
+    int womenParticipants = 0;
+};
+
+struct CommuneOffice {
+    std::string communeCode;
+    int computers = 0;
+    bool internet = false;
+};
+
+// Sensitive: small counts identify families.
+struct Outcome {
+    std::string villageCode;
+    int year = 0;
+    int childMarriages = 0;
+    int consanguineousMarriages = 0;
+};
+
+struct Target {
+    std::string indicator;
+    int year = 0;
+    double value = 0;
+};
+
+struct Setting {
+    std::string key;
+    std::string value;
+};
+
+struct Project {
+    std::vector<AdminUnit> adminUnits;
+    std::vector<Village> villages;
+    std::vector<CommunicationTeam> teams;
+    std::vector<TrustedAddress> trustedAddresses;
+    std::vector<Club> clubs;
+    std::vector<Activity> activities;
+    std::vector<CommuneOffice> communeOffices;
+    std::vector<Outcome> outcomes;
+    std::vector<Target> targets;
+    std::vector<Setting> settings;     // "title", "synthetic" (1 for the demo), coverage rules …
+
+    // Two-level projects (province → commune, Vietnam since July 2025) have no districts.
+    bool hasDistricts() const;
+    const AdminUnit* findUnit(const std::string& code) const;
+    std::string settingOr(const std::string& key, const std::string& fallback) const;
+    void setSetting(const std::string& key, const std::string& value);
+    bool synthetic() const { return settingOr("synthetic", "0") == "1"; }
+};
+
+}  // namespace gapmap

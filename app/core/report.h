@@ -1,0 +1,54 @@
+// The figures of `gapmap report`: province totals against targets, counts per district
+// and commune, and the especially difficult villages without a team. Plain counts; the
+// analysis layer refines coverage rules later. Standard library only.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/model.h"
+
+namespace gapmap {
+
+struct IndicatorRow {
+    std::string key;          // as in the targets table, e.g. "communication_teams"
+    std::string label;        // English label
+    double value = 0;
+    std::optional<double> target;
+    int targetYear = 0;
+};
+
+// Counts of villages in one admin unit. "No electricity" means no grid electricity
+// (offgrid or none); "no mobile" means no signal or 2G only; TA = an active Trusted
+// Address within the radius (great-circle distance).
+struct AreaRow {
+    std::string code, name, level, parentCode;
+    int villages = 0, especiallyDifficult = 0, withTeam = 0, withClub = 0, withTrustedAddress = 0;
+    int noElectricity = 0, noMobile = 0, noInternet = 0;
+    int64_t population = 0;
+};
+
+struct VillageRow {
+    std::string code, name, communeCode, communeName, districtName;
+    int64_t population = 0;
+};
+
+struct Report {
+    std::string title;
+    bool synthetic = false;
+    double trustedAddressRadiusKm = 10;
+    std::vector<IndicatorRow> indicators;
+    AreaRow province;
+    std::vector<AreaRow> districts;   // empty in a two-level project
+    std::vector<AreaRow> communes;
+    std::vector<VillageRow> difficultWithoutTeam;
+};
+
+Report buildReport(const Project& project, double trustedAddressRadiusKm = 10);
+
+// Output formats of `gapmap report`. CSV holds one table: "areas", "indicators" or "uncovered".
+std::string formatReportText(const Report& report);
+std::string formatReportJson(const Report& report);
+std::string formatReportCsv(const Report& report, const std::string& table);
+
+}  // namespace gapmap

@@ -1,0 +1,116 @@
+// Text, JSON and CSV renderings of a Report. The numbers come from core/report.cpp only.
+#include <cstdio>
+
+#include "core/report.h"
+#include "core/text_format.h"
+
+namespace gapmap {
+namespace {
+
+const char* kAreaHeader = "level,code,name,parent_code,villages,especially_difficult,with_team,with_club,"
+                          "with_trusted_address_within_radius,no_grid_electricity,no_mobile_signal,no_internet,population";
+
+std::string areaCsv(const AreaRow& a) {
+    std::string out = a.level + "," + csvField(a.code) + "," + csvField(a.name) + "," + csvField(a.parentCode);
+    for (long long n : {(long long)a.villages, (long long)a.especiallyDifficult, (long long)a.withTeam, (long long)a.withClub,
+                        (long long)a.withTrustedAddress, (long long)a.noElectricity, (long long)a.noMobile,
+                        (long long)a.noInternet, (long long)a.population})
+        out += "," + std::to_string(n);
+    return out + "\n";
+}
+
+std::string areaJson(const AreaRow& a) {
+    return "{\"level\":" + jsonString(a.level) + ",\"code\":" + jsonString(a.code) + ",\"name\":" + jsonString(a.name) +
+           ",\"parent_code\":" + jsonString(a.parentCode) + ",\"villages\":" + std::to_string(a.villages) +
+           ",\"especially_difficult\":" + std::to_string(a.especiallyDifficult) + ",\"with_team\":" + std::to_string(a.withTeam) +
+           ",\"with_club\":" + std::to_string(a.withClub) + ",\"with_trusted_address_within_radius\":" + std::to_string(a.withTrustedAddress) +
+           ",\"no_grid_electricity\":" + std::to_string(a.noElectricity) + ",\"no_mobile_signal\":" + std::to_string(a.noMobile) +
+           ",\"no_internet\":" + std::to_string(a.noInternet) + ",\"population\":" + std::to_string(a.population) + "}";
+}
+
+std::string pad(const std::string& text, size_t width) {
+    size_t chars = 0;  // UTF-8 code points, so Vietnamese names line up
+    for (unsigned char c : text) chars += (c & 0xC0) != 0x80;
+    return text + std::string(chars < width ? width - chars : 1, ' ');
+}
+
+std::string areaLine(const AreaRow& a) {
+    char buf[160];
+    std::snprintf(buf, sizeof buf, "%6d %6d %6d %6d %6d %6d %6d %6d", a.villages, a.especiallyDifficult, a.withTeam,
+                  a.withClub, a.withTrustedAddress, a.noElectricity, a.noMobile, a.noInternet);
+    return pad(a.code, 9) + pad(a.name, 26) + buf + "\n";
+}
+
+}  // namespace
+
+std::string formatReportText(const Report& r) {
+    std::string out = r.title + "\n";
+    if (r.synthetic) out += "SYNTHETIC DEMO DATA – invented villages and figures, not real records\n";
+    out += "\nProvince totals against targets\n";
+    out += pad("indicator", 52) + pad("value", 10) + pad("target", 10) + "% of target\n";
+    for (const IndicatorRow& i : r.indicators)
+        out += pad(i.label, 52) + pad(formatNumber(i.value), 10) + pad(i.target ? formatNumber(*i.target) : "–", 10) +
+               (i.target ? percentOf(i.value, *i.target) : "–") + "\n";
+    const std::string ta = "TA≤" + formatNumber(r.trustedAddressRadiusKm) + "km";
+    const std::string header = pad("code", 9) + pad("name", 26) + "  vill.  diff.   team   club " + pad(ta, 7) +
+                               "noElec noMob. noNet\n";
+    out += "\nVillages: total, especially difficult, with a team, with a club, with an active Trusted Address within " +
+           formatNumber(r.trustedAddressRadiusKm) + " km, without grid electricity, without mobile signal (none/2G), without internet\n";
+    out += "\n" + header + areaLine(r.province);
+    if (!r.districts.empty()) {
+        out += "\nDistricts\n" + header;
+        for (const AreaRow& d : r.districts) out += areaLine(d);
+    }
+    out += "\nCommunes\n" + header;
+    for (const AreaRow& c : r.communes) out += areaLine(c);
+    out += "\nEspecially difficult villages without a communication team: " + std::to_string(r.difficultWithoutTeam.size()) + "\n";
+    for (const VillageRow& v : r.difficultWithoutTeam)
+        out += "  " + pad(v.code, 10) + pad(v.name, 22) + v.communeName + (v.districtName.empty() ? "" : ", " + v.districtName) +
+               " (population " + std::to_string(v.population) + ")\n";
+    return out;
+}
+
+std::string formatReportJson(const Report& r) {
+    std::string out = "{\"title\":" + jsonString(r.title) + ",\"synthetic\":" + (r.synthetic ? "true" : "false") +
+                      ",\"trusted_address_radius_km\":" + formatNumber(r.trustedAddressRadiusKm) + ",\"indicators\":[";
+    for (size_t k = 0; k < r.indicators.size(); ++k) {
+        const IndicatorRow& i = r.indicators[k];
+        out += std::string(k ? "," : "") + "{\"key\":" + jsonString(i.key) + ",\"label\":" + jsonString(i.label) +
+               ",\"value\":" + formatNumber(i.value) + ",\"target\":" + (i.target ? formatNumber(*i.target) : "null") +
+               ",\"target_year\":" + (i.target ? std::to_string(i.targetYear) : "null") + "}";
+    }
+    out += "],\"province\":" + areaJson(r.province) + ",\"districts\":[";
+    for (size_t k = 0; k < r.districts.size(); ++k) out += std::string(k ? "," : "") + areaJson(r.districts[k]);
+    out += "],\"communes\":[";
+    for (size_t k = 0; k < r.communes.size(); ++k) out += std::string(k ? "," : "") + areaJson(r.communes[k]);
+    out += "],\"difficult_villages_without_team\":[";
+    for (size_t k = 0; k < r.difficultWithoutTeam.size(); ++k) {
+        const VillageRow& v = r.difficultWithoutTeam[k];
+        out += std::string(k ? "," : "") + "{\"code\":" + jsonString(v.code) + ",\"name\":" + jsonString(v.name) +
+               ",\"commune_code\":" + jsonString(v.communeCode) + ",\"commune\":" + jsonString(v.communeName) +
+               ",\"district\":" + jsonString(v.districtName) + ",\"population\":" + std::to_string(v.population) + "}";
+    }
+    return out + "]}\n";
+}
+
+std::string formatReportCsv(const Report& r, const std::string& table) {
+    std::string out;
+    if (table == "indicators") {
+        out = "indicator,label,value,target,target_year,percent_of_target\n";
+        for (const IndicatorRow& i : r.indicators)
+            out += i.key + "," + csvField(i.label) + "," + formatNumber(i.value) + "," + (i.target ? formatNumber(*i.target) : "") + "," +
+                   (i.target ? std::to_string(i.targetYear) : "") + "," + (i.target ? percentOf(i.value, *i.target) : "") + "\n";
+    } else if (table == "uncovered") {
+        out = "village_code,village_name,commune_code,commune_name,district_name,population\n";
+        for (const VillageRow& v : r.difficultWithoutTeam)
+            out += csvField(v.code) + "," + csvField(v.name) + "," + csvField(v.communeCode) + "," + csvField(v.communeName) + "," +
+                   csvField(v.districtName) + "," + std::to_string(v.population) + "\n";
+    } else {
+        out = std::string(kAreaHeader) + "\n" + areaCsv(r.province);
+        for (const AreaRow& d : r.districts) out += areaCsv(d);
+        for (const AreaRow& c : r.communes) out += areaCsv(c);
+    }
+    return out;
+}
+
+}  // namespace gapmap

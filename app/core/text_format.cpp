@@ -1,0 +1,52 @@
+#include "core/text_format.h"
+
+#include <cmath>
+#include <cstdio>
+
+namespace gapmap {
+
+std::string csvField(std::string_view text) {
+    if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
+    std::string out = "\"";
+    for (char c : text) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+std::string jsonString(std::string_view text) {
+    std::string out = "\"";
+    for (char c : text) {
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            default:
+                if (static_cast<unsigned char>(c) < 0x20) {
+                    char buf[8];
+                    std::snprintf(buf, sizeof buf, "\\u%04x", c);
+                    out += buf;
+                } else {
+                    out += c;
+                }
+        }
+    }
+    return out + "\"";
+}
+
+std::string formatNumber(double value) {
+    char buf[64];
+    if (std::fabs(value - std::round(value)) < 1e-9) std::snprintf(buf, sizeof buf, "%.0f", value);
+    else std::snprintf(buf, sizeof buf, "%.1f", value);
+    return buf;
+}
+
+std::string percentOf(double value, double total) {
+    if (total <= 0) return "–";
+    return formatNumber(std::round(1000.0 * value / total) / 10.0) + "%";
+}
+
+}  // namespace gapmap

@@ -1,0 +1,14 @@
+// Small text helpers shared by every output format: CSV fields, JSON strings, numbers.
+// Standard library only.
+#pragma once
+#include <string>
+#include <string_view>
+
+namespace gapmap {
+
+std::string csvField(std::string_view text);    // quoted when it holds , " or a line break
+std::string jsonString(std::string_view text);  // with quotes, escaped, UTF-8 kept as is
+std::string formatNumber(double value);         // "540", "12.5" (at most 1 decimal)
+std::string percentOf(double value, double total);  // "100%", "87.5%", "–" when total is 0
+
+}  // namespace gapmap

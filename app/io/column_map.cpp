@@ -1,0 +1,111 @@
+#include "io/column_map.h"
+
+#include <fstream>
+
+#include "core/errors.h"
+#include "core/parse.h"
+#include "core/text_fold.h"
+
+namespace gapmap {
+namespace {
+
+std::string headerKey(const std::string& header) {
+    std::string s = header;
+    for (char& c : s)
+        if (c == '_' || c == '.') c = ' ';
+    return foldVietnamese(s);
+}
+
+const std::vector<std::string> kLonHeaders = {"lon", "lng", "long", "longitude", "x", "kinh do", "kd"};
+const std::vector<std::string> kLatHeaders = {"lat", "latitude", "y", "vi do", "vd"};
+
+int findField(const std::vector<std::string>& keys, const std::vector<std::string>& candidates,
+              const std::vector<bool>& used) {
+    for (const std::string& want : candidates)
+        for (size_t i = 0; i < keys.size(); ++i)
+            if (!used[i] && keys[i] == want) return static_cast<int>(i);
+    return -1;
+}
+
+std::string listFields(const std::vector<std::string>& fields) {
+    std::string out;
+    for (const std::string& f : fields) out += (out.empty() ? "" : ", ") + f;
+    return out.empty() ? "(none)" : out;
+}
+
+}  // namespace
+
+int ColumnMap::field(const TableSpec& table, const std::string& column) const {
+    for (size_t i = 0; i < table.columns.size(); ++i)
+        if (table.columns[i].name == column) return fieldOf[i];
+    return -1;
+}
+
+ColumnMap mapColumns(const TableSpec& table, const std::vector<std::string>& fields,
+                     const std::map<std::string, std::string>& explicitMap, const std::string& path) {
+    std::vector<std::string> keys;
+    for (const std::string& f : fields) keys.push_back(headerKey(f));
+    std::vector<bool> used(fields.size(), false);
+    ColumnMap map;
+    map.fieldOf.assign(table.columns.size(), -1);
+
+    auto exactField = [&](const std::string& name) {
+        for (size_t i = 0; i < fields.size(); ++i)
+            if (fields[i] == name) return static_cast<int>(i);
+        return findField(keys, {headerKey(name)}, std::vector<bool>(fields.size(), false));
+    };
+    for (const auto& [column, source] : explicitMap) {
+        const int f = exactField(source);
+        if (f < 0) throw InputError(path + ": no column \"" + source + "\" (mapped to " + column + "); the file has: " + listFields(fields));
+        if (column == "lon") map.lonField = f;
+        else if (column == "lat") map.latField = f;
+        else {
+            bool known = false;
+            for (size_t c = 0; c < table.columns.size(); ++c)
+                if (table.columns[c].name == column) { map.fieldOf[c] = f; known = true; }
+            if (!known) throw UsageError("--map " + column + "=" + source + ": table " + table.name + " has no column " + column);
+        }
+        used[f] = true;
+    }
+    // Own names first for every column, then aliases, so an alias never steals another column's field.
+    for (size_t c = 0; c < table.columns.size(); ++c) {
+        if (map.fieldOf[c] >= 0) continue;
+        const int f = findField(keys, {headerKey(table.columns[c].name)}, used);
+        if (f >= 0) { map.fieldOf[c] = f; used[f] = true; }
+    }
+    for (size_t c = 0; c < table.columns.size(); ++c) {
+        if (map.fieldOf[c] >= 0) continue;
+        std::vector<std::string> aliases;
+        for (const std::string& a : table.columns[c].aliases) aliases.push_back(headerKey(a));
+        const int f = findField(keys, aliases, used);
+        if (f >= 0) { map.fieldOf[c] = f; used[f] = true; }
+    }
+    if (table.geometry == GeometryKind::Point) {
+        if (map.lonField < 0) map.lonField = findField(keys, kLonHeaders, used);
+        if (map.latField < 0) map.latField = findField(keys, kLatHeaders, used);
+    }
+    for (size_t c = 0; c < table.columns.size(); ++c)
+        if (table.columns[c].required && map.fieldOf[c] < 0)
+            throw InputError(path + ": missing column \"" + table.columns[c].name + "\" for table " + table.name +
+                             "; the file has: " + listFields(fields) + " (map one with --map " + table.columns[c].name + "=HEADER)");
+    return map;
+}
+
+std::map<std::string, std::string> readMappingFile(const std::string& path) {
+    std::ifstream in(path);
+    if (!in) throw InputError(path + ": cannot read the mapping file");
+    std::map<std::string, std::string> map;
+    std::string line;
+    for (int lineNo = 1; std::getline(in, line); ++lineNo) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        const std::string_view trimmed = trimSpaces(line);
+        if (trimmed.empty() || trimmed.front() == '#') continue;
+        const size_t eq = trimmed.find('=');
+        if (eq == std::string_view::npos)
+            throw InputError(path + ": line " + std::to_string(lineNo) + ": expected column=Source header");
+        map[std::string(trimSpaces(trimmed.substr(0, eq)))] = std::string(trimSpaces(trimmed.substr(eq + 1)));
+    }
+    return map;
+}
+
+}  // namespace gapmap

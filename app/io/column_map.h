@@ -1,0 +1,30 @@
+// Which source field feeds which project column: explicit --map options or a mapping
+// file first, then the column's own name, then the Vietnamese and English headers the
+// schema lists (compared folded: "Tên thôn" == "ten_thon").
+#pragma once
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/schema.h"
+
+namespace gapmap {
+
+struct ColumnMap {
+    std::vector<int> fieldOf;   // per TableSpec column: index into the source fields, -1 when absent
+    int lonField = -1;          // x / longitude column for tables with point geometry
+    int latField = -1;
+    int field(const TableSpec& table, const std::string& column) const;
+};
+
+// explicitMap: project column (or "lon"/"lat") -> source field name.
+// Throws InputError naming the file when a required column is missing or a mapping names
+// a field the file does not have; UsageError when it names an unknown project column.
+ColumnMap mapColumns(const TableSpec& table, const std::vector<std::string>& fields,
+                     const std::map<std::string, std::string>& explicitMap, const std::string& path);
+
+// A mapping file has one "column=Source header" per line; '#' starts a comment.
+// Throws InputError naming the file and line.
+std::map<std::string, std::string> readMappingFile(const std::string& path);
+
+}  // namespace gapmap

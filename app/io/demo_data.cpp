@@ -1,0 +1,64 @@
+#include "io/demo_data.h"
+
+#include <cpl_vsi.h>
+
+#include "core/errors.h"
+#include "io/embedded_file.h"
+#include "io/gdal_session.h"
+
+namespace gapmap {
+
+const char* const kDemoTitle = "Demo province – SYNTHETIC data (Tỉnh Demo – dữ liệu tổng hợp)";
+
+namespace {
+
+// The import order matters: villages join to communes, teams to villages.
+const char* const kOrder[][2] = {
+    {"admin_units", "demo_admin_units.geojson"},
+    {"villages", "demo_villages.geojson"},
+    {"communication_teams", "demo_communication_teams.csv"},
+    {"trusted_addresses", "demo_trusted_addresses.csv"},
+    {"clubs", "demo_clubs.csv"},
+    {"activities", "demo_activities.csv"},
+    {"commune_offices", "demo_commune_offices.csv"},
+    {"outcomes", "demo_outcomes.csv"},
+    {"targets", "demo_targets.csv"},
+};
+
+// Exposes an embedded file to GDAL as /vsimem/gapmap-demo/NAME for as long as it lives.
+class MemFile {
+public:
+    explicit MemFile(const EmbeddedFile& f) : path_(std::string("/vsimem/gapmap-demo/") + f.name) {
+        VSILFILE* fp = VSIFileFromMemBuffer(path_.c_str(), const_cast<GByte*>(f.data), f.size, FALSE);
+        if (fp) VSIFCloseL(fp);
+    }
+    ~MemFile() { VSIUnlink(path_.c_str()); }
+    const std::string& path() const { return path_; }
+private:
+    std::string path_;
+};
+
+}  // namespace
+
+Project buildDemoProject(std::vector<ImportResult>* log) {
+    GdalSession::ensure();
+    Project project;
+    for (const auto& [table, name] : kOrder) {
+        const EmbeddedFile* file = nullptr;
+        for (const EmbeddedFile& f : demoFiles())
+            if (std::string(f.name) == name) file = &f;
+        if (!file) throw InputError(std::string("the demo file ") + name + " is missing from this build");
+        MemFile mem(*file);
+        ImportRequest request;
+        request.table = table;
+        request.file = mem.path();
+        ImportResult result = importInto(project, request);
+        if (log) log->push_back(std::move(result));
+    }
+    project.setSetting("title", kDemoTitle);
+    project.setSetting("synthetic", "1");
+    project.setSetting("data_as_of", "2025-12-31");
+    return project;
+}
+
+}  // namespace gapmap

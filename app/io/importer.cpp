@@ -1,0 +1,280 @@
+#include "io/importer.h"
+
+#include <set>
+
+#include "core/errors.h"
+#include "core/parse.h"
+#include "core/place_index.h"
+#include "core/schema.h"
+#include "core/text_fold.h"
+#include "io/column_map.h"
+#include "io/project_file.h"
+#include "io/row_reader.h"
+
+namespace gapmap {
+namespace {
+
+const std::set<std::string> kActivityKinds = {"training_commune", "training_village", "policy_dialogue",
+                                              "club_activity", "digital_skills", "communication"};
+
+// Levels typed in Vietnamese or English ("Xã", "huyện", "district").
+std::optional<AdminLevel> parseLevel(const std::string& text) {
+    const std::string key = foldVietnamese(text);
+    if (auto l = adminLevelFromString(key)) return l;
+    if (key == "tinh" || key == "thanh pho truc thuoc trung uong") return AdminLevel::Province;
+    if (key == "huyen" || key == "quan" || key == "thi xa" || key == "thanh pho thuoc tinh") return AdminLevel::District;
+    if (key == "xa" || key == "phuong" || key == "thi tran" || key == "dac khu" || key == "ward") return AdminLevel::Commune;
+    return std::nullopt;
+}
+
+std::optional<Electricity> parseElectricity(const std::string& text) {
+    const std::string key = foldVietnamese(text);
+    if (auto e = electricityFromString(key)) return e;
+    if (key == "luoi" || key == "dien luoi" || key == "co" || key == "1") return Electricity::Grid;
+    if (key == "off grid" || key == "solar" || key == "mat troi" || key == "nang luong mat troi" ||
+        key == "thuy dien nho" || key == "ngoai luoi")
+        return Electricity::Offgrid;
+    if (key == "khong" || key == "0" || key == "no") return Electricity::None;
+    return std::nullopt;
+}
+
+std::optional<Mobile> parseMobile(const std::string& text) {
+    const std::string key = foldVietnamese(text);
+    if (auto m = mobileFromString(key)) return m;
+    if (key == "khong" || key == "0" || key == "no" || key == "khong co song") return Mobile::None;
+    if (key == "2" || key == "gsm") return Mobile::G2;
+    if (key == "3") return Mobile::G3;
+    if (key == "4" || key == "lte" || key == "5" || key == "co") return Mobile::G4;
+    return std::nullopt;
+}
+
+// Resolves the commune a row refers to: code, then name, then location.
+PlaceMatch rowCommune(RowReader& r, const PlaceIndex& places, const std::optional<LonLat>& where) {
+    const std::string code = r.text("commune_code");
+    const std::string name = r.text("commune_name");
+    if (code.empty() && name.empty() && where) return places.communeAt(*where);
+    return places.commune(code, name);
+}
+
+struct Converted {
+    Project table;  // only the imported table is filled
+    std::set<AdminLevel> levels;
+};
+
+}  // namespace
+
+ImportResult importInto(Project& project, const ImportRequest& request) {
+    const TableSpec* spec = findTable(request.table);
+    if (!spec) throw UsageError("--as " + request.table + ": unknown table (see gapmap import --help)");
+    SourceTable src = readSource(request.file, request.read);
+    const ColumnMap map = mapColumns(*spec, src.fields, request.columnMap, request.file);
+    const PlaceIndex places(project);
+
+    ImportResult result;
+    result.table = spec->name;
+    result.file = request.file;
+    result.rowsRead = static_cast<int>(src.rows.size());
+    std::vector<std::string> rowErrors;
+    std::set<std::string> seenCodes;
+    Converted out;
+    const std::string& t = spec->name;
+    result.joined = t != "targets" && t != "settings";
+    if (result.joined && t != "admin_units" && !places.hasCommunes())
+        throw InputError(request.file + ": the project has no communes yet; import admin_units first");
+    if ((t == "communication_teams" || t == "outcomes") && !places.hasVillages())
+        throw InputError(request.file + ": the project has no villages yet; import villages first");
+
+    for (const SourceRow& row : src.rows) {
+        RowReader r(src, *spec, map, row);
+        auto leaveOut = [&](const std::string& why) { result.notImported.push_back(r.where() + ": " + why); };
+        if (!row.geometryProblem.empty()) r.failGeometry(row.geometryProblem);
+        if (row.repaired) result.repaired.push_back(r.where() + ": invalid polygon repaired (GEOS make-valid)");
+        if (t == "admin_units") {
+            AdminUnit u;
+            u.code = r.text("code");
+            const SplitName split = splitAdminPrefix(r.text("name"));
+            u.name = split.rest;
+            u.kind = r.has("kind") ? r.lowerText("kind") : canonicalKind(split.prefix);
+            const std::string levelText = r.has("level") ? r.text("level") : request.level;
+            if (auto l = parseLevel(levelText.empty() ? "commune" : levelText)) u.level = *l;
+            else r.fail("level", levelText, "is not a level (province, district, commune / tỉnh, huyện, xã)");
+            u.parentCode = r.text("parent_code");
+            u.population = r.integer("population");
+            u.especiallyDifficult = r.flag("especially_difficult").value_or(false);
+            if (row.area) u.area = *row.area;
+            if (r.ok() && !seenCodes.insert(u.code).second) r.fail("code", u.code, "is a duplicate code");
+            if (!r.ok()) { rowErrors.push_back(r.error()); continue; }
+            out.levels.insert(u.level);
+            out.table.adminUnits.push_back(std::move(u));
+        } else if (t == "villages") {
+            Village v;
+            v.code = r.text("code");
+            v.name = splitAdminPrefix(r.text("name")).rest;
+            v.location = r.location();
+            v.population = r.integer("population");
+            v.households = r.integer("households");
+            v.ethnicGroup = r.text("ethnic_group");
+            v.especiallyDifficult = r.flag("especially_difficult").value_or(false);
+            if (r.has("electricity")) {
+                if (auto e = parseElectricity(r.text("electricity"))) v.electricity = *e;
+                else r.fail("electricity", r.text("electricity"), "is not grid, offgrid or none");
+            }
+            if (r.has("mobile")) {
+                if (auto m = parseMobile(r.text("mobile"))) v.mobile = *m;
+                else r.fail("mobile", r.text("mobile"), "is not none, 2g, 3g or 4g");
+            }
+            v.internet = r.flag("internet").value_or(false);
+            if (r.ok() && !seenCodes.insert(v.code).second) r.fail("code", v.code, "is a duplicate code");
+            if (!r.ok()) { rowErrors.push_back(r.error()); continue; }
+            const PlaceMatch commune = rowCommune(r, places, v.location);
+            if (!commune.ok()) { leaveOut(commune.problem); continue; }
+            v.communeCode = commune.code;
+            if (!v.location) result.notes.push_back(r.where() + ": village " + v.code + " has no coordinates (kept, not drawn)");
+            out.table.villages.push_back(std::move(v));
+        } else if (t == "trusted_addresses" || t == "clubs" || t == "communication_teams" || t == "outcomes") {
+            // Rows attached to a village (required for teams and outcomes, optional otherwise).
+            std::string communeCode;
+            const bool needsVillage = t == "communication_teams" || t == "outcomes";
+            const std::optional<LonLat> where = t == "trusted_addresses" ? r.location() : std::nullopt;
+            const std::string villageCodeIn = r.text("village_code"), villageName = r.text("village_name");
+            const bool hasCommune = !r.text("commune_code").empty() || !r.text("commune_name").empty();
+            if (!r.ok()) { rowErrors.push_back(r.error()); continue; }
+            if (hasCommune || (where && villageCodeIn.empty() && villageName.empty())) {
+                const PlaceMatch c = rowCommune(r, places, where);
+                if (!c.ok()) { leaveOut(c.problem); continue; }
+                communeCode = c.code;
+            }
+            std::string villageCode;
+            if (!villageCodeIn.empty() || !villageName.empty()) {
+                const PlaceMatch v = places.village(villageCodeIn, villageName, communeCode);
+                if (!v.ok()) { leaveOut(v.problem); continue; }
+                villageCode = v.code;
+                communeCode = places.communeOfVillage(villageCode);
+            } else if (needsVillage) {
+                leaveOut("no village given (village_code or village_name)");
+                continue;
+            }
+            if (communeCode.empty()) { leaveOut("no commune given (commune_code, commune_name or a location)"); continue; }
+            if (t == "communication_teams") {
+                CommunicationTeam team{villageCode, r.date("established"), static_cast<int>(r.integer("members").value_or(0)),
+                                       static_cast<int>(r.integer("women_members").value_or(0)), r.text("channel")};
+                if (team.womenMembers > team.members) r.fail("women_members", std::to_string(team.womenMembers), "is more than members");
+                if (!r.ok()) { rowErrors.push_back(r.error()); continue; }
+                out.table.teams.push_back(team);
+            } else if (t == "outcomes") {
+                Outcome o{villageCode, static_cast<int>(r.integer("year").value_or(0)),
+                          static_cast<int>(r.integer("child_marriages").value_or(0)),
+                          static_cast<int>(r.integer("consanguineous_marriages").value_or(0))};
+                if (!r.ok()) { rowErrors.push_back(r.error()); continue; }
+                out.table.outcomes.push_back(o);
+            } else if (t == "clubs") {
+                Club c{r.text("code"), r.text("name"), communeCode, villageCode, r.date("established"),
+                       static_cast<int>(r.integer("members").value_or(0))};
+                if (r.ok() && !seenCodes.insert(c.code).second) r.fail("code", c.code, "is a duplicate code");
+                if (!r.ok()) { rowErrors.push_back(r.error()); continue; }
+                out.table.clubs.push_back(c);
+            } else {
+                TrustedAddress a{r.text("code"), r.text("name"), communeCode, villageCode, r.date("established"),
+                                 r.text("services"), r.flag("active").value_or(true), where};
+                if (r.ok() && !seenCodes.insert(a.code).second) r.fail("code", a.code, "is a duplicate code");
+                if (!r.ok()) { rowErrors.push_back(r.error()); continue; }
+                out.table.trustedAddresses.push_back(a);
+            }
+        } else if (t == "activities" || t == "commune_offices") {
+            const bool communeRequired = t == "commune_offices";
+            std::string communeCode;
+            const bool hasCommune = !r.text("commune_code").empty() || !r.text("commune_name").empty();
+            if (hasCommune) {
+                const PlaceMatch c = rowCommune(r, places, std::nullopt);
+                if (!c.ok()) { if (r.ok()) leaveOut(c.problem); else rowErrors.push_back(r.error()); continue; }
+                communeCode = c.code;
+            } else if (communeRequired) {
+                leaveOut("no commune given (commune_code or commune_name)");
+                continue;
+            }
+            if (t == "activities") {
+                Activity a{r.date("date"), communeCode, r.text("kind"), static_cast<int>(r.integer("sessions").value_or(1)),
+                           static_cast<int>(r.integer("participants").value_or(0)),
+                           static_cast<int>(r.integer("women_participants").value_or(0))};
+                if (r.ok() && !kActivityKinds.count(a.kind))
+                    r.fail("kind", a.kind, "is not one of training_commune, training_village, policy_dialogue, club_activity, digital_skills, communication");
+                if (!r.ok()) { rowErrors.push_back(r.error()); continue; }
+                out.table.activities.push_back(a);
+            } else {
+                CommuneOffice o{communeCode, static_cast<int>(r.integer("computers").value_or(0)), r.flag("internet").value_or(false)};
+                if (r.ok() && !seenCodes.insert(o.communeCode).second) r.fail("commune_code", o.communeCode, "has a second row");
+                if (!r.ok()) { rowErrors.push_back(r.error()); continue; }
+                out.table.communeOffices.push_back(o);
+            }
+        } else if (t == "targets") {
+            Target target{r.text("indicator"), static_cast<int>(r.integer("year").value_or(0)), r.real("value").value_or(0)};
+            if (!r.ok()) { rowErrors.push_back(r.error()); continue; }
+            out.table.targets.push_back(target);
+        } else {
+            Setting s{r.text("key"), r.text("value")};
+            if (!r.ok()) { rowErrors.push_back(r.error()); continue; }
+            out.table.settings.push_back(s);
+        }
+    }
+
+    if (!rowErrors.empty()) {
+        if (!request.skipInvalid) {
+            std::string more = rowErrors.size() > 1
+                ? " (and " + std::to_string(rowErrors.size() - 1) + " more rows with problems; --skip-invalid imports the rest and lists them)"
+                : "";
+            throw InputError(rowErrors.front() + more);
+        }
+        for (const std::string& e : rowErrors) result.notImported.push_back(e + " (skipped)");
+    }
+
+    // Replace the table; admin_units only at the levels this file holds, so that a three-level
+    // project can be built from one file per level.
+    if (t == "admin_units") {
+        std::erase_if(project.adminUnits, [&](const AdminUnit& u) { return out.levels.count(u.level) > 0; });
+        std::set<std::string> codes;
+        for (const AdminUnit& u : project.adminUnits) codes.insert(u.code);
+        for (const AdminUnit& u : out.table.adminUnits) codes.insert(u.code);
+        for (AdminUnit& u : out.table.adminUnits) {
+            if (u.level == AdminLevel::Province || codes.count(u.parentCode)) ++result.rowsMatched;
+            else result.unmatched.push_back(u.code + " " + u.name + ": parent " + (u.parentCode.empty() ? "(none)" : u.parentCode) + " is not in the project yet");
+            project.adminUnits.push_back(std::move(u));
+        }
+        result.rowsImported = static_cast<int>(out.table.adminUnits.size());
+    } else {
+        auto swapIn = [&](auto& dst, auto& src) { dst = std::move(src); result.rowsImported = static_cast<int>(dst.size()); };
+        if (t == "villages") swapIn(project.villages, out.table.villages);
+        else if (t == "communication_teams") swapIn(project.teams, out.table.teams);
+        else if (t == "trusted_addresses") swapIn(project.trustedAddresses, out.table.trustedAddresses);
+        else if (t == "clubs") swapIn(project.clubs, out.table.clubs);
+        else if (t == "activities") swapIn(project.activities, out.table.activities);
+        else if (t == "commune_offices") swapIn(project.communeOffices, out.table.communeOffices);
+        else if (t == "outcomes") swapIn(project.outcomes, out.table.outcomes);
+        else if (t == "targets") swapIn(project.targets, out.table.targets);
+        else swapIn(project.settings, out.table.settings);
+        if (result.joined) result.rowsMatched = result.rowsImported;
+    }
+    return result;
+}
+
+ImportResult importFile(const std::string& projectPath, const ImportRequest& request) {
+    Project project = projectExists(projectPath) ? readProject(projectPath) : Project{};
+    ImportResult result = importInto(project, request);
+    writeProject(project, projectPath);
+    return result;
+}
+
+std::string formatImportResult(const ImportResult& r) {
+    std::string out = r.table + " <- " + r.file + ": " + std::to_string(r.rowsRead) + " rows read, " +
+                      std::to_string(r.rowsImported) + " imported";
+    if (r.joined) out += ", " + std::to_string(r.rowsMatched) + " matched";
+    out += ", " + std::to_string(r.notImported.size()) + " not imported";
+    if (!r.repaired.empty()) out += ", " + std::to_string(r.repaired.size()) + " polygons repaired";
+    out += "\n";
+    for (const std::string& line : r.notImported) out += "  not imported: " + line + "\n";
+    for (const std::string& line : r.unmatched) out += "  unmatched: " + line + "\n";
+    for (const std::string& line : r.repaired) out += "  repaired: " + line + "\n";
+    for (const std::string& line : r.notes) out += "  note: " + line + "\n";
+    return out;
+}
+
+}  // namespace gapmap

@@ -1,0 +1,46 @@
+// `gapmap import`: one source file into one table of a project, through GDAL/OGR.
+// Every row is accounted for: imported, or listed with the reason it was not.
+#pragma once
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/model.h"
+#include "io/ogr_reader.h"
+
+namespace gapmap {
+
+struct ImportRequest {
+    std::string table;                              // a table of core/schema.h
+    std::string file;                               // anything GDAL opens, /vsimem/ included
+    ReadOptions read;                               // --layer, --crs
+    std::map<std::string, std::string> columnMap;   // --map column=Header and --mapping FILE
+    std::string level;                              // admin_units: level for rows without one (default commune)
+    bool skipInvalid = false;                       // list rows that do not parse instead of failing
+};
+
+struct ImportResult {
+    std::string table;
+    std::string file;
+    int rowsRead = 0;
+    int rowsImported = 0;
+    int rowsMatched = 0;        // rows whose commune/village/parent reference was found
+    bool joined = false;        // whether this table joins to communes/villages at all
+    std::vector<std::string> notImported;  // one line per row left out, with why
+    std::vector<std::string> unmatched;    // imported rows whose reference was not found (admin parents)
+    std::vector<std::string> repaired;     // rows whose polygon GEOS made valid
+    std::vector<std::string> notes;        // anything else the user should know
+};
+
+// Replaces `request.table` in `project` (admin_units: only the levels imported).
+// Throws InputError (one line naming file, row, column) and leaves `project` untouched.
+ImportResult importInto(Project& project, const ImportRequest& request);
+
+// Reads the project file (a new one if absent), imports, and writes it back atomically:
+// a failed import leaves the file byte-for-byte as it was.
+ImportResult importFile(const std::string& projectPath, const ImportRequest& request);
+
+// The summary printed by `gapmap import`, one line per unmatched/repaired row.
+std::string formatImportResult(const ImportResult& result);
+
+}  // namespace gapmap

@@ -1,0 +1,234 @@
+#include "io/ogr_reader.h"
+
+#include <cpl_conv.h>
+#include <cpl_error.h>
+#include <gdal_priv.h>
+#include <ogr_geometry.h>
+#include <ogr_spatialref.h>
+#include <ogrsf_frmts.h>
+
+#include <filesystem>
+
+#include "core/errors.h"
+#include "io/gdal_session.h"
+#include "io/unicode.h"
+
+namespace gapmap {
+
+struct Reprojector::Impl {
+    std::unique_ptr<OGRCoordinateTransformation> transform;  // null: already EPSG:4326
+};
+
+Reprojector::Reprojector() : impl_(std::make_unique<Impl>()) {}
+Reprojector::~Reprojector() = default;
+Reprojector::Reprojector(Reprojector&&) noexcept = default;
+Reprojector& Reprojector::operator=(Reprojector&&) noexcept = default;
+
+bool Reprojector::identity() const { return !impl_->transform; }
+
+std::optional<LonLat> Reprojector::apply(double x, double y) const {
+    if (impl_->transform && !impl_->transform->Transform(1, &x, &y)) return std::nullopt;
+    return LonLat{x, y};
+}
+
+struct OgrReaderAccess {
+    static OGRSpatialReference wgs84() {
+        OGRSpatialReference srs;
+        srs.importFromEPSG(4326);
+        srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);  // x = lon, y = lat
+        return srs;
+    }
+
+    // Throws InputError (message without the file name; the caller adds it).
+    static Reprojector make(const OGRSpatialReference& source) {
+        Reprojector r;
+        OGRSpatialReference dst = wgs84();
+        if (source.IsSame(&dst)) return r;
+        OGRSpatialReference src(source);
+        src.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+        r.impl_->transform.reset(OGRCreateCoordinateTransformation(&src, &dst));
+        if (!r.impl_->transform)
+            throw InputError(std::string("cannot transform this CRS to EPSG:4326: ") + CPLGetLastErrorMsg());
+        return r;
+    }
+
+    static OGRCoordinateTransformation* transform(const Reprojector& r) { return r.impl_->transform.get(); }
+};
+
+Reprojector Reprojector::fromUserCrs(const std::string& userCrs) {
+    GdalSession::ensure();
+    OGRSpatialReference srs;
+    if (srs.SetFromUserInput(userCrs.c_str()) != OGRERR_NONE)
+        throw UsageError("--crs " + userCrs + ": not a CRS that PROJ knows (try EPSG:9205 for VN-2000 / TM-3 103°30')");
+    return OgrReaderAccess::make(srs);
+}
+
+std::string SourceTable::rowLabel(int index) const {
+    if (driver == "CSV") return "line " + std::to_string(index + 1);  // line 1 is the header
+    if (driver == "XLSX" || driver == "ODS") return "row " + std::to_string(index + 1);
+    return "feature " + std::to_string(index);
+}
+
+namespace {
+
+MultiPolygon toMultiPolygon(const OGRGeometry& geometry) {
+    MultiPolygon out;
+    auto addPolygon = [&out](const OGRPolygon& poly) {
+        Polygon p;
+        for (const OGRLinearRing* ring : poly) {
+            Ring r;
+            r.reserve(ring->getNumPoints());
+            for (const OGRPoint& pt : *ring) r.push_back(LonLat{pt.getX(), pt.getY()});
+            p.rings.push_back(std::move(r));
+        }
+        out.push_back(std::move(p));
+    };
+    const OGRwkbGeometryType type = wkbFlatten(geometry.getGeometryType());
+    if (type == wkbPolygon) addPolygon(*geometry.toPolygon());
+    else if (type == wkbMultiPolygon || type == wkbGeometryCollection) {
+        for (const OGRGeometry* part : *geometry.toGeometryCollection()) {
+            const OGRwkbGeometryType pt = wkbFlatten(part->getGeometryType());
+            if (pt == wkbPolygon || pt == wkbMultiPolygon) {
+                MultiPolygon sub = toMultiPolygon(*part);
+                out.insert(out.end(), sub.begin(), sub.end());
+            }
+        }
+    }
+    return out;
+}
+
+bool inRange(LonLat p) { return p.lonDeg >= -180 && p.lonDeg <= 180 && p.latDeg >= -90 && p.latDeg <= 90; }
+
+// Reprojects, repairs and converts one feature's geometry into the row.
+void convertGeometry(OGRGeometry* geometry, const Reprojector& reprojector, SourceRow& row) {
+    if (!geometry || geometry->IsEmpty()) return;
+    if (!reprojector.identity() && geometry->transform(OgrReaderAccess::transform(reprojector)) != OGRERR_NONE) {
+        row.geometryProblem = "coordinates cannot be transformed to EPSG:4326";
+        return;
+    }
+    OGREnvelope env;
+    geometry->getEnvelope(&env);
+    if (!inRange({env.MinX, env.MinY}) || !inRange({env.MaxX, env.MaxY})) {
+        row.geometryProblem = "coordinates out of range for longitude/latitude (wrong --crs?)";
+        return;
+    }
+    const OGRwkbGeometryType type = wkbFlatten(geometry->getGeometryType());
+    if (type == wkbPoint) {
+        const OGRPoint* p = geometry->toPoint();
+        row.point = LonLat{p->getX(), p->getY()};
+        return;
+    }
+    if (type == wkbMultiPoint && geometry->toMultiPoint()->getNumGeometries() == 1) {
+        const OGRPoint* p = geometry->toMultiPoint()->getGeometryRef(0);
+        row.point = LonLat{p->getX(), p->getY()};
+        return;
+    }
+    if (type == wkbPolygon || type == wkbMultiPolygon || type == wkbGeometryCollection) {
+        geometry->closeRings();
+        std::unique_ptr<OGRGeometry> fixed;
+        if (!geometry->IsValid()) {
+            fixed.reset(geometry->MakeValid());
+            if (!fixed) {
+                row.geometryProblem = "invalid polygon that GEOS could not repair";
+                return;
+            }
+            row.repaired = true;
+            geometry = fixed.get();
+        }
+        row.area = toMultiPolygon(*geometry);
+        if (row.area->empty()) {
+            row.area.reset();
+            row.geometryProblem = "polygon has no area after repair";
+            return;
+        }
+        // A point guaranteed inside the polygon, for labels and for joining to communes.
+        std::unique_ptr<OGRGeometry> inside(OGRGeometry::FromHandle(OGR_G_PointOnSurface(OGRGeometry::ToHandle(geometry))));
+        if (inside && wkbFlatten(inside->getGeometryType()) == wkbPoint)
+            row.point = LonLat{inside->toPoint()->getX(), inside->toPoint()->getY()};
+        return;
+    }
+    row.geometryProblem = std::string("unsupported geometry type ") + OGRGeometryTypeToName(type);
+}
+
+OGRLayer* pickLayer(GDALDataset& ds, const ReadOptions& options, const std::string& path) {
+    if (!options.layer.empty()) {
+        OGRLayer* layer = ds.GetLayerByName(options.layer.c_str());
+        if (!layer) throw InputError(path + ": no layer named \"" + options.layer + "\"");
+        return layer;
+    }
+    for (int i = 0; i < ds.GetLayerCount(); ++i)
+        if (ds.GetLayer(i)->GetFeatureCount() != 0) return ds.GetLayer(i);
+    if (ds.GetLayerCount() == 0) throw InputError(path + ": no layer in this file");
+    return ds.GetLayer(0);
+}
+
+}  // namespace
+
+SourceTable readSource(const std::string& path, const ReadOptions& options) {
+    GdalSession::ensure();
+    std::error_code ec;
+    const bool virtualPath = path.rfind("/vsi", 0) == 0;
+    if (!virtualPath && !std::filesystem::exists(path, ec)) throw InputError(path + ": no such file");
+    if (!virtualPath && std::filesystem::is_directory(path, ec))
+        throw InputError(path + ": is a folder, not a file");
+
+    // Read every attribute as text: numbers typed the Vietnamese way ("1.234,5") and
+    // dates as dd/mm/yyyy are parsed by gapmap, which can then name the row and column.
+    const char* openOptions[] = {"AUTODETECT_TYPE=NO", "EMPTY_STRING_AS_NULL=YES", "FIELD_TYPES=STRING",
+                                 "HEADERS=FORCE", nullptr};
+    CPLErrorReset();
+    GdalErrorCapture capture;
+    std::unique_ptr<GDALDataset> ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
+                                                      nullptr, openOptions, nullptr));
+    if (!ds) {
+        const std::string why = capture.firstError();
+        throw InputError(path + ": " + (why.empty() ? "not a vector format GDAL can read" : why));
+    }
+    SourceTable table;
+    table.path = path;
+    table.driver = ds->GetDriver()->GetDescription();
+    OGRLayer* layer = pickLayer(*ds, options, path);
+    table.layer = layer->GetName();
+    OGRFeatureDefn* defn = layer->GetLayerDefn();
+    for (int i = 0; i < defn->GetFieldCount(); ++i) table.fields.push_back(toNfc(defn->GetFieldDefn(i)->GetNameRef()));
+    table.hasGeometryColumn = defn->GetGeomFieldCount() > 0 && layer->GetGeomType() != wkbNone;
+
+    const OGRSpatialReference* layerSrs = layer->GetSpatialRef();
+    if (!options.crs.empty()) {
+        table.lonLatColumns = Reprojector::fromUserCrs(options.crs);
+        table.crsName = options.crs;
+    } else if (layerSrs) {
+        try {
+            table.lonLatColumns = OgrReaderAccess::make(*layerSrs);
+        } catch (const InputError& e) {
+            throw InputError(path + ": " + e.what());
+        }
+        const char* name = layerSrs->GetName();
+        table.crsName = name ? name : "";
+    }
+    // lon/lat columns in CSV/XLSX default to EPSG:4326; geometry without a CRS is ambiguous.
+
+    int index = 0;
+    for (auto& feature : *layer) {
+        SourceRow row;
+        row.index = ++index;
+        for (int i = 0; i < defn->GetFieldCount(); ++i) {
+            if (!feature->IsFieldSetAndNotNull(i)) { row.values.emplace_back(); continue; }
+            std::string text = feature->GetFieldAsString(i);
+            row.values.emplace_back(isValidUtf8(text) ? toNfc(text) : text);
+        }
+        OGRGeometry* geometry = feature->GetGeometryRef();
+        if (geometry && !geometry->IsEmpty() && !layerSrs && options.crs.empty()) {
+            throw InputError(path + ": the geometry has no coordinate reference system (no .prj?); "
+                             "pass --crs, e.g. --crs EPSG:9205 for VN-2000 / TM-3 zone 103°30' (Lai Châu)");
+        }
+        convertGeometry(geometry, table.lonLatColumns, row);
+        table.rows.push_back(std::move(row));
+    }
+    const std::string late = capture.firstError();
+    if (!late.empty()) throw InputError(path + ": " + late + " (after " + std::to_string(index) + " rows)");
+    if (table.rows.empty()) throw InputError(path + ": layer \"" + table.layer + "\" has no rows");
+    return table;
+}
+
+}  // namespace gapmap

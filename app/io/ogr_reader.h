@@ -1,0 +1,62 @@
+// Reads one layer of any vector source GDAL/OGR understands into plain rows of text,
+// with geometry reprojected to EPSG:4326 (x = lon) and invalid polygons repaired.
+// GDAL types stay inside io/ogr_reader.cpp.
+#pragma once
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/model.h"
+
+namespace gapmap {
+
+struct SourceRow {
+    int index = 0;                                    // 1-based record number
+    std::vector<std::optional<std::string>> values;  // one per field, UTF-8 NFC; nullopt = null
+    std::optional<MultiPolygon> area;                 // polygon geometry, EPSG:4326
+    std::optional<LonLat> point;                      // point geometry, EPSG:4326
+    std::string geometryProblem;                      // why the geometry could not be used
+    bool repaired = false;                            // an invalid polygon was made valid
+};
+
+// Turns x/y in the source's CRS into EPSG:4326 lon/lat.
+class Reprojector {
+public:
+    Reprojector();  // identity (EPSG:4326)
+    ~Reprojector();
+    Reprojector(Reprojector&&) noexcept;
+    Reprojector& operator=(Reprojector&&) noexcept;
+    // userCrs: anything PROJ knows ("EPSG:9205", a WKT, a PROJ string). Throws UsageError.
+    static Reprojector fromUserCrs(const std::string& userCrs);
+    std::optional<LonLat> apply(double x, double y) const;
+    bool identity() const;
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+    friend struct OgrReaderAccess;
+};
+
+struct SourceTable {
+    std::string path;
+    std::string driver;                 // GDAL driver short name, e.g. "GeoJSON"
+    std::string layer;
+    std::vector<std::string> fields;
+    std::vector<SourceRow> rows;
+    bool hasGeometryColumn = false;
+    std::string crsName;                // of the source geometry, "" when it has none
+    Reprojector lonLatColumns;          // for x/y columns in CSV/XLSX: the source's or --crs's CRS
+    // How a user finds row `index` in this file: "line 12" (CSV), "row 12" (spreadsheets), "feature 12".
+    std::string rowLabel(int index) const;
+};
+
+struct ReadOptions {
+    std::string layer;   // empty: the first layer that has features
+    std::string crs;     // for sources without one (or to override a wrong one)
+};
+
+// Throws InputError with one line naming the file: missing, unreadable, unknown format,
+// truncated, empty layer, no CRS where geometry needs one.
+SourceTable readSource(const std::string& path, const ReadOptions& options);
+
+}  // namespace gapmap

@@ -1,0 +1,289 @@
+#include "io/project_file.h"
+
+#include <gdal_priv.h>
+#include <ogr_spatialref.h>
+#include <ogrsf_frmts.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <fcntl.h>
+#include <filesystem>
+
+#include "core/errors.h"
+#include "core/parse.h"
+#include "core/schema.h"
+#include "io/gdal_session.h"
+
+namespace gapmap {
+namespace {
+
+using Feature = std::unique_ptr<OGRFeature, decltype(&OGRFeature::DestroyFeature)>;
+
+OGRFieldType fieldType(ColumnType type) {
+    switch (type) {
+        case ColumnType::Integer: return OFTInteger64;
+        case ColumnType::Real: return OFTReal;
+        case ColumnType::Bool: return OFTInteger;
+        case ColumnType::Text:
+        case ColumnType::Date: return OFTString;  // ISO yyyy-mm-dd text: lossless, sorts, QGIS reads it
+    }
+    return OFTString;
+}
+
+// Writes one row of a table: values by column name.
+class RowOut {
+public:
+    RowOut(OGRLayer* layer) : layer_(layer), f_(OGRFeature::CreateFeature(layer->GetLayerDefn()), &OGRFeature::DestroyFeature) {}
+    RowOut& set(const char* column, const std::string& v) { if (!v.empty()) f_->SetField(column, v.c_str()); return *this; }
+    RowOut& set(const char* column, std::optional<int64_t> v) { if (v) f_->SetField(column, static_cast<GIntBig>(*v)); return *this; }
+    RowOut& set(const char* column, int v) { f_->SetField(column, v); return *this; }
+    RowOut& set(const char* column, bool v) { f_->SetField(column, v ? 1 : 0); return *this; }
+    RowOut& set(const char* column, double v) { f_->SetField(column, v); return *this; }
+    RowOut& point(const std::optional<LonLat>& p) {
+        if (p) f_->SetGeometry(std::make_unique<OGRPoint>(p->lonDeg, p->latDeg).get());
+        return *this;
+    }
+    RowOut& area(const MultiPolygon& mp) {
+        if (mp.empty()) return *this;
+        OGRMultiPolygon geometry;
+        for (const Polygon& poly : mp) {
+            OGRPolygon p;
+            for (const Ring& ring : poly.rings) {
+                OGRLinearRing r;
+                r.setNumPoints(static_cast<int>(ring.size()), FALSE);
+                for (size_t i = 0; i < ring.size(); ++i) r.setPoint(static_cast<int>(i), ring[i].lonDeg, ring[i].latDeg);
+                p.addRing(&r);
+            }
+            geometry.addGeometry(&p);
+        }
+        f_->SetGeometry(&geometry);
+        return *this;
+    }
+    void write() {
+        if (layer_->CreateFeature(f_.get()) != OGRERR_NONE)
+            throw InputError(std::string("cannot write to ") + layer_->GetName() + ": " + CPLGetLastErrorMsg());
+    }
+private:
+    OGRLayer* layer_;
+    Feature f_;
+};
+
+// Reads one row by column name; absent columns read as empty.
+class RowIn {
+public:
+    explicit RowIn(OGRFeature& f) : f_(f) {}
+    std::string text(const char* c) const {
+        const int i = f_.GetFieldIndex(c);
+        return i >= 0 && f_.IsFieldSetAndNotNull(i) ? f_.GetFieldAsString(i) : "";
+    }
+    std::optional<int64_t> integer(const char* c) const {
+        const int i = f_.GetFieldIndex(c);
+        if (i < 0 || !f_.IsFieldSetAndNotNull(i)) return std::nullopt;
+        return f_.GetFieldAsInteger64(i);
+    }
+    int count(const char* c) const { return static_cast<int>(integer(c).value_or(0)); }
+    bool flag(const char* c, bool fallback = false) const { return integer(c).value_or(fallback ? 1 : 0) != 0; }
+    double real(const char* c) const {
+        const int i = f_.GetFieldIndex(c);
+        return i >= 0 && f_.IsFieldSetAndNotNull(i) ? f_.GetFieldAsDouble(i) : 0.0;
+    }
+    std::optional<LonLat> point() const {
+        const OGRGeometry* g = f_.GetGeometryRef();
+        if (!g || g->IsEmpty() || wkbFlatten(g->getGeometryType()) != wkbPoint) return std::nullopt;
+        return LonLat{g->toPoint()->getX(), g->toPoint()->getY()};
+    }
+    MultiPolygon area() const {
+        MultiPolygon out;
+        const OGRGeometry* g = f_.GetGeometryRef();
+        if (!g || g->IsEmpty()) return out;
+        auto add = [&out](const OGRPolygon& poly) {
+            Polygon p;
+            for (const OGRLinearRing* ring : poly) {
+                Ring r;
+                for (const OGRPoint& pt : *ring) r.push_back({pt.getX(), pt.getY()});
+                p.rings.push_back(std::move(r));
+            }
+            out.push_back(std::move(p));
+        };
+        if (wkbFlatten(g->getGeometryType()) == wkbPolygon) add(*g->toPolygon());
+        else if (wkbFlatten(g->getGeometryType()) == wkbMultiPolygon)
+            for (const OGRPolygon* p : *g->toMultiPolygon()) add(*p);
+        return out;
+    }
+private:
+    OGRFeature& f_;
+};
+
+OGRLayer* createLayer(GDALDataset& ds, const TableSpec& spec, OGRSpatialReference& wgs84) {
+    const OGRwkbGeometryType type = spec.geometry == GeometryKind::Point ? wkbPoint
+                                  : spec.geometry == GeometryKind::MultiPolygon ? wkbMultiPolygon : wkbNone;
+    const char* options[] = {"GEOMETRY_NAME=geom", "FID=fid", nullptr};
+    OGRLayer* layer = ds.CreateLayer(spec.name.c_str(), type == wkbNone ? nullptr : &wgs84, type, const_cast<char**>(options));
+    if (!layer) throw InputError(std::string("cannot create table ") + spec.name + ": " + CPLGetLastErrorMsg());
+    for (const ColumnSpec& c : spec.columns) {
+        if (isJoinOnlyColumn(c)) continue;
+        OGRFieldDefn field(c.name.c_str(), fieldType(c.type));
+        if (c.type == ColumnType::Bool) field.SetSubType(OFSTBoolean);
+        if (c.required) field.SetNullable(FALSE);
+        layer->CreateField(&field);
+    }
+    return layer;
+}
+
+void writeTables(GDALDataset& ds, const Project& p) {
+    OGRSpatialReference wgs84;
+    wgs84.importFromEPSG(4326);
+    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    auto layer = [&](const char* name) { return createLayer(ds, *findTable(name), wgs84); };
+
+    OGRLayer* l = layer("admin_units");
+    for (const AdminUnit& u : p.adminUnits)
+        RowOut(l).set("code", u.code).set("name", u.name).set("level", std::string(toString(u.level)))
+            .set("parent_code", u.parentCode).set("kind", u.kind).set("population", u.population)
+            .set("especially_difficult", u.especiallyDifficult).area(u.area).write();
+    l = layer("villages");
+    for (const Village& v : p.villages)
+        RowOut(l).set("code", v.code).set("name", v.name).set("commune_code", v.communeCode)
+            .set("population", v.population).set("households", v.households).set("ethnic_group", v.ethnicGroup)
+            .set("especially_difficult", v.especiallyDifficult).set("electricity", std::string(toString(v.electricity)))
+            .set("mobile", std::string(toString(v.mobile))).set("internet", v.internet).point(v.location).write();
+    l = layer("communication_teams");
+    for (const CommunicationTeam& t : p.teams)
+        RowOut(l).set("village_code", t.villageCode).set("established", t.established).set("members", t.members)
+            .set("women_members", t.womenMembers).set("channel", t.channel).write();
+    l = layer("trusted_addresses");
+    for (const TrustedAddress& a : p.trustedAddresses)
+        RowOut(l).set("code", a.code).set("name", a.name).set("commune_code", a.communeCode).set("village_code", a.villageCode)
+            .set("established", a.established).set("services", a.services).set("active", a.active).point(a.location).write();
+    l = layer("clubs");
+    for (const Club& c : p.clubs)
+        RowOut(l).set("code", c.code).set("name", c.name).set("commune_code", c.communeCode).set("village_code", c.villageCode)
+            .set("established", c.established).set("members", c.members).write();
+    l = layer("activities");
+    for (const Activity& a : p.activities)
+        RowOut(l).set("date", a.date).set("commune_code", a.communeCode).set("kind", a.kind).set("sessions", a.sessions)
+            .set("participants", a.participants).set("women_participants", a.womenParticipants).write();
+    l = layer("commune_offices");
+    for (const CommuneOffice& o : p.communeOffices)
+        RowOut(l).set("commune_code", o.communeCode).set("computers", o.computers).set("internet", o.internet).write();
+    l = layer("outcomes");
+    for (const Outcome& o : p.outcomes)
+        RowOut(l).set("village_code", o.villageCode).set("year", o.year).set("child_marriages", o.childMarriages)
+            .set("consanguineous_marriages", o.consanguineousMarriages).write();
+    l = layer("targets");
+    for (const Target& t : p.targets) RowOut(l).set("indicator", t.indicator).set("year", t.year).set("value", t.value).write();
+    l = layer("settings");
+    for (const Setting& s : p.settings) RowOut(l).set("key", s.key).set("value", s.value).write();
+}
+
+template <typename Fn>
+void forEachRow(GDALDataset& ds, const char* table, Fn fn) {
+    OGRLayer* layer = ds.GetLayerByName(table);
+    if (!layer) return;  // an older file without this table reads as empty
+    for (auto& f : *layer) fn(RowIn(*f));
+}
+
+void syncFile(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY);
+    if (fd >= 0) { ::fsync(fd); ::close(fd); }
+}
+
+}  // namespace
+
+bool projectExists(const std::string& path) {
+    std::error_code ec;
+    return std::filesystem::exists(path, ec);
+}
+
+Project readProject(const std::string& path) {
+    GdalSession::ensure();
+    if (!projectExists(path)) throw InputError(path + ": no such project file");
+    GdalErrorCapture capture;
+    const char* drivers[] = {"GPKG", nullptr};
+    std::unique_ptr<GDALDataset> ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, nullptr, nullptr));
+    if (!ds) throw InputError(path + ": not a GeoPackage project file" + (capture.firstError().empty() ? "" : " (" + capture.firstError() + ")"));
+    if (!ds->GetLayerByName("admin_units") || !ds->GetLayerByName("settings"))
+        throw InputError(path + ": a GeoPackage, but not a gapmap project (no admin_units/settings tables)");
+    Project p;
+    forEachRow(*ds, "admin_units", [&](const RowIn& r) {
+        AdminUnit u;
+        u.code = r.text("code");
+        u.name = r.text("name");
+        u.level = adminLevelFromString(r.text("level")).value_or(AdminLevel::Commune);
+        u.parentCode = r.text("parent_code");
+        u.kind = r.text("kind");
+        u.population = r.integer("population");
+        u.especiallyDifficult = r.flag("especially_difficult");
+        u.area = r.area();
+        p.adminUnits.push_back(std::move(u));
+    });
+    forEachRow(*ds, "villages", [&](const RowIn& r) {
+        Village v;
+        v.code = r.text("code");
+        v.name = r.text("name");
+        v.communeCode = r.text("commune_code");
+        v.location = r.point();
+        v.population = r.integer("population");
+        v.households = r.integer("households");
+        v.ethnicGroup = r.text("ethnic_group");
+        v.especiallyDifficult = r.flag("especially_difficult");
+        v.electricity = electricityFromString(r.text("electricity")).value_or(Electricity::Grid);
+        v.mobile = mobileFromString(r.text("mobile")).value_or(Mobile::G4);
+        v.internet = r.flag("internet");
+        p.villages.push_back(std::move(v));
+    });
+    forEachRow(*ds, "communication_teams", [&](const RowIn& r) {
+        p.teams.push_back({r.text("village_code"), r.text("established"), r.count("members"), r.count("women_members"), r.text("channel")});
+    });
+    forEachRow(*ds, "trusted_addresses", [&](const RowIn& r) {
+        p.trustedAddresses.push_back({r.text("code"), r.text("name"), r.text("commune_code"), r.text("village_code"),
+                                      r.text("established"), r.text("services"), r.flag("active", true), r.point()});
+    });
+    forEachRow(*ds, "clubs", [&](const RowIn& r) {
+        p.clubs.push_back({r.text("code"), r.text("name"), r.text("commune_code"), r.text("village_code"), r.text("established"), r.count("members")});
+    });
+    forEachRow(*ds, "activities", [&](const RowIn& r) {
+        p.activities.push_back({r.text("date"), r.text("commune_code"), r.text("kind"), r.count("sessions"), r.count("participants"), r.count("women_participants")});
+    });
+    forEachRow(*ds, "commune_offices", [&](const RowIn& r) {
+        p.communeOffices.push_back({r.text("commune_code"), r.count("computers"), r.flag("internet")});
+    });
+    forEachRow(*ds, "outcomes", [&](const RowIn& r) {
+        p.outcomes.push_back({r.text("village_code"), r.count("year"), r.count("child_marriages"), r.count("consanguineous_marriages")});
+    });
+    forEachRow(*ds, "targets", [&](const RowIn& r) { p.targets.push_back({r.text("indicator"), r.count("year"), r.real("value")}); });
+    forEachRow(*ds, "settings", [&](const RowIn& r) { p.settings.push_back({r.text("key"), r.text("value")}); });
+    return p;
+}
+
+void writeProject(const Project& project, const std::string& path) {
+    GdalSession::ensure();
+    namespace fs = std::filesystem;
+    const fs::path target = fs::absolute(path);
+    const fs::path temp = target.parent_path() / ("." + target.filename().string() + ".writing-" + std::to_string(::getpid()));
+    std::error_code ec;
+    fs::remove(temp, ec);
+    GdalErrorCapture capture;
+    GDALDriver* gpkg = GetGDALDriverManager()->GetDriverByName("GPKG");
+    {
+        std::unique_ptr<GDALDataset> ds(gpkg->Create(temp.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+        if (!ds) throw InputError(path + ": cannot write the project here (" + capture.firstError() + ")");
+        try {
+            ds->StartTransaction();
+            writeTables(*ds, project);
+            if (ds->CommitTransaction() != OGRERR_NONE) throw InputError(path + ": cannot write: " + capture.firstError());
+        } catch (...) {
+            ds.reset();
+            fs::remove(temp, ec);
+            throw;
+        }
+    }
+    syncFile(temp.string());
+    fs::rename(temp, target, ec);  // atomic on POSIX: readers see the old or the new file, never half of one
+    if (ec) {
+        fs::remove(temp, ec);
+        throw InputError(path + ": cannot replace the project file: " + ec.message());
+    }
+}
+
+}  // namespace gapmap

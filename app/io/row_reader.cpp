@@ -1,0 +1,110 @@
+#include "io/row_reader.h"
+
+#include <cmath>
+
+#include "core/parse.h"
+
+namespace gapmap {
+namespace {
+
+// Vietnam's mainland and islands, with a margin: EPSG:4326 degrees.
+bool inVietnam(LonLat p) { return p.lonDeg > 100 && p.lonDeg < 118 && p.latDeg > 6 && p.latDeg < 25; }
+
+}  // namespace
+
+std::string RowReader::raw(int field) const {
+    if (field < 0 || field >= static_cast<int>(row_.values.size()) || !row_.values[field]) return "";
+    return std::string(trimSpaces(*row_.values[field]));
+}
+
+bool RowReader::has(const std::string& column) const { return !raw(fieldOf(column)).empty(); }
+std::string RowReader::text(const std::string& column) const { return raw(fieldOf(column)); }
+
+std::string RowReader::lowerText(const std::string& column) const {
+    std::string s = text(column);
+    // ASCII lower-casing only; Vietnamese kinds ("Xã") are normalised by canonicalKind.
+    for (char& c : s)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return s;
+}
+
+std::string RowReader::where() const { return src_.path + ": " + src_.rowLabel(row_.index); }
+
+void RowReader::failField(int field, const std::string& value, const std::string& what) {
+    if (!error_.empty()) return;
+    const std::string column = field >= 0 ? src_.fields[field] : std::string("?");
+    error_ = where() + ", column \"" + column + "\": \"" + value + "\" " + what;
+}
+
+void RowReader::fail(const std::string& column, const std::string& value, const std::string& what) {
+    failField(fieldOf(column), value, what);
+}
+
+void RowReader::failGeometry(const std::string& what) {
+    if (error_.empty()) error_ = where() + ": geometry: " + what;
+}
+
+std::optional<long long> RowReader::integer(const std::string& column) {
+    const int f = fieldOf(column);
+    const std::string s = raw(f);
+    if (s.empty()) return std::nullopt;
+    const auto v = parseInteger(s);
+    if (!v) failField(f, s, "is not a whole number");
+    else if (*v < 0) failField(f, s, "is negative");
+    return v;
+}
+
+std::optional<double> RowReader::real(const std::string& column) {
+    const int f = fieldOf(column);
+    const std::string s = raw(f);
+    if (s.empty()) return std::nullopt;
+    const auto v = parseReal(s);
+    if (!v) failField(f, s, "is not a number");
+    return v;
+}
+
+std::optional<bool> RowReader::flag(const std::string& column) {
+    const int f = fieldOf(column);
+    const std::string s = raw(f);
+    if (s.empty()) return std::nullopt;
+    const auto v = parseBool(s);
+    if (!v) failField(f, s, "is not 1/0 (có/không)");
+    return v;
+}
+
+std::string RowReader::date(const std::string& column) {
+    const int f = fieldOf(column);
+    const std::string s = raw(f);
+    if (s.empty()) return "";
+    const auto v = parseDate(s);
+    if (!v) failField(f, s, "is not a date (yyyy-mm-dd or dd/mm/yyyy)");
+    return v.value_or("");
+}
+
+std::optional<LonLat> RowReader::location() {
+    std::optional<LonLat> p = row_.point;
+    int blame = -1;
+    if (!p && map_.lonField >= 0 && map_.latField >= 0) {
+        const std::string xs = raw(map_.lonField), ys = raw(map_.latField);
+        if (xs.empty() && ys.empty()) return std::nullopt;
+        const auto x = parseReal(xs), y = parseReal(ys);
+        if (!x) { failField(map_.lonField, xs, "is not a number"); return std::nullopt; }
+        if (!y) { failField(map_.latField, ys, "is not a number"); return std::nullopt; }
+        p = src_.lonLatColumns.apply(*x, *y);
+        if (!p) { failField(map_.lonField, xs, "cannot be transformed to EPSG:4326"); return std::nullopt; }
+        blame = map_.latField;
+        if (std::abs(p->lonDeg) > 180 || std::abs(p->latDeg) > 90) {
+            failField(blame, ys, "with longitude " + xs + " is out of range (wrong --crs?)");
+            return std::nullopt;
+        }
+    }
+    if (p && !inVietnam(*p) && inVietnam(LonLat{p->latDeg, p->lonDeg})) {
+        const std::string coords = std::to_string(p->lonDeg) + ", " + std::to_string(p->latDeg);
+        if (blame >= 0) failField(blame, raw(blame), "looks swapped with longitude (" + coords + " lies outside Vietnam; swapped it lies inside)");
+        else failGeometry("longitude and latitude look swapped (" + coords + ")");
+        return std::nullopt;
+    }
+    return p;
+}
+
+}  // namespace gapmap

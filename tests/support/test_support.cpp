@@ -1,0 +1,62 @@
+#include "support/test_support.h"
+
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <random>
+#include <sstream>
+
+namespace gapmap::test {
+
+TempDir::TempDir() {
+    std::random_device rd;
+    path_ = std::filesystem::temp_directory_path() / ("gapmap-test-" + std::to_string(rd()) + std::to_string(rd()));
+    std::filesystem::create_directories(path_);
+}
+
+TempDir::~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
+}
+
+std::string quote(const std::string& text) {
+    std::string out = "'";
+    for (char c : text) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
+}
+
+std::string readFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+void writeFile(const std::string& path, const std::string& text) {
+    std::ofstream out(path, std::ios::binary);
+    out << text;
+}
+
+RunResult runGapmap(const std::string& args) {
+    TempDir io;
+    const std::string out = io.file("out"), err = io.file("err");
+    const std::string cmd = quote(GAPMAP_BIN) + " " + args + " >" + quote(out) + " 2>" + quote(err) + " </dev/null";
+    const int status = std::system(cmd.c_str());
+    RunResult r;
+    r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    r.out = readFile(out);
+    r.err = readFile(err);
+    return r;
+}
+
+std::string sharedGeodata(const std::string& relative) {
+    const std::filesystem::path p = std::filesystem::path(GAPMAP_SHARED_GEODATA) / relative;
+    if (std::filesystem::exists(p)) return p.string();
+    std::cout << "SKIPPED: " << p.string() << " is absent (../shared/geodata is not beside this checkout)\n";
+    return "";
+}
+
+}  // namespace gapmap::test
