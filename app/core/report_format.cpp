@@ -1,4 +1,5 @@
 // Text, JSON and CSV renderings of a Report. The numbers come from core/report.cpp only.
+#include <algorithm>
 #include <cstdio>
 
 #include "core/report.h"
@@ -28,17 +29,23 @@ std::string areaJson(const AreaRow& a) {
            ",\"no_internet\":" + std::to_string(a.noInternet) + ",\"population\":" + std::to_string(a.population) + "}";
 }
 
+// UTF-8 code points, so Vietnamese names line up in a terminal.
+size_t codePoints(const std::string& text) {
+    size_t n = 0;
+    for (unsigned char c : text) n += (c & 0xC0) != 0x80;
+    return n;
+}
+
 std::string pad(const std::string& text, size_t width) {
-    size_t chars = 0;  // UTF-8 code points, so Vietnamese names line up
-    for (unsigned char c : text) chars += (c & 0xC0) != 0x80;
+    const size_t chars = codePoints(text);
     return text + std::string(chars < width ? width - chars : 1, ' ');
 }
 
-std::string areaLine(const AreaRow& a) {
+std::string areaLine(const AreaRow& a, size_t nameWidth) {
     char buf[160];
     std::snprintf(buf, sizeof buf, "%6d %6d %6d %6d %6d %6d %6d %6d", a.villages, a.especiallyDifficult, a.withTeam,
                   a.withClub, a.withTrustedAddress, a.noElectricity, a.noMobile, a.noInternet);
-    return pad(a.code, 9) + pad(a.name, 26) + buf + "\n";
+    return pad(a.code, 9) + pad(a.name, nameWidth) + buf + "\n";
 }
 
 }  // namespace
@@ -52,17 +59,21 @@ std::string formatReportText(const Report& r) {
         out += pad(i.label, 52) + pad(formatNumber(i.value), 10) + pad(i.target ? formatNumber(*i.target) : "–", 10) +
                (i.target ? percentOf(i.value, *i.target) : "–") + "\n";
     const std::string ta = "TA≤" + formatNumber(r.trustedAddressRadiusKm) + "km";
-    const std::string header = pad("code", 9) + pad("name", 26) + "  vill.  diff.   team   club " + pad(ta, 7) +
+    size_t nameWidth = 12;
+    for (const std::vector<AreaRow>* rows : {&r.districts, &r.communes})
+        for (const AreaRow& a : *rows) nameWidth = std::max(nameWidth, codePoints(a.name) + 1);
+    nameWidth = std::max(nameWidth, codePoints(r.province.name) + 1);
+    const std::string header = pad("code", 9) + pad("name", nameWidth) + "  vill.  diff.   team   club " + pad(ta, 7) +
                                "noElec noMob. noNet\n";
     out += "\nVillages: total, especially difficult, with a team, with a club, with an active Trusted Address within " +
            formatNumber(r.trustedAddressRadiusKm) + " km, without grid electricity, without mobile signal (none/2G), without internet\n";
-    out += "\n" + header + areaLine(r.province);
+    out += "\n" + header + areaLine(r.province, nameWidth);
     if (!r.districts.empty()) {
         out += "\nDistricts\n" + header;
-        for (const AreaRow& d : r.districts) out += areaLine(d);
+        for (const AreaRow& d : r.districts) out += areaLine(d, nameWidth);
     }
     out += "\nCommunes\n" + header;
-    for (const AreaRow& c : r.communes) out += areaLine(c);
+    for (const AreaRow& c : r.communes) out += areaLine(c, nameWidth);
     out += "\nEspecially difficult villages without a communication team: " + std::to_string(r.difficultWithoutTeam.size()) + "\n";
     for (const VillageRow& v : r.difficultWithoutTeam)
         out += "  " + pad(v.code, 10) + pad(v.name, 22) + v.communeName + (v.districtName.empty() ? "" : ", " + v.districtName) +

@@ -5,6 +5,7 @@
 #include <gdal.h>
 
 #include <mutex>
+#include <string>
 
 namespace gapmap {
 
@@ -12,6 +13,13 @@ void GdalSession::ensure() {
     static std::once_flag once;
     std::call_once(once, [] {
         GDALAllRegister();
+        // Spreadsheets: the first row is the header, every cell is read as text so that
+        // gapmap parses "1.234,5" and dd/mm/yyyy itself and can name the row of a bad cell.
+        // (GDAL 3.6's XLSX/ODS drivers take these as config options, not open options.)
+        for (const char* format : {"XLSX", "ODS"}) {
+            CPLSetConfigOption((std::string("OGR_") + format + "_HEADERS").c_str(), "FORCE");
+            CPLSetConfigOption((std::string("OGR_") + format + "_FIELD_TYPES").c_str(), "STRING");
+        }
     });
 }
 

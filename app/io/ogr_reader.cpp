@@ -174,8 +174,7 @@ SourceTable readSource(const std::string& path, const ReadOptions& options) {
 
     // Read every attribute as text: numbers typed the Vietnamese way ("1.234,5") and
     // dates as dd/mm/yyyy are parsed by gapmap, which can then name the row and column.
-    const char* openOptions[] = {"AUTODETECT_TYPE=NO", "EMPTY_STRING_AS_NULL=YES", "FIELD_TYPES=STRING",
-                                 "HEADERS=FORCE", nullptr};
+    const char* openOptions[] = {"AUTODETECT_TYPE=NO", "EMPTY_STRING_AS_NULL=YES", nullptr};
     CPLErrorReset();
     GdalErrorCapture capture;
     std::unique_ptr<GDALDataset> ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
@@ -194,6 +193,12 @@ SourceTable readSource(const std::string& path, const ReadOptions& options) {
     table.hasGeometryColumn = defn->GetGeomFieldCount() > 0 && layer->GetGeomType() != wkbNone;
 
     const OGRSpatialReference* layerSrs = layer->GetSpatialRef();
+    // TopoJSON carries no CRS but is longitude/latitude by convention, as GeoJSON is.
+    OGRSpatialReference topoJsonSrs;
+    if (!layerSrs && table.driver == "TopoJSON") {
+        topoJsonSrs = OgrReaderAccess::wgs84();
+        layerSrs = &topoJsonSrs;
+    }
     if (!options.crs.empty()) {
         table.lonLatColumns = Reprojector::fromUserCrs(options.crs);
         table.crsName = options.crs;

@@ -36,7 +36,7 @@ void writeVectorFile(const std::string& path, const std::string& driverName, int
     for (const FixtureRow& row : rows) {
         OGRFeature feature(layer->GetLayerDefn());
         for (size_t i = 0; i < row.values.size(); ++i)
-            if (!row.values[i].empty()) feature.SetField(static_cast<int>(i), row.values[i].c_str());
+            if (!row.values[i].empty()) feature.SetField(fields[i].c_str(), row.values[i].c_str());  // by name: KML reorders fields
         if (!row.wkt.empty()) {
             OGRGeometry* g = nullptr;
             OGRGeometryFactory::createFromWkt(row.wkt.c_str(), nullptr, &g);
