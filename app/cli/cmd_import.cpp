@@ -25,6 +25,7 @@ const char* kHelp =
     "  --layer NAME          layer of a multi-layer source (default: the first with rows)\n"
     "  --crs CRS             CRS of a source without one, e.g. EPSG:9205 (VN-2000 / TM-3 103°30', Lai Châu);\n"
     "                        also the CRS of x/y columns in CSV/XLSX (default EPSG:4326 lon/lat)\n"
+    "  --where CONDITION     only the rows matching an OGR SQL condition, e.g. \"province_id = 301\"\n"
     "  --map COLUMN=HEADER   take COLUMN from the source field HEADER (repeatable; COLUMN may be lon or lat)\n"
     "  --mapping FILE        a file of COLUMN=HEADER lines\n"
     "  --level LEVEL         admin_units: province, district or commune for rows without a level column\n"
@@ -33,7 +34,7 @@ const char* kHelp =
 }  // namespace
 
 int runImport(const std::vector<std::string>& argv) {
-    const Args args = parseArgs(argv, {"--as", "--layer", "--crs", "--map", "--mapping", "--level"}, {"--skip-invalid"});
+    const Args args = parseArgs(argv, {"--as", "--layer", "--crs", "--where", "--map", "--mapping", "--level"}, {"--skip-invalid"});
     if (args.help) { std::fputs(kHelp, stdout); return kOk; }
     if (args.positional.size() != 2) throw UsageError("import needs PROJECT.gpkg and FILE");
     if (args.value("--as").empty()) throw UsageError("import needs --as TABLE");
@@ -43,6 +44,7 @@ int runImport(const std::vector<std::string>& argv) {
     request.file = args.positional[1];
     request.read.layer = args.value("--layer");
     request.read.crs = args.value("--crs");
+    request.read.where = args.value("--where");
     request.level = args.value("--level");
     request.skipInvalid = args.has("--skip-invalid");
     if (!args.value("--mapping").empty()) request.columnMap = readMappingFile(args.value("--mapping"));

@@ -232,13 +232,22 @@ ImportResult importInto(Project& project, const ImportRequest& request) {
     if (t == "admin_units") {
         std::erase_if(project.adminUnits, [&](const AdminUnit& u) { return out.levels.count(u.level) > 0; });
         std::set<std::string> codes;
-        for (const AdminUnit& u : project.adminUnits) codes.insert(u.code);
-        for (const AdminUnit& u : out.table.adminUnits) codes.insert(u.code);
+        std::set<AdminLevel> levels;
+        for (const std::vector<AdminUnit>* units : {&project.adminUnits, &out.table.adminUnits})
+            for (const AdminUnit& u : *units) { codes.insert(u.code); levels.insert(u.level); }
+        int unchecked = 0;
         for (AdminUnit& u : out.table.adminUnits) {
+            // A commune's parent is a district, or the province in a two-level project.
+            const bool parentLevelPresent = u.level == AdminLevel::District ? levels.count(AdminLevel::Province) > 0
+                                          : levels.count(AdminLevel::District) || levels.count(AdminLevel::Province);
             if (u.level == AdminLevel::Province || codes.count(u.parentCode)) ++result.rowsMatched;
-            else result.unmatched.push_back(u.code + " " + u.name + ": parent " + (u.parentCode.empty() ? "(none)" : u.parentCode) + " is not in the project yet");
+            else if (!parentLevelPresent) ++unchecked;
+            else result.unmatched.push_back(u.code + " " + u.name + ": parent " + (u.parentCode.empty() ? "(none)" : u.parentCode) + " is not in the project");
             project.adminUnits.push_back(std::move(u));
         }
+        if (unchecked)
+            result.notes.push_back(std::to_string(unchecked) + " units name a parent level the project does not hold yet; "
+                                   "import the level above (e.g. with --level) to join them");
         result.rowsImported = static_cast<int>(out.table.adminUnits.size());
     } else {
         auto swapIn = [&](auto& dst, auto& src) { dst = std::move(src); result.rowsImported = static_cast<int>(dst.size()); };

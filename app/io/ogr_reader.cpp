@@ -188,6 +188,8 @@ SourceTable readSource(const std::string& path, const ReadOptions& options) {
     table.driver = ds->GetDriver()->GetDescription();
     OGRLayer* layer = pickLayer(*ds, options, path);
     table.layer = layer->GetName();
+    if (!options.where.empty() && layer->SetAttributeFilter(options.where.c_str()) != OGRERR_NONE)
+        throw UsageError("--where " + options.where + ": " + capture.firstError());
     OGRFeatureDefn* defn = layer->GetLayerDefn();
     for (int i = 0; i < defn->GetFieldCount(); ++i) table.fields.push_back(toNfc(defn->GetFieldDefn(i)->GetNameRef()));
     table.hasGeometryColumn = defn->GetGeomFieldCount() > 0 && layer->GetGeomType() != wkbNone;
@@ -232,7 +234,8 @@ SourceTable readSource(const std::string& path, const ReadOptions& options) {
     }
     const std::string late = capture.firstError();
     if (!late.empty()) throw InputError(path + ": " + late + " (after " + std::to_string(index) + " rows)");
-    if (table.rows.empty()) throw InputError(path + ": layer \"" + table.layer + "\" has no rows");
+    if (table.rows.empty())
+        throw InputError(path + ": layer \"" + table.layer + "\" has no rows" + (options.where.empty() ? "" : " matching --where"));
     return table;
 }
 

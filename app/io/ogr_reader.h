@@ -53,6 +53,7 @@ struct SourceTable {
 struct ReadOptions {
     std::string layer;   // empty: the first layer that has features
     std::string crs;     // for sources without one (or to override a wrong one)
+    std::string where;   // OGR SQL attribute filter, e.g. "province_id = 301"
 };
 
 // Throws InputError with one line naming the file: missing, unreadable, unknown format,
