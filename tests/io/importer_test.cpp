@@ -4,6 +4,7 @@
 
 #include "core/errors.h"
 #include "core/geo.h"
+#include "io/column_map.h"
 #include "io/importer.h"
 #include "io/project_file.h"
 #include "support/fixtures.h"
@@ -229,4 +230,34 @@ TEST_CASE("a failed import leaves the project file byte-for-byte unchanged", "[i
     const Project reread = readProject(project);
     CHECK(reread.villages.size() == 3);
     CHECK(reread.adminUnits.size() == 4);
+}
+
+TEST_CASE("a mapping file names other headers", "[io][import][columns]") {
+    TempDir dir;
+    Project p = testProject(dir);
+    writeFile(dir.file("map.txt"), "# headers of the district's sheet\nvillage_code = Mã số thôn\nmembers=Tổng số\n");
+    writeFile(dir.file("teams.csv"), "Mã số thôn,Tổng số,Nữ\nV3,9,4\n");
+    ImportRequest request{"communication_teams", dir.file("teams.csv")};
+    request.columnMap = readMappingFile(dir.file("map.txt"));
+    importInto(p, request);
+    REQUIRE(p.teams.size() == 1);
+    CHECK(p.teams[0].villageCode == "V3");
+    CHECK(p.teams[0].members == 9);
+    CHECK(p.teams[0].womenMembers == 4);  // "Nữ" is a recognised header
+    writeFile(dir.file("bad.txt"), "village_code Mã số thôn\n");
+    CHECK_THROWS_WITH(readMappingFile(dir.file("bad.txt")), Catch::Contains("bad.txt: line 1"));
+}
+
+TEST_CASE("--skip-invalid imports the good rows and lists the bad ones", "[io][import][errors]") {
+    TempDir dir;
+    Project p = testProject(dir);
+    writeFile(dir.file("v.csv"), "code,name,commune_code,population\nV7,Nà Lại,00101,12\nV8,Nà Mới,00101,nhiều\nV7,Nà Lại 2,00101,3\n");
+    ImportRequest request{"villages", dir.file("v.csv")};
+    request.skipInvalid = true;
+    const ImportResult r = importInto(p, request);
+    CHECK(r.rowsRead == 3);
+    CHECK(r.rowsImported == 1);
+    REQUIRE(r.notImported.size() == 2);
+    CHECK_THAT(r.notImported[0], Catch::Contains("line 3, column \"population\""));
+    CHECK_THAT(r.notImported[1], Catch::Contains("line 4, column \"code\": \"V7\" is a duplicate code"));
 }
