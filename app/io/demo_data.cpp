@@ -3,7 +3,7 @@
 #include <cpl_vsi.h>
 
 #include "core/errors.h"
-#include "io/embedded_file.h"
+#include "core/embedded_file.h"
 #include "io/gdal_session.h"
 
 namespace gapmap {

@@ -1,4 +1,5 @@
-// Files compiled into the binary by app/embed_files.cmake (the demo province's text files).
+// Files compiled into the binary by app/embed_files.cmake: the demo province, the shaders.
+// Plain data; standard library only.
 #pragma once
 #include <cstddef>
 #include <vector>
