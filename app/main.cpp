@@ -17,6 +17,7 @@ const char* kUsage =
     "       gapmap import PROJECT.gpkg --as TABLE FILE  bring data in through GDAL\n"
     "       gapmap report [PROJECT.gpkg]               figures against targets (default: the demo)\n"
     "       gapmap demo OUT.gpkg                       write the synthetic demo province\n"
+    "       gapmap find [PROJECT.gpkg] QUERY           find a village or commune, with or without tone marks\n"
     "\n"
     "`gapmap COMMAND --help` explains each command. Exit status: 0 success, 1 input error, 2 usage error.\n";
 
@@ -39,6 +40,7 @@ int main(int argc, char** argv) {
         if (command == "import") return cli::runImport(args);
         if (command == "report") return cli::runReport(args);
         if (command == "demo") return cli::runDemo(args);
+        if (command == "find") return cli::runFind(args);
         if (command == "--help" || command == "-h" || command == "help") {
             std::fputs(kUsage, stdout);
             return cli::kOk;

@@ -31,5 +31,6 @@ void writeOutput(const std::string& text, const std::string& outPath);
 int runImport(const std::vector<std::string>& args);
 int runReport(const std::vector<std::string>& args);
 int runDemo(const std::vector<std::string>& args);
+int runFind(const std::vector<std::string>& args);
 
 }  // namespace gapmap::cli

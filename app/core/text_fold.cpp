@@ -363,6 +363,14 @@ std::string nameKey(std::string_view utf8) {
     return foldVietnamese(splitAdminPrefix(utf8).rest);
 }
 
+std::vector<SearchWord> searchWords(std::string_view utf8) {
+    std::vector<SearchWord> out;
+    size_t pos = 0;
+    Word w;
+    while (nextWord(utf8, pos, w)) out.push_back({w.folded, w.marked});
+    return out;
+}
+
 std::string canonicalKind(std::string_view prefix) {
     std::array<Word, kMaxPrefixWords + 1> words;
     size_t count = 0, pos = 0;

@@ -4,6 +4,7 @@
 #pragma once
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace gapmap {
 
@@ -36,5 +37,14 @@ std::string nameKey(std::string_view utf8);
 // Vietnamese spelling ("Xã" -> "xã", "TP." -> "thành phố", "Plây" -> "plei"); empty for
 // anything that is not one of the prefixes above.
 std::string canonicalKind(std::string_view prefix);
+
+// One word as search compares it: `folded` as foldVietnamese gives it, and `marked` holding
+// three characters per letter (base, modifier digit, tone digit: "ổ" -> "o34"), so a query
+// typed with some marks can match names whose other letters carry marks the user left out.
+struct SearchWord {
+    std::string folded;
+    std::string marked;
+};
+std::vector<SearchWord> searchWords(std::string_view utf8);
 
 }  // namespace gapmap
