@@ -248,7 +248,7 @@ TEST_CASE("a mapping file names other headers", "[io][import][columns]") {
     CHECK_THROWS_WITH(readMappingFile(dir.file("bad.txt")), Catch::Contains("bad.txt: line 1"));
 }
 
-TEST_CASE("--skip-invalid imports the good rows and lists the bad ones", "[io][import][errors]") {
+TEST_CASE("skipping invalid rows imports the good rows and lists the bad ones", "[io][import][errors]") {
     TempDir dir;
     Project p = testProject(dir);
     writeFile(dir.file("v.csv"), "code,name,commune_code,population\nV7,Nà Lại,00101,12\nV8,Nà Mới,00101,nhiều\nV7,Nà Lại 2,00101,3\n");
