@@ -12,6 +12,7 @@ struct EmbeddedFile {
     std::size_t size;
 };
 
-const std::vector<EmbeddedFile>& demoFiles();
+const std::vector<EmbeddedFile>& demoFiles();       // geodata/demo_* (linked into gapmap_io)
+const std::vector<EmbeddedFile>& catalogueFiles();  // app/i18n/*.txt (linked into gapmap_core)
 
 }  // namespace gapmap
