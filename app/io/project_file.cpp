@@ -5,7 +5,10 @@
 #include <ogrsf_frmts.h>
 #include <unistd.h>
 
+#include <cerrno>
+#include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <fcntl.h>
 #include <filesystem>
 
@@ -183,6 +186,18 @@ void forEachRow(GDALDataset& ds, const char* table, Fn fn) {
     for (auto& f : *layer) fn(RowIn(*f));
 }
 
+// A writer killed mid-write (kill -9, power cut) leaves its temporary file behind; the project
+// itself is intact. Remove such leftovers whose process is gone.
+void removeStaleTemporaries(const std::filesystem::path& folder, const std::string& prefix) {
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(folder, ec)) {
+        const std::string name = entry.path().filename().string();
+        if (name.rfind(prefix, 0) != 0) continue;
+        const long pid = std::strtol(name.c_str() + prefix.size(), nullptr, 10);
+        if (pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) std::filesystem::remove(entry.path(), ec);
+    }
+}
+
 void syncFile(const std::string& path) {
     const int fd = ::open(path.c_str(), O_RDONLY);
     if (fd >= 0) { ::fsync(fd); ::close(fd); }
@@ -260,8 +275,10 @@ void writeProject(const Project& project, const std::string& path) {
     GdalSession::ensure();
     namespace fs = std::filesystem;
     const fs::path target = fs::absolute(path);
-    const fs::path temp = target.parent_path() / ("." + target.filename().string() + ".writing-" + std::to_string(::getpid()));
+    const std::string tempPrefix = "." + target.filename().string() + ".writing-";
+    const fs::path temp = target.parent_path() / (tempPrefix + std::to_string(::getpid()));
     std::error_code ec;
+    removeStaleTemporaries(target.parent_path(), tempPrefix);
     fs::remove(temp, ec);
     GdalErrorCapture capture;
     GDALDriver* gpkg = GetGDALDriverManager()->GetDriverByName("GPKG");
