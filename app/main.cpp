@@ -7,25 +7,16 @@
 
 #include "cli/cli_common.h"
 #include "core/errors.h"
+#include "core/i18n.h"
+#include "ui/desktop.h"
 
 namespace {
 
-const char* kUsage =
-    "gapmap – where Project 8 support reaches villages, and where it does not\n"
-    "\n"
-    "usage: gapmap [open PROJECT.gpkg]                 the desktop app\n"
-    "       gapmap import PROJECT.gpkg --as TABLE FILE  bring data in through GDAL\n"
-    "       gapmap report [PROJECT.gpkg]               figures against targets (default: the demo)\n"
-    "       gapmap demo OUT.gpkg                       write the synthetic demo province\n"
-    "       gapmap find [PROJECT.gpkg] QUERY           find a village or commune, with or without tone marks\n"
-    "\n"
-    "`gapmap COMMAND --help` explains each command. Exit status: 0 success, 1 input error, 2 usage error.\n";
-
-int runApp(const std::vector<std::string>&) {
-    std::fprintf(stderr,
-                 "gapmap: the desktop map is not built yet (it comes with the map work); "
-                 "use `gapmap report` or `gapmap demo OUT.gpkg` meanwhile\n");
-    return gapmap::cli::kInputError;
+// `gapmap` (the demo) or `gapmap open FILE.gpkg`: the desktop window.
+int runApp(const std::vector<std::string>& args, bool open) {
+    if (open && args.size() != 1) throw gapmap::UsageError(gapmap::tr("cli.error.open_needs_file"));
+    if (!open && !args.empty()) throw gapmap::UsageError(gapmap::tr("cli.error.unknown_command", {args[0]}));
+    return gapmap::ui::runDesktop(open ? args[0] : std::string());
 }
 
 }  // namespace
@@ -33,21 +24,23 @@ int runApp(const std::vector<std::string>&) {
 int main(int argc, char** argv) {
     using namespace gapmap;
     std::vector<std::string> args(argv + 1, argv + argc);
-    const std::string command = args.empty() ? "" : args.front();
-    if (!args.empty()) args.erase(args.begin());
     try {
-        if (command == "" || command == "open") return runApp(args);
+        cli::selectLanguage(args);  // --lang anywhere, else GAPMAP_LANG, else Vietnamese
+        const std::string command = args.empty() ? "" : args.front();
+        if (!args.empty()) args.erase(args.begin());
+        if (command == "" || command == "open") return runApp(args, command == "open");
         if (command == "import") return cli::runImport(args);
         if (command == "report") return cli::runReport(args);
         if (command == "demo") return cli::runDemo(args);
+        if (command == "render") return cli::runRender(args);
         if (command == "find") return cli::runFind(args);
         if (command == "--help" || command == "-h" || command == "help") {
-            std::fputs(kUsage, stdout);
+            std::fputs(tr("cli.usage").c_str(), stdout);
             return cli::kOk;
         }
-        throw UsageError("unknown command \"" + command + "\"");
+        throw UsageError(tr("cli.error.unknown_command", {command}));
     } catch (const UsageError& e) {
-        std::fprintf(stderr, "gapmap: %s (see gapmap --help)\n", e.what());
+        std::fprintf(stderr, "%s\n", tr("cli.error.usage_line", {e.what()}).c_str());
         return cli::kUsageError;
     } catch (const InputError& e) {
         std::fprintf(stderr, "gapmap: %s\n", e.what());

@@ -1,10 +1,13 @@
 #include "cli/cli_common.h"
 
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <optional>
 
 #include "core/errors.h"
+#include "core/i18n.h"
 
 namespace gapmap::cli {
 
@@ -31,20 +34,48 @@ Args parseArgs(const std::vector<std::string>& argv, const std::set<std::string>
             if (inlineValue) { name = a.substr(0, eq); value = a.substr(eq + 1); }
             if (withValue.count(name)) {
                 if (!inlineValue) {
-                    if (i + 1 >= argv.size()) throw UsageError(name + " needs a value");
+                    if (i + 1 >= argv.size()) throw UsageError(tr("cli.error.needs_value", {name}));
                     value = argv[++i];
                 }
                 args.options[name].push_back(value);
             } else if (flags.count(name)) {
                 args.flags.insert(name);
             } else {
-                throw UsageError("unknown option " + a);
+                throw UsageError(tr("cli.error.unknown_option", {a}));
             }
             continue;
         }
         args.positional.push_back(a);
     }
     return args;
+}
+
+void selectLanguage(std::vector<std::string>& argv) {
+    // The environment first, so that a bad --lang is reported in the language it names.
+    const char* env = std::getenv("GAPMAP_LANG");
+    const std::string envValue = env ? env : "";
+    const std::optional<Lang> fromEnv = parseLocaleLang(envValue);
+    setLanguage(fromEnv.value_or(Lang::Vi));
+    std::optional<std::string> option;
+    for (size_t i = 0; i < argv.size();) {
+        if (argv[i] == "--lang") {
+            if (i + 1 >= argv.size()) throw UsageError(tr("cli.error.needs_value", {"--lang"}));
+            option = argv[i + 1];
+            argv.erase(argv.begin() + static_cast<long>(i), argv.begin() + static_cast<long>(i) + 2);
+        } else if (argv[i].rfind("--lang=", 0) == 0) {
+            option = argv[i].substr(7);
+            argv.erase(argv.begin() + static_cast<long>(i));
+        } else {
+            ++i;
+        }
+    }
+    if (option) {
+        const std::optional<Lang> lang = parseLang(*option);
+        if (!lang) throw UsageError(tr("cli.error.bad_lang", {*option}));
+        setLanguage(*lang);
+    } else if (!fromEnv && !envValue.empty()) {
+        throw UsageError(tr("cli.error.bad_lang_env", {envValue}));
+    }
 }
 
 void writeOutput(const std::string& text, const std::string& outPath) {
@@ -54,7 +85,7 @@ void writeOutput(const std::string& text, const std::string& outPath) {
     }
     std::ofstream out(outPath, std::ios::binary);
     out << text;
-    if (!out) throw InputError(outPath + ": cannot write this file");
+    if (!out) throw InputError(tr("cli.error.cannot_write", {outPath}));
 }
 
 }  // namespace gapmap::cli

@@ -2,6 +2,7 @@
 // exit-status contract (0 success, 1 user or input error, 2 usage error).
 #pragma once
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -25,12 +26,22 @@ struct Args {
 Args parseArgs(const std::vector<std::string>& argv, const std::set<std::string>& optionsWithValue,
                const std::set<std::string>& flags);
 
+// The language of messages: removes `--lang vi|en` (or `--lang=en`) wherever it stands in argv,
+// else takes GAPMAP_LANG ("vi", "en" or a locale name such as vi_VN.UTF-8), else Vietnamese.
+// Throws UsageError for another language.
+void selectLanguage(std::vector<std::string>& argv);
+
 // Writes text to --out FILE, or to stdout. Throws InputError if the file cannot be written.
 void writeOutput(const std::string& text, const std::string& outPath);
 
 int runImport(const std::vector<std::string>& args);
 int runReport(const std::vector<std::string>& args);
+// `report --priorities` / `report --summary` (cmd_priorities.cpp), once runReport has parsed the options.
+int runCoverageReport(const Args& args);
+// --radius-km R (km > 0), or nullopt when absent: the project's coverage.ta_radius_km applies.
+std::optional<double> radiusOption(const Args& args);
 int runDemo(const std::vector<std::string>& args);
+int runRender(const std::vector<std::string>& args);  // headless map PNG (app/render)
 int runFind(const std::vector<std::string>& args);
 
 }  // namespace gapmap::cli

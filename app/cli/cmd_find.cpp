@@ -3,6 +3,7 @@
 
 #include "cli/cli_common.h"
 #include "core/errors.h"
+#include "core/i18n.h"
 #include "core/parse.h"
 #include "core/search.h"
 #include "core/text_format.h"
@@ -12,14 +13,6 @@
 
 namespace gapmap::cli {
 namespace {
-
-const char* kHelp =
-    "usage: gapmap find [PROJECT.gpkg] QUERY [--format text|json] [--limit N]\n"
-    "\n"
-    "Finds villages, communes and districts by name, typed with or without tone marks (\"huoi ho\"\n"
-    "finds \"Huổi Ho\"); prefixes such as \"xã\", \"thôn\", \"bản\" are ignored. Exact marks rank before\n"
-    "partial and folded ones, whole names before whole words before prefixes. Each hit shows its commune\n"
-    "and district, so that villages of one name are told apart. Without PROJECT.gpkg: the demo.\n";
 
 const char* const kMarkNames[] = {"exact", "partial", "folded"};
 const char* const kPositionNames[] = {"name", "words", "prefix"};
@@ -31,16 +24,25 @@ std::string where(const SearchEntry& e) {
     return out;
 }
 
+// The level of a place without a kind (villages), in the user's language; JSON keeps the identifier.
+std::string levelName(const std::string& level) {
+    if (level == "village") return tr("find.level.village");
+    if (level == "commune") return tr("find.level.commune");
+    if (level == "district") return tr("find.level.district");
+    if (level == "province") return tr("find.level.province");
+    return level;
+}
+
 }  // namespace
 
 int runFind(const std::vector<std::string>& argv) {
     const Args args = parseArgs(argv, {"--format", "--limit"}, {});
-    if (args.help) { std::fputs(kHelp, stdout); return kOk; }
-    if (args.positional.empty() || args.positional.size() > 2) throw UsageError("find needs QUERY (and optionally PROJECT.gpkg before it)");
+    if (args.help) { std::fputs(tr("find.help").c_str(), stdout); return kOk; }
+    if (args.positional.empty() || args.positional.size() > 2) throw UsageError(tr("find.error.needs_query"));
     const std::string format = args.value("--format", "text");
-    if (format != "text" && format != "json") throw UsageError("--format " + format + ": use text or json");
+    if (format != "text" && format != "json") throw UsageError(tr("find.error.bad_format", {format}));
     const auto limit = parseInteger(args.value("--limit", "20"));
-    if (!limit || *limit <= 0) throw UsageError("--limit needs a positive whole number");
+    if (!limit || *limit <= 0) throw UsageError(tr("find.error.bad_limit"));
     const std::string query = toNfc(args.positional.back());
 
     const Project project = args.positional.size() == 2 ? readProject(args.positional[0]) : buildDemoProject();
@@ -64,9 +66,9 @@ int runFind(const std::vector<std::string>& argv) {
             const SearchEntry& e = *h.entry;
             const std::string place = where(e);
             // The kind (xã, thị trấn …) tells apart homonyms such as the two Mường Tè of one district.
-            out += e.name + "\t" + (e.kind.empty() ? e.level : e.kind) + " " + e.code + (place.empty() ? "" : "\t" + place) + "\n";
+            out += e.name + "\t" + (e.kind.empty() ? levelName(e.level) : e.kind) + " " + e.code + (place.empty() ? "" : "\t" + place) + "\n";
         }
-        if (hits.empty()) out = "no place matches \"" + query + "\"\n";
+        if (hits.empty()) out = tr("find.no_match", {query}) + "\n";
     }
     std::fputs(out.c_str(), stdout);
     return hits.empty() ? kInputError : kOk;

@@ -14,5 +14,6 @@ struct EmbeddedFile {
 
 const std::vector<EmbeddedFile>& demoFiles();       // geodata/demo_* (linked into gapmap_io)
 const std::vector<EmbeddedFile>& catalogueFiles();  // app/i18n/*.txt (linked into gapmap_core)
+const std::vector<EmbeddedFile>& shaderFiles();     // shaders/*.vert, *.frag (linked into gapmap_render)
 
 }  // namespace gapmap

@@ -1,5 +1,6 @@
 #include "core/i18n.h"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdio>
@@ -29,8 +30,15 @@ const char* langCode(Lang lang) { return lang == Lang::Vi ? "vi" : "en"; }
 void setLanguage(Lang lang) { gLanguage = lang; }
 Lang language() { return gLanguage; }
 
+std::optional<Lang> parseLocaleLang(std::string_view locale) {
+    return parseLang(locale.substr(0, locale.find_first_of("_-.@")));
+}
+
 CatalogueMap parseCatalogue(std::string_view text, std::vector<std::string>* problems) {
     CatalogueMap map;
+    auto problem = [&](size_t lineNo, const std::string& what) {
+        if (problems) problems->push_back("line " + std::to_string(lineNo) + ": " + what);
+    };
     size_t lineNo = 0;
     while (!text.empty()) {
         const size_t end = text.find('\n');
@@ -39,20 +47,19 @@ CatalogueMap parseCatalogue(std::string_view text, std::vector<std::string>* pro
         ++lineNo;
         line = trimmed(line);
         if (line.empty() || line.front() == '#') continue;
-        const size_t eq = line.find(" = ");
-        if (eq == std::string_view::npos) {
-            if (problems) problems->push_back("line " + std::to_string(lineNo) + ": no ' = '");
-            continue;
-        }
+        const size_t eq = line.find('=');
+        if (eq == std::string_view::npos) { problem(lineNo, "no '='"); continue; }
+        const std::string key(trimmed(line.substr(0, eq)));
+        if (key.empty() || key.find_first_of(" \t") != std::string::npos) { problem(lineNo, "bad key \"" + key + "\""); continue; }
         std::string value;
-        const std::string_view raw = line.substr(eq + 3);
+        const std::string_view raw = trimmed(line.substr(eq + 1));
         for (size_t i = 0; i < raw.size(); ++i) {
-            if (raw[i] == '\\' && i + 1 < raw.size() && raw[i + 1] == 'n') { value += '\n'; ++i; }
+            const char next = i + 1 < raw.size() ? raw[i + 1] : '\0';
+            if (raw[i] == '\\' && (next == 'n' || next == '\\')) { value += next == 'n' ? '\n' : '\\'; ++i; }
             else value += raw[i];
         }
-        const std::string key(trimmed(line.substr(0, eq)));
-        if (!map.emplace(key, value).second && problems)
-            problems->push_back("line " + std::to_string(lineNo) + ": key " + key + " given twice");
+        if (value.empty()) problem(lineNo, "key " + key + " has no text");
+        if (!map.emplace(key, std::move(value)).second) problem(lineNo, "key " + key + " given twice");
     }
     return map;
 }
@@ -83,7 +90,8 @@ std::string tr(Lang lang, std::string_view key, std::initializer_list<std::strin
         // "{0}" … "{9}": the arguments in order of the key's meaning, whatever the word order.
         if (text[i] == '{' && i + 2 < text.size() && text[i + 2] == '}' && text[i + 1] >= '0' && text[i + 1] <= '9') {
             const size_t n = static_cast<size_t>(text[i + 1] - '0');
-            if (n < args.size()) out += *(args.begin() + n);
+            // A placeholder without its argument stays visible, as a missing key does.
+            out += n < args.size() ? *(args.begin() + n) : std::string_view(text).substr(i, 3);
             i += 2;
         } else {
             out += text[i];
@@ -96,29 +104,37 @@ std::string tr(std::string_view key, std::initializer_list<std::string_view> arg
     return tr(gLanguage, key, args);
 }
 
-std::string formatLocaleNumber(double value, int decimals) {
-    const bool vi = gLanguage == Lang::Vi;
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, std::fabs(value));
+std::string formatLocaleNumber(Lang lang, double value, int decimals) {
+    if (!std::isfinite(value)) return "–";
+    const bool vi = lang == Lang::Vi;
+    char buf[400];
+    std::snprintf(buf, sizeof buf, "%.*f", std::clamp(decimals, 0, 9), std::fabs(value));
     std::string digits(buf), fraction;
     if (const size_t dot = digits.find('.'); dot != std::string::npos) {
         fraction = digits.substr(dot + 1);
         digits.resize(dot);
     }
-    std::string out;
+    // "-0,0" would read as a real negative: the sign only when a digit shown is not zero.
+    std::string out = value < 0 && std::string_view(buf).find_first_of("123456789") != std::string_view::npos ? "-" : "";
     for (size_t i = 0; i < digits.size(); ++i) {
         if (i > 0 && (digits.size() - i) % 3 == 0) out += vi ? '.' : ',';
         out += digits[i];
     }
     if (!fraction.empty()) out += (vi ? "," : ".") + fraction;
-    const bool negative = value < 0 && std::round(std::fabs(value) * std::pow(10, decimals)) != 0;
-    return negative ? "-" + out : out;
+    return out;
 }
 
-std::string formatLocaleDate(const std::string& iso) {
-    const bool isIso = iso.size() == 10 && iso[4] == '-' && iso[7] == '-';
-    if (!isIso || gLanguage == Lang::En) return iso;
+std::string formatLocaleNumber(double value, int decimals) { return formatLocaleNumber(gLanguage, value, decimals); }
+
+std::string formatLocaleDate(Lang lang, const std::string& iso) {
+    auto digits = [&](size_t from, size_t n) {
+        return iso.find_first_not_of("0123456789", from) >= from + n;
+    };
+    const bool isIso = iso.size() == 10 && iso[4] == '-' && iso[7] == '-' && digits(0, 4) && digits(5, 2) && digits(8, 2);
+    if (!isIso || lang == Lang::En) return iso;
     return iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4);
 }
+
+std::string formatLocaleDate(const std::string& iso) { return formatLocaleDate(gLanguage, iso); }
 
 }  // namespace gapmap

@@ -1,5 +1,6 @@
 #include "core/place_index.h"
 
+#include "core/i18n.h"
 #include "core/text_fold.h"
 
 namespace gapmap {
@@ -20,15 +21,15 @@ PlaceIndex::PlaceIndex(const Project& project) {
 PlaceMatch PlaceIndex::commune(const std::string& code, const std::string& name) const {
     if (!code.empty()) {
         if (communeCodes_.count(code)) return {code, ""};
-        return {"", "no commune with code " + code};
+        return {"", tr("place.commune.no_code", {code})};
     }
-    if (name.empty()) return {"", "no commune given"};
+    if (name.empty()) return {"", tr("place.commune.not_given")};
     const auto [first, last] = communeByName_.equal_range(nameKey(name));
-    if (first == last) return {"", "no commune named \"" + name + "\""};
+    if (first == last) return {"", tr("place.commune.no_name", {name})};
     if (std::next(first) != last) {
         std::string codes;
         for (auto it = first; it != last; ++it) codes += (codes.empty() ? "" : ", ") + it->second;
-        return {"", "commune name \"" + name + "\" is ambiguous (codes " + codes + "); give its code"};
+        return {"", tr("place.commune.ambiguous", {name, codes})};
     }
     return {first->second, ""};
 }
@@ -36,22 +37,22 @@ PlaceMatch PlaceIndex::commune(const std::string& code, const std::string& name)
 PlaceMatch PlaceIndex::village(const std::string& code, const std::string& name, const std::string& communeCode) const {
     if (!code.empty()) {
         const auto it = villageCommune_.find(code);
-        if (it == villageCommune_.end()) return {"", "no village with code " + code};
+        if (it == villageCommune_.end()) return {"", tr("place.village.no_code", {code})};
         if (!communeCode.empty() && it->second != communeCode)
-            return {"", "village " + code + " is in commune " + it->second + ", not " + communeCode};
+            return {"", tr("place.village.other_commune", {code, it->second, communeCode})};
         return {code, ""};
     }
-    if (name.empty()) return {"", "no village given"};
+    if (name.empty()) return {"", tr("place.village.not_given")};
     const auto [first, last] = villageByName_.equal_range(nameKey(name));
     std::vector<std::string> found;
     for (auto it = first; it != last; ++it)
         if (communeCode.empty() || villageCommune_.at(it->second) == communeCode) found.push_back(it->second);
     if (found.empty())
-        return {"", "no village named \"" + name + "\"" + (communeCode.empty() ? "" : " in commune " + communeCode)};
+        return {"", communeCode.empty() ? tr("place.village.no_name", {name}) : tr("place.village.no_name_in_commune", {name, communeCode})};
     if (found.size() > 1) {
         std::string where;
         for (const std::string& v : found) where += (where.empty() ? "" : ", ") + villageCommune_.at(v);
-        return {"", "village name \"" + name + "\" exists in several communes (" + where + "); give the commune"};
+        return {"", tr("place.village.ambiguous", {name, where})};
     }
     return {found.front(), ""};
 }
@@ -59,7 +60,7 @@ PlaceMatch PlaceIndex::village(const std::string& code, const std::string& name,
 PlaceMatch PlaceIndex::communeAt(LonLat point) const {
     for (const CommuneArea& a : areas_)
         if (a.box.contains(point) && contains(*a.area, point)) return {a.code, ""};
-    return {"", "location lies in no commune of the project"};
+    return {"", tr("place.commune.none_at_location")};
 }
 
 std::string PlaceIndex::communeOfVillage(const std::string& villageCode) const {

@@ -1,11 +1,9 @@
 #include "core/report.h"
 
 #include <algorithm>
-#include <map>
-#include <set>
 #include <tuple>
 
-#include "core/geo.h"
+#include "core/coverage.h"
 
 namespace gapmap {
 namespace {
@@ -54,64 +52,49 @@ std::vector<IndicatorRow> indicators(const Project& p) {
     return rows;
 }
 
+AreaRow areaRow(const AreaCoverage& a) {
+    AreaRow row{a.code, a.name, toString(a.level), a.parentCode};
+    const CoverageTally& t = a.villages;
+    row.villages = static_cast<int>(t.total);
+    row.especiallyDifficult = static_cast<int>(t.especiallyDifficult);
+    row.withTeam = static_cast<int>(t.team);
+    row.withClub = static_cast<int>(t.club);
+    row.withTrustedAddress = static_cast<int>(t.taReached);
+    row.noElectricity = static_cast<int>(t.noElectricity);
+    row.noMobile = static_cast<int>(t.noMobile);
+    row.noInternet = static_cast<int>(t.noInternet);
+    row.population = a.people.total;
+    return row;
+}
+
 }  // namespace
 
-Report buildReport(const Project& p, double radiusKm) {
+// The village counts come from the coverage analysis, so the report, the priority list and the
+// app agree on every rule (Trusted Address reach by geodesic distance through the spatial index).
+Report buildReport(const Project& p, std::optional<double> radiusKm) {
     Report r;
     r.title = p.settingOr("title", "gapmap project");
     r.synthetic = p.synthetic();
-    r.trustedAddressRadiusKm = radiusKm;
     r.indicators = indicators(p);
-
-    std::set<std::string> teamVillages, clubVillages, clubCommunes;
-    for (const CommunicationTeam& t : p.teams) teamVillages.insert(t.villageCode);
-    for (const Club& c : p.clubs) (c.villageCode.empty() ? clubCommunes : clubVillages).insert(c.villageCode.empty() ? c.communeCode : c.villageCode);
-    std::vector<LonLat> activeTa;
-    for (const TrustedAddress& a : p.trustedAddresses)
-        if (a.active && a.location) activeTa.push_back(*a.location);
-
-    std::map<std::string, AreaRow> communes, districts;
-    const AdminUnit* provinceUnit = nullptr;
-    for (const AdminUnit& u : p.adminUnits) {
-        AreaRow row{u.code, u.name, toString(u.level), u.parentCode};
-        if (u.level == AdminLevel::Commune) communes[u.code] = row;
-        else if (u.level == AdminLevel::District) districts[u.code] = row;
-        else if (!provinceUnit) provinceUnit = &u;
+    CoverageRules rules = CoverageRules::fromProject(p);
+    if (radiusKm) rules.taRadiusKm = *radiusKm;
+    r.trustedAddressRadiusKm = rules.taRadiusKm;
+    const CoverageResult coverage = analyseCoverage(p, rules);
+    r.province = areaRow(coverage.province);
+    for (const AreaCoverage& d : coverage.districts) r.districts.push_back(areaRow(d));
+    for (const AreaCoverage& c : coverage.communes) r.communes.push_back(areaRow(c));
+    for (const VillageCoverage& c : coverage.villages) {
+        const Village& v = p.villages[c.village];
+        if (!v.especiallyDifficult || c.team) continue;
+        VillageRow row{v.code, v.name, v.communeCode, "", "", v.population.value_or(0)};
+        if (c.commune >= 0) {
+            const AreaCoverage& commune = coverage.communes[c.commune];
+            row.communeName = commune.name;
+            for (const AreaCoverage& d : coverage.districts)
+                if (d.code == commune.parentCode) row.districtName = d.name;
+        }
+        r.difficultWithoutTeam.push_back(row);
     }
-    r.province = provinceUnit ? AreaRow{provinceUnit->code, provinceUnit->name, "province", ""} : AreaRow{"", r.title, "province", ""};
-
-    for (const Village& v : p.villages) {
-        const auto commune = communes.find(v.communeCode);
-        AreaRow* district = nullptr;
-        if (commune != communes.end()) {
-            const auto d = districts.find(commune->second.parentCode);
-            if (d != districts.end()) district = &d->second;
-        }
-        const bool team = teamVillages.count(v.code) > 0;
-        const bool club = clubVillages.count(v.code) > 0 || clubCommunes.count(v.communeCode) > 0;
-        const bool ta = v.location && std::any_of(activeTa.begin(), activeTa.end(),
-                                                  [&](LonLat a) { return haversineKm(*v.location, a) <= radiusKm; });
-        for (AreaRow* row : {commune != communes.end() ? &commune->second : nullptr, district, &r.province}) {
-            if (!row) continue;
-            row->villages += 1;
-            row->population += v.population.value_or(0);
-            row->especiallyDifficult += v.especiallyDifficult;
-            row->withTeam += team;
-            row->withClub += club;
-            row->withTrustedAddress += ta;
-            row->noElectricity += v.electricity != Electricity::Grid;
-            row->noMobile += v.mobile == Mobile::None || v.mobile == Mobile::G2;
-            row->noInternet += !v.internet;
-        }
-        if (v.especiallyDifficult && !team) {
-            VillageRow row{v.code, v.name, v.communeCode, "", "", v.population.value_or(0)};
-            if (commune != communes.end()) row.communeName = commune->second.name;
-            if (district) row.districtName = district->name;
-            r.difficultWithoutTeam.push_back(row);
-        }
-    }
-    for (auto& [code, row] : districts) r.districts.push_back(row);
-    for (auto& [code, row] : communes) r.communes.push_back(row);
     std::sort(r.difficultWithoutTeam.begin(), r.difficultWithoutTeam.end(),
               [](const VillageRow& a, const VillageRow& b) { return std::tie(a.communeCode, a.code) < std::tie(b.communeCode, b.code); });
     return r;

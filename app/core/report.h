@@ -1,6 +1,6 @@
 // The figures of `gapmap report`: province totals against targets, counts per district
-// and commune, and the especially difficult villages without a team. Plain counts; the
-// analysis layer refines coverage rules later. Standard library only.
+// and commune, and the especially difficult villages without a team. The counts come from
+// core/coverage.h. Standard library only.
 #pragma once
 #include <optional>
 #include <string>
@@ -18,9 +18,10 @@ struct IndicatorRow {
     int targetYear = 0;
 };
 
-// Counts of villages in one admin unit. "No electricity" means no grid electricity
-// (offgrid or none); "no mobile" means no signal or 2G only; TA = an active Trusted
-// Address within the radius (great-circle distance).
+// Counts of villages in one admin unit, by the rules of core/coverage_rules.h (the project's
+// settings). "No electricity" means no grid electricity (offgrid or none); "no mobile" means no
+// signal or 2G only; TA = reached by an active Trusted Address: within the radius (WGS84 geodesic
+// distance), or in the commune when the settings say so.
 struct AreaRow {
     std::string code, name, level, parentCode;
     int villages = 0, especiallyDifficult = 0, withTeam = 0, withClub = 0, withTrustedAddress = 0;
@@ -44,7 +45,9 @@ struct Report {
     std::vector<VillageRow> difficultWithoutTeam;
 };
 
-Report buildReport(const Project& project, double trustedAddressRadiusKm = 10);
+// radiusKm overrides the project's coverage.ta_radius_km (default 10). Throws InputError for an
+// invalid coverage setting.
+Report buildReport(const Project& project, std::optional<double> trustedAddressRadiusKm = std::nullopt);
 
 // Output formats of `gapmap report`. CSV holds one table: "areas", "indicators" or "uncovered".
 std::string formatReportText(const Report& report);

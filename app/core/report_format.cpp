@@ -29,18 +29,6 @@ std::string areaJson(const AreaRow& a) {
            ",\"no_internet\":" + std::to_string(a.noInternet) + ",\"population\":" + std::to_string(a.population) + "}";
 }
 
-// UTF-8 code points, so Vietnamese names line up in a terminal.
-size_t codePoints(const std::string& text) {
-    size_t n = 0;
-    for (unsigned char c : text) n += (c & 0xC0) != 0x80;
-    return n;
-}
-
-std::string pad(const std::string& text, size_t width) {
-    const size_t chars = codePoints(text);
-    return text + std::string(chars < width ? width - chars : 1, ' ');
-}
-
 std::string areaLine(const AreaRow& a, size_t nameWidth) {
     char buf[160];
     std::snprintf(buf, sizeof buf, "%6d %6d %6d %6d %6d %6d %6d %6d", a.villages, a.especiallyDifficult, a.withTeam,

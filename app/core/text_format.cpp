@@ -1,5 +1,6 @@
 #include "core/text_format.h"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 
@@ -47,6 +48,23 @@ std::string formatNumber(double value) {
 std::string percentOf(double value, double total) {
     if (total <= 0) return "–";
     return formatNumber(std::round(1000.0 * value / total) / 10.0) + "%";
+}
+
+std::string formatShortest(double value) {
+    char buf[32];
+    const auto r = std::to_chars(buf, buf + sizeof buf, value);
+    return std::string(buf, r.ptr);
+}
+
+size_t codePoints(std::string_view text) {
+    size_t n = 0;
+    for (unsigned char c : text) n += (c & 0xC0) != 0x80;
+    return n;
+}
+
+std::string pad(const std::string& text, size_t width) {
+    const size_t chars = codePoints(text);
+    return text + std::string(chars < width ? width - chars : 1, ' ');
 }
 
 }  // namespace gapmap

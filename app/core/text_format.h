@@ -10,5 +10,11 @@ std::string csvField(std::string_view text);    // quoted when it holds , " or a
 std::string jsonString(std::string_view text);  // with quotes, escaped, UTF-8 kept as is
 std::string formatNumber(double value);         // "540", "12.5" (at most 1 decimal)
 std::string percentOf(double value, double total);  // "100%", "87.5%", "–" when total is 0
+// The shortest text that reads back as the same double: "10", "2.5", "0.25" (no rounding).
+std::string formatShortest(double value);
+// UTF-8 code points, so Vietnamese names line up in a terminal.
+size_t codePoints(std::string_view text);
+// text followed by spaces up to `width` code points (at least one space).
+std::string pad(const std::string& text, size_t width);
 
 }  // namespace gapmap

@@ -3,6 +3,7 @@
 #include <fstream>
 
 #include "core/errors.h"
+#include "core/i18n.h"
 #include "core/parse.h"
 #include "core/text_fold.h"
 
@@ -30,7 +31,7 @@ int findField(const std::vector<std::string>& keys, const std::vector<std::strin
 std::string listFields(const std::vector<std::string>& fields) {
     std::string out;
     for (const std::string& f : fields) out += (out.empty() ? "" : ", ") + f;
-    return out.empty() ? "(none)" : out;
+    return out.empty() ? tr("import.error.no_fields") : out;
 }
 
 }  // namespace
@@ -56,14 +57,14 @@ ColumnMap mapColumns(const TableSpec& table, const std::vector<std::string>& fie
     };
     for (const auto& [column, source] : explicitMap) {
         const int f = exactField(source);
-        if (f < 0) throw InputError(path + ": no column \"" + source + "\" (mapped to " + column + "); the file has: " + listFields(fields));
+        if (f < 0) throw InputError(tr("import.error.no_mapped_column", {path, source, column, listFields(fields)}));
         if (column == "lon") map.lonField = f;
         else if (column == "lat") map.latField = f;
         else {
             bool known = false;
             for (size_t c = 0; c < table.columns.size(); ++c)
                 if (table.columns[c].name == column) { map.fieldOf[c] = f; known = true; }
-            if (!known) throw UsageError("--map " + column + "=" + source + ": table " + table.name + " has no column " + column);
+            if (!known) throw UsageError(tr("import.error.map_unknown_column", {column, source, table.name}));
         }
         used[f] = true;
     }
@@ -86,14 +87,13 @@ ColumnMap mapColumns(const TableSpec& table, const std::vector<std::string>& fie
     }
     for (size_t c = 0; c < table.columns.size(); ++c)
         if (table.columns[c].required && map.fieldOf[c] < 0)
-            throw InputError(path + ": missing column \"" + table.columns[c].name + "\" for table " + table.name +
-                             "; the file has: " + listFields(fields) + " (map one with --map " + table.columns[c].name + "=HEADER)");
+            throw InputError(tr("import.error.missing_column", {path, table.columns[c].name, table.name, listFields(fields)}));
     return map;
 }
 
 std::map<std::string, std::string> readMappingFile(const std::string& path) {
     std::ifstream in(path);
-    if (!in) throw InputError(path + ": cannot read the mapping file");
+    if (!in) throw InputError(tr("import.error.mapping_unreadable", {path}));
     std::map<std::string, std::string> map;
     std::string line;
     for (int lineNo = 1; std::getline(in, line); ++lineNo) {
@@ -102,7 +102,7 @@ std::map<std::string, std::string> readMappingFile(const std::string& path) {
         if (trimmed.empty() || trimmed.front() == '#') continue;
         const size_t eq = trimmed.find('=');
         if (eq == std::string_view::npos)
-            throw InputError(path + ": line " + std::to_string(lineNo) + ": expected column=Source header");
+            throw InputError(tr("import.error.mapping_line", {path, std::to_string(lineNo)}));
         map[std::string(trimSpaces(trimmed.substr(0, eq)))] = std::string(trimSpaces(trimmed.substr(eq + 1)));
     }
     return map;

@@ -4,6 +4,7 @@
 
 #include "core/errors.h"
 #include "core/embedded_file.h"
+#include "core/i18n.h"
 #include "io/gdal_session.h"
 
 namespace gapmap {
@@ -47,7 +48,7 @@ Project buildDemoProject(std::vector<ImportResult>* log) {
         const EmbeddedFile* file = nullptr;
         for (const EmbeddedFile& f : demoFiles())
             if (std::string(f.name) == name) file = &f;
-        if (!file) throw InputError(std::string("the demo file ") + name + " is missing from this build");
+        if (!file) throw InputError(tr("demo.error.missing_file", {name}));
         MemFile mem(*file);
         ImportRequest request;
         request.table = table;

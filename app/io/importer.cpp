@@ -3,6 +3,7 @@
 #include <set>
 
 #include "core/errors.h"
+#include "core/i18n.h"
 #include "core/parse.h"
 #include "core/place_index.h"
 #include "core/schema.h"
@@ -63,9 +64,15 @@ struct Converted {
 
 }  // namespace
 
+const TableSpec& importTable(const std::string& name) {
+    if (const TableSpec* spec = findTable(name)) return *spec;
+    std::string tables;
+    for (const TableSpec& t : projectTables()) tables += (tables.empty() ? "" : ", ") + t.name;
+    throw UsageError(tr("import.error.unknown_table", {name, tables}));
+}
+
 ImportResult importInto(Project& project, const ImportRequest& request) {
-    const TableSpec* spec = findTable(request.table);
-    if (!spec) throw UsageError("--as " + request.table + ": unknown table (see gapmap import --help)");
+    const TableSpec* spec = &importTable(request.table);
     SourceTable src = readSource(request.file, request.read);
     const ColumnMap map = mapColumns(*spec, src.fields, request.columnMap, request.file);
     const PlaceIndex places(project);
@@ -80,15 +87,15 @@ ImportResult importInto(Project& project, const ImportRequest& request) {
     const std::string& t = spec->name;
     result.joined = t != "targets" && t != "settings";
     if (result.joined && t != "admin_units" && !places.hasCommunes())
-        throw InputError(request.file + ": the project has no communes yet; import admin_units first");
+        throw InputError(tr("import.error.no_communes", {request.file}));
     if ((t == "communication_teams" || t == "outcomes") && !places.hasVillages())
-        throw InputError(request.file + ": the project has no villages yet; import villages first");
+        throw InputError(tr("import.error.no_villages", {request.file}));
 
     for (const SourceRow& row : src.rows) {
         RowReader r(src, *spec, map, row);
         auto leaveOut = [&](const std::string& why) { result.notImported.push_back(r.where() + ": " + why); };
         if (!row.geometryProblem.empty()) r.failGeometry(row.geometryProblem);
-        if (row.repaired) result.repaired.push_back(r.where() + ": invalid polygon repaired (GEOS make-valid)");
+        if (row.repaired) result.repaired.push_back(tr("import.row.polygon_repaired", {r.where()}));
         if (t == "admin_units") {
             AdminUnit u;
             u.code = r.text("code");
@@ -97,12 +104,12 @@ ImportResult importInto(Project& project, const ImportRequest& request) {
             u.kind = r.has("kind") ? r.lowerText("kind") : canonicalKind(split.prefix);
             const std::string levelText = r.has("level") ? r.text("level") : request.level;
             if (auto l = parseLevel(levelText.empty() ? "commune" : levelText)) u.level = *l;
-            else r.fail("level", levelText, "is not a level (province, district, commune / tỉnh, huyện, xã)");
+            else r.fail("level", tr("import.row.not_a_level", {levelText}));
             u.parentCode = r.text("parent_code");
             u.population = r.integer("population");
             u.especiallyDifficult = r.flag("especially_difficult").value_or(false);
             if (row.area) u.area = *row.area;
-            if (r.ok() && !seenCodes.insert(u.code).second) r.fail("code", u.code, "is a duplicate code");
+            if (r.ok() && !seenCodes.insert(u.code).second) r.fail("code", tr("import.row.duplicate_code", {u.code}));
             if (!r.ok()) { rowErrors.push_back(r.error()); continue; }
             out.levels.insert(u.level);
             out.table.adminUnits.push_back(std::move(u));
@@ -117,19 +124,19 @@ ImportResult importInto(Project& project, const ImportRequest& request) {
             v.especiallyDifficult = r.flag("especially_difficult").value_or(false);
             if (r.has("electricity")) {
                 if (auto e = parseElectricity(r.text("electricity"))) v.electricity = *e;
-                else r.fail("electricity", r.text("electricity"), "is not grid, offgrid or none");
+                else r.fail("electricity", tr("import.row.not_electricity", {r.text("electricity")}));
             }
             if (r.has("mobile")) {
                 if (auto m = parseMobile(r.text("mobile"))) v.mobile = *m;
-                else r.fail("mobile", r.text("mobile"), "is not none, 2g, 3g or 4g");
+                else r.fail("mobile", tr("import.row.not_mobile", {r.text("mobile")}));
             }
             v.internet = r.flag("internet").value_or(false);
-            if (r.ok() && !seenCodes.insert(v.code).second) r.fail("code", v.code, "is a duplicate code");
+            if (r.ok() && !seenCodes.insert(v.code).second) r.fail("code", tr("import.row.duplicate_code", {v.code}));
             if (!r.ok()) { rowErrors.push_back(r.error()); continue; }
             const PlaceMatch commune = rowCommune(r, places, v.location);
             if (!commune.ok()) { leaveOut(commune.problem); continue; }
             v.communeCode = commune.code;
-            if (!v.location) result.notes.push_back(r.where() + ": village " + v.code + " has no coordinates (kept, not drawn)");
+            if (!v.location) result.notes.push_back(tr("import.row.no_coordinates", {r.where(), v.code}));
             out.table.villages.push_back(std::move(v));
         } else if (t == "trusted_addresses" || t == "clubs" || t == "communication_teams" || t == "outcomes") {
             // Rows attached to a village (required for teams and outcomes, optional otherwise).
@@ -151,14 +158,14 @@ ImportResult importInto(Project& project, const ImportRequest& request) {
                 villageCode = v.code;
                 communeCode = places.communeOfVillage(villageCode);
             } else if (needsVillage) {
-                leaveOut("no village given (village_code or village_name)");
+                leaveOut(tr("import.row.no_village"));
                 continue;
             }
-            if (communeCode.empty()) { leaveOut("no commune given (commune_code, commune_name or a location)"); continue; }
+            if (communeCode.empty()) { leaveOut(tr("import.row.no_commune_or_location")); continue; }
             if (t == "communication_teams") {
                 CommunicationTeam team{villageCode, r.date("established"), static_cast<int>(r.integer("members").value_or(0)),
                                        static_cast<int>(r.integer("women_members").value_or(0)), r.text("channel")};
-                if (team.womenMembers > team.members) r.fail("women_members", std::to_string(team.womenMembers), "is more than members");
+                if (team.womenMembers > team.members) r.fail("women_members", tr("import.row.more_than_members", {std::to_string(team.womenMembers)}));
                 if (!r.ok()) { rowErrors.push_back(r.error()); continue; }
                 out.table.teams.push_back(team);
             } else if (t == "outcomes") {
@@ -170,13 +177,13 @@ ImportResult importInto(Project& project, const ImportRequest& request) {
             } else if (t == "clubs") {
                 Club c{r.text("code"), r.text("name"), communeCode, villageCode, r.date("established"),
                        static_cast<int>(r.integer("members").value_or(0))};
-                if (r.ok() && !seenCodes.insert(c.code).second) r.fail("code", c.code, "is a duplicate code");
+                if (r.ok() && !seenCodes.insert(c.code).second) r.fail("code", tr("import.row.duplicate_code", {c.code}));
                 if (!r.ok()) { rowErrors.push_back(r.error()); continue; }
                 out.table.clubs.push_back(c);
             } else {
                 TrustedAddress a{r.text("code"), r.text("name"), communeCode, villageCode, r.date("established"),
                                  r.text("services"), r.flag("active").value_or(true), where};
-                if (r.ok() && !seenCodes.insert(a.code).second) r.fail("code", a.code, "is a duplicate code");
+                if (r.ok() && !seenCodes.insert(a.code).second) r.fail("code", tr("import.row.duplicate_code", {a.code}));
                 if (!r.ok()) { rowErrors.push_back(r.error()); continue; }
                 out.table.trustedAddresses.push_back(a);
             }
@@ -189,7 +196,7 @@ ImportResult importInto(Project& project, const ImportRequest& request) {
                 if (!c.ok()) { if (r.ok()) leaveOut(c.problem); else rowErrors.push_back(r.error()); continue; }
                 communeCode = c.code;
             } else if (communeRequired) {
-                leaveOut("no commune given (commune_code or commune_name)");
+                leaveOut(tr("import.row.no_commune"));
                 continue;
             }
             if (t == "activities") {
@@ -197,12 +204,12 @@ ImportResult importInto(Project& project, const ImportRequest& request) {
                            static_cast<int>(r.integer("participants").value_or(0)),
                            static_cast<int>(r.integer("women_participants").value_or(0))};
                 if (r.ok() && !kActivityKinds.count(a.kind))
-                    r.fail("kind", a.kind, "is not one of training_commune, training_village, policy_dialogue, club_activity, digital_skills, communication");
+                    r.fail("kind", tr("import.row.not_activity_kind", {a.kind}));
                 if (!r.ok()) { rowErrors.push_back(r.error()); continue; }
                 out.table.activities.push_back(a);
             } else {
                 CommuneOffice o{communeCode, static_cast<int>(r.integer("computers").value_or(0)), r.flag("internet").value_or(false)};
-                if (r.ok() && !seenCodes.insert(o.communeCode).second) r.fail("commune_code", o.communeCode, "has a second row");
+                if (r.ok() && !seenCodes.insert(o.communeCode).second) r.fail("commune_code", tr("import.row.second_row", {o.communeCode}));
                 if (!r.ok()) { rowErrors.push_back(r.error()); continue; }
                 out.table.communeOffices.push_back(o);
             }
@@ -219,12 +226,10 @@ ImportResult importInto(Project& project, const ImportRequest& request) {
 
     if (!rowErrors.empty()) {
         if (!request.skipInvalid) {
-            std::string more = rowErrors.size() > 1
-                ? " (and " + std::to_string(rowErrors.size() - 1) + " more rows with problems; --skip-invalid imports the rest and lists them)"
-                : "";
-            throw InputError(rowErrors.front() + more);
+            if (rowErrors.size() == 1) throw InputError(rowErrors.front());
+            throw InputError(tr("import.error.more_rows", {rowErrors.front(), formatLocaleNumber(double(rowErrors.size() - 1))}));
         }
-        for (const std::string& e : rowErrors) result.notImported.push_back(e + " (skipped)");
+        for (const std::string& e : rowErrors) result.notImported.push_back(tr("import.row.skipped", {e}));
     }
 
     // Replace the table; admin_units only at the levels this file holds, so that a three-level
@@ -242,12 +247,12 @@ ImportResult importInto(Project& project, const ImportRequest& request) {
                                           : levels.count(AdminLevel::District) || levels.count(AdminLevel::Province);
             if (u.level == AdminLevel::Province || codes.count(u.parentCode)) ++result.rowsMatched;
             else if (!parentLevelPresent) ++unchecked;
-            else result.unmatched.push_back(u.code + " " + u.name + ": parent " + (u.parentCode.empty() ? "(none)" : u.parentCode) + " is not in the project");
+            else if (u.parentCode.empty()) result.unmatched.push_back(tr("import.unmatched.no_parent", {u.code, u.name}));
+            else result.unmatched.push_back(tr("import.unmatched.parent", {u.code, u.name, u.parentCode}));
             project.adminUnits.push_back(std::move(u));
         }
         if (unchecked)
-            result.notes.push_back(std::to_string(unchecked) + " units name a parent level the project does not hold yet; "
-                                   "import the level above (e.g. with --level) to join them");
+            result.notes.push_back(tr("import.note.parent_level_missing", {formatLocaleNumber(unchecked)}));
         result.rowsImported = static_cast<int>(out.table.adminUnits.size());
     } else {
         auto swapIn = [&](auto& dst, auto& src) { dst = std::move(src); result.rowsImported = static_cast<int>(dst.size()); };
@@ -273,16 +278,19 @@ ImportResult importFile(const std::string& projectPath, const ImportRequest& req
 }
 
 std::string formatImportResult(const ImportResult& r) {
-    std::string out = r.table + " <- " + r.file + ": " + std::to_string(r.rowsRead) + " rows read, " +
-                      std::to_string(r.rowsImported) + " imported";
-    if (r.joined) out += ", " + std::to_string(r.rowsMatched) + " matched";
-    out += ", " + std::to_string(r.notImported.size()) + " not imported";
-    if (!r.repaired.empty()) out += ", " + std::to_string(r.repaired.size()) + " polygons repaired";
+    // A tally of counts, each item a phrase of its own in both languages.
+    std::vector<std::string> counts = {tr("import.summary.read", {formatLocaleNumber(r.rowsRead)}),
+                                       tr("import.summary.imported", {formatLocaleNumber(r.rowsImported)})};
+    if (r.joined) counts.push_back(tr("import.summary.matched", {formatLocaleNumber(r.rowsMatched)}));
+    counts.push_back(tr("import.summary.not_imported", {formatLocaleNumber(double(r.notImported.size()))}));
+    if (!r.repaired.empty()) counts.push_back(tr("import.summary.repaired", {formatLocaleNumber(double(r.repaired.size()))}));
+    std::string out = r.table + " <- " + r.file + ": ";
+    for (size_t i = 0; i < counts.size(); ++i) out += (i ? ", " : "") + counts[i];
     out += "\n";
-    for (const std::string& line : r.notImported) out += "  not imported: " + line + "\n";
-    for (const std::string& line : r.unmatched) out += "  unmatched: " + line + "\n";
-    for (const std::string& line : r.repaired) out += "  repaired: " + line + "\n";
-    for (const std::string& line : r.notes) out += "  note: " + line + "\n";
+    for (const std::string& line : r.notImported) out += "  " + tr("import.summary.line.not_imported", {line}) + "\n";
+    for (const std::string& line : r.unmatched) out += "  " + tr("import.summary.line.unmatched", {line}) + "\n";
+    for (const std::string& line : r.repaired) out += "  " + tr("import.summary.line.repaired", {line}) + "\n";
+    for (const std::string& line : r.notes) out += "  " + tr("import.summary.line.note", {line}) + "\n";
     return out;
 }
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/model.h"
+#include "core/schema.h"
 #include "io/ogr_reader.h"
 
 namespace gapmap {
@@ -31,6 +32,9 @@ struct ImportResult {
     std::vector<std::string> repaired;     // rows whose polygon GEOS made valid
     std::vector<std::string> notes;        // anything else the user should know
 };
+
+// The table TABLE of `--as TABLE`; throws UsageError naming the tables there are.
+const TableSpec& importTable(const std::string& name);
 
 // Replaces `request.table` in `project` (admin_units: only the levels imported).
 // Throws InputError (one line naming file, row, column) and leaves `project` untouched.

@@ -10,6 +10,7 @@
 #include <filesystem>
 
 #include "core/errors.h"
+#include "core/i18n.h"
 #include "io/gdal_session.h"
 #include "io/unicode.h"
 
@@ -48,7 +49,7 @@ struct OgrReaderAccess {
         src.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
         r.impl_->transform.reset(OGRCreateCoordinateTransformation(&src, &dst));
         if (!r.impl_->transform)
-            throw InputError(std::string("cannot transform this CRS to EPSG:4326: ") + CPLGetLastErrorMsg());
+            throw InputError(tr("import.error.crs_not_transformable", {CPLGetLastErrorMsg()}));
         return r;
     }
 
@@ -59,14 +60,14 @@ Reprojector Reprojector::fromUserCrs(const std::string& userCrs) {
     GdalSession::ensure();
     OGRSpatialReference srs;
     if (srs.SetFromUserInput(userCrs.c_str()) != OGRERR_NONE)
-        throw UsageError("--crs " + userCrs + ": not a CRS that PROJ knows (try EPSG:9205 for VN-2000 / TM-3 103°30')");
+        throw UsageError(tr("import.error.unknown_crs", {userCrs}));
     return OgrReaderAccess::make(srs);
 }
 
-std::string SourceTable::rowLabel(int index) const {
-    if (driver == "CSV") return "line " + std::to_string(index + 1);  // line 1 is the header
-    if (driver == "XLSX" || driver == "ODS") return "row " + std::to_string(index + 1);
-    return "feature " + std::to_string(index);
+std::string SourceTable::where(int index) const {
+    if (driver == "CSV") return tr("import.where.line", {path, std::to_string(index + 1)});  // line 1 is the header
+    if (driver == "XLSX" || driver == "ODS") return tr("import.where.row", {path, std::to_string(index + 1)});
+    return tr("import.where.feature", {path, std::to_string(index)});
 }
 
 namespace {
@@ -103,13 +104,13 @@ bool inRange(LonLat p) { return p.lonDeg >= -180 && p.lonDeg <= 180 && p.latDeg 
 void convertGeometry(OGRGeometry* geometry, const Reprojector& reprojector, SourceRow& row) {
     if (!geometry || geometry->IsEmpty()) return;
     if (!reprojector.identity() && geometry->transform(OgrReaderAccess::transform(reprojector)) != OGRERR_NONE) {
-        row.geometryProblem = "coordinates cannot be transformed to EPSG:4326";
+        row.geometryProblem = tr("import.geometry.not_transformable");
         return;
     }
     OGREnvelope env;
     geometry->getEnvelope(&env);
     if (!inRange({env.MinX, env.MinY}) || !inRange({env.MaxX, env.MaxY})) {
-        row.geometryProblem = "coordinates out of range for longitude/latitude (wrong --crs?)";
+        row.geometryProblem = tr("import.geometry.out_of_range");
         return;
     }
     const OGRwkbGeometryType type = wkbFlatten(geometry->getGeometryType());
@@ -129,7 +130,7 @@ void convertGeometry(OGRGeometry* geometry, const Reprojector& reprojector, Sour
         if (!geometry->IsValid()) {
             fixed.reset(geometry->MakeValid());
             if (!fixed) {
-                row.geometryProblem = "invalid polygon that GEOS could not repair";
+                row.geometryProblem = tr("import.geometry.unrepairable");
                 return;
             }
             row.repaired = true;
@@ -138,7 +139,7 @@ void convertGeometry(OGRGeometry* geometry, const Reprojector& reprojector, Sour
         row.area = toMultiPolygon(*geometry);
         if (row.area->empty()) {
             row.area.reset();
-            row.geometryProblem = "polygon has no area after repair";
+            row.geometryProblem = tr("import.geometry.empty_after_repair");
             return;
         }
         // A point guaranteed inside the polygon, for labels and for joining to communes.
@@ -147,18 +148,18 @@ void convertGeometry(OGRGeometry* geometry, const Reprojector& reprojector, Sour
             row.point = LonLat{inside->toPoint()->getX(), inside->toPoint()->getY()};
         return;
     }
-    row.geometryProblem = std::string("unsupported geometry type ") + OGRGeometryTypeToName(type);
+    row.geometryProblem = tr("import.geometry.unsupported", {OGRGeometryTypeToName(type)});
 }
 
 OGRLayer* pickLayer(GDALDataset& ds, const ReadOptions& options, const std::string& path) {
     if (!options.layer.empty()) {
         OGRLayer* layer = ds.GetLayerByName(options.layer.c_str());
-        if (!layer) throw InputError(path + ": no layer named \"" + options.layer + "\"");
+        if (!layer) throw InputError(tr("import.error.no_layer_named", {path, options.layer}));
         return layer;
     }
     for (int i = 0; i < ds.GetLayerCount(); ++i)
         if (ds.GetLayer(i)->GetFeatureCount() != 0) return ds.GetLayer(i);
-    if (ds.GetLayerCount() == 0) throw InputError(path + ": no layer in this file");
+    if (ds.GetLayerCount() == 0) throw InputError(tr("import.error.no_layer", {path}));
     return ds.GetLayer(0);
 }
 
@@ -168,9 +169,9 @@ SourceTable readSource(const std::string& path, const ReadOptions& options) {
     GdalSession::ensure();
     std::error_code ec;
     const bool virtualPath = path.rfind("/vsi", 0) == 0;
-    if (!virtualPath && !std::filesystem::exists(path, ec)) throw InputError(path + ": no such file");
+    if (!virtualPath && !std::filesystem::exists(path, ec)) throw InputError(tr("import.error.no_such_file", {path}));
     if (!virtualPath && std::filesystem::is_directory(path, ec))
-        throw InputError(path + ": is a folder, not a file");
+        throw InputError(tr("import.error.is_folder", {path}));
 
     // Read every attribute as text: numbers typed the Vietnamese way ("1.234,5") and
     // dates as dd/mm/yyyy are parsed by gapmap, which can then name the row and column.
@@ -181,7 +182,8 @@ SourceTable readSource(const std::string& path, const ReadOptions& options) {
                                                       nullptr, openOptions, nullptr));
     if (!ds) {
         const std::string why = capture.firstError();
-        throw InputError(path + ": " + (why.empty() ? "not a vector format GDAL can read" : why));
+        // GDAL's own reason is in English: GDAL has no Vietnamese messages.
+        throw InputError(why.empty() ? tr("import.error.unknown_format", {path}) : path + ": " + why);
     }
     SourceTable table;
     table.path = path;
@@ -226,16 +228,16 @@ SourceTable readSource(const std::string& path, const ReadOptions& options) {
         }
         OGRGeometry* geometry = feature->GetGeometryRef();
         if (geometry && !geometry->IsEmpty() && !layerSrs && options.crs.empty()) {
-            throw InputError(path + ": the geometry has no coordinate reference system (no .prj?); "
-                             "pass --crs, e.g. --crs EPSG:9205 for VN-2000 / TM-3 zone 103°30' (Lai Châu)");
+            throw InputError(tr("import.error.no_crs", {path}));
         }
         convertGeometry(geometry, table.lonLatColumns, row);
         table.rows.push_back(std::move(row));
     }
     const std::string late = capture.firstError();
-    if (!late.empty()) throw InputError(path + ": " + late + " (after " + std::to_string(index) + " rows)");
+    if (!late.empty()) throw InputError(tr("import.error.after_rows", {path, late, formatLocaleNumber(index)}));
     if (table.rows.empty())
-        throw InputError(path + ": layer \"" + table.layer + "\" has no rows" + (options.where.empty() ? "" : " matching --where"));
+        throw InputError(options.where.empty() ? tr("import.error.empty_layer", {path, table.layer})
+                                               : tr("import.error.empty_layer_where", {path, table.layer}));
     return table;
 }
 

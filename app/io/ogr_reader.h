@@ -46,8 +46,9 @@ struct SourceTable {
     bool hasGeometryColumn = false;
     std::string crsName;                // of the source geometry, "" when it has none
     Reprojector lonLatColumns;          // for x/y columns in CSV/XLSX: the source's or --crs's CRS
-    // How a user finds row `index` in this file: "line 12" (CSV), "row 12" (spreadsheets), "feature 12".
-    std::string rowLabel(int index) const;
+    // How a user finds row `index` in this file, in the user's language: "FILE: line 12" (CSV),
+    // "FILE: row 12" (spreadsheets), "FILE: feature 12" (vi: dòng, hàng, đối tượng).
+    std::string where(int index) const;
 };
 
 struct ReadOptions {

@@ -13,6 +13,7 @@
 #include <filesystem>
 
 #include "core/errors.h"
+#include "core/i18n.h"
 #include "core/parse.h"
 #include "core/schema.h"
 #include "io/gdal_session.h"
@@ -64,7 +65,7 @@ public:
     }
     void write() {
         if (layer_->CreateFeature(f_.get()) != OGRERR_NONE)
-            throw InputError(std::string("cannot write to ") + layer_->GetName() + ": " + CPLGetLastErrorMsg());
+            throw InputError(tr("project.error.cannot_write_table", {layer_->GetName(), CPLGetLastErrorMsg()}));
     }
 private:
     OGRLayer* layer_;
@@ -122,7 +123,7 @@ OGRLayer* createLayer(GDALDataset& ds, const TableSpec& spec, OGRSpatialReferenc
                                   : spec.geometry == GeometryKind::MultiPolygon ? wkbMultiPolygon : wkbNone;
     const char* options[] = {"GEOMETRY_NAME=geom", "FID=fid", nullptr};
     OGRLayer* layer = ds.CreateLayer(spec.name.c_str(), type == wkbNone ? nullptr : &wgs84, type, const_cast<char**>(options));
-    if (!layer) throw InputError(std::string("cannot create table ") + spec.name + ": " + CPLGetLastErrorMsg());
+    if (!layer) throw InputError(tr("project.error.cannot_create_table", {spec.name, CPLGetLastErrorMsg()}));
     for (const ColumnSpec& c : spec.columns) {
         if (isJoinOnlyColumn(c)) continue;
         OGRFieldDefn field(c.name.c_str(), fieldType(c.type));
@@ -212,13 +213,16 @@ bool projectExists(const std::string& path) {
 
 Project readProject(const std::string& path) {
     GdalSession::ensure();
-    if (!projectExists(path)) throw InputError(path + ": no such project file");
+    if (!projectExists(path)) throw InputError(tr("project.error.no_such_file", {path}));
     GdalErrorCapture capture;
     const char* drivers[] = {"GPKG", nullptr};
     std::unique_ptr<GDALDataset> ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, nullptr, nullptr));
-    if (!ds) throw InputError(path + ": not a GeoPackage project file" + (capture.firstError().empty() ? "" : " (" + capture.firstError() + ")"));
+    if (!ds) {
+        const std::string why = capture.firstError();
+        throw InputError(why.empty() ? tr("project.error.not_gpkg", {path}) : tr("project.error.not_gpkg_because", {path, why}));
+    }
     if (!ds->GetLayerByName("admin_units") || !ds->GetLayerByName("settings"))
-        throw InputError(path + ": a GeoPackage, but not a gapmap project (no admin_units/settings tables)");
+        throw InputError(tr("project.error.not_gapmap", {path}));
     Project p;
     forEachRow(*ds, "admin_units", [&](const RowIn& r) {
         AdminUnit u;
@@ -284,11 +288,11 @@ void writeProject(const Project& project, const std::string& path) {
     GDALDriver* gpkg = GetGDALDriverManager()->GetDriverByName("GPKG");
     {
         std::unique_ptr<GDALDataset> ds(gpkg->Create(temp.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-        if (!ds) throw InputError(path + ": cannot write the project here (" + capture.firstError() + ")");
+        if (!ds) throw InputError(tr("project.error.cannot_write_here", {path, capture.firstError()}));
         try {
             ds->StartTransaction();
             writeTables(*ds, project);
-            if (ds->CommitTransaction() != OGRERR_NONE) throw InputError(path + ": cannot write: " + capture.firstError());
+            if (ds->CommitTransaction() != OGRERR_NONE) throw InputError(tr("project.error.cannot_write", {path, capture.firstError()}));
         } catch (...) {
             ds.reset();
             fs::remove(temp, ec);
@@ -299,7 +303,7 @@ void writeProject(const Project& project, const std::string& path) {
     fs::rename(temp, target, ec);  // atomic on POSIX: readers see the old or the new file, never half of one
     if (ec) {
         fs::remove(temp, ec);
-        throw InputError(path + ": cannot replace the project file: " + ec.message());
+        throw InputError(tr("project.error.cannot_replace", {path, ec.message()}));
     }
 }
 

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "core/i18n.h"
 #include "core/parse.h"
 
 namespace gapmap {
@@ -28,20 +29,18 @@ std::string RowReader::lowerText(const std::string& column) const {
     return s;
 }
 
-std::string RowReader::where() const { return src_.path + ": " + src_.rowLabel(row_.index); }
+std::string RowReader::where() const { return src_.where(row_.index); }
 
-void RowReader::failField(int field, const std::string& value, const std::string& what) {
+void RowReader::failField(int field, const std::string& problem) {
     if (!error_.empty()) return;
     const std::string column = field >= 0 ? src_.fields[field] : std::string("?");
-    error_ = where() + ", column \"" + column + "\": \"" + value + "\" " + what;
+    error_ = tr("import.where.column", {where(), column}) + ": " + problem;
 }
 
-void RowReader::fail(const std::string& column, const std::string& value, const std::string& what) {
-    failField(fieldOf(column), value, what);
-}
+void RowReader::fail(const std::string& column, const std::string& problem) { failField(fieldOf(column), problem); }
 
-void RowReader::failGeometry(const std::string& what) {
-    if (error_.empty()) error_ = where() + ": geometry: " + what;
+void RowReader::failGeometry(const std::string& problem) {
+    if (error_.empty()) error_ = tr("import.row.geometry", {where(), problem});
 }
 
 std::optional<long long> RowReader::integer(const std::string& column) {
@@ -49,8 +48,8 @@ std::optional<long long> RowReader::integer(const std::string& column) {
     const std::string s = raw(f);
     if (s.empty()) return std::nullopt;
     const auto v = parseInteger(s);
-    if (!v) failField(f, s, "is not a whole number");
-    else if (*v < 0) failField(f, s, "is negative");
+    if (!v) failField(f, tr("import.row.not_a_whole_number", {s}));
+    else if (*v < 0) failField(f, tr("import.row.negative", {s}));
     return v;
 }
 
@@ -59,7 +58,7 @@ std::optional<double> RowReader::real(const std::string& column) {
     const std::string s = raw(f);
     if (s.empty()) return std::nullopt;
     const auto v = parseReal(s);
-    if (!v) failField(f, s, "is not a number");
+    if (!v) failField(f, tr("import.row.not_a_number", {s}));
     return v;
 }
 
@@ -68,7 +67,7 @@ std::optional<bool> RowReader::flag(const std::string& column) {
     const std::string s = raw(f);
     if (s.empty()) return std::nullopt;
     const auto v = parseBool(s);
-    if (!v) failField(f, s, "is not 1/0 (có/không)");
+    if (!v) failField(f, tr("import.row.not_a_flag", {s}));
     return v;
 }
 
@@ -77,7 +76,7 @@ std::string RowReader::date(const std::string& column) {
     const std::string s = raw(f);
     if (s.empty()) return "";
     const auto v = parseDate(s);
-    if (!v) failField(f, s, "is not a date (yyyy-mm-dd or dd/mm/yyyy)");
+    if (!v) failField(f, tr("import.row.not_a_date", {s}));
     return v.value_or("");
 }
 
@@ -88,20 +87,20 @@ std::optional<LonLat> RowReader::location() {
         const std::string xs = raw(map_.lonField), ys = raw(map_.latField);
         if (xs.empty() && ys.empty()) return std::nullopt;
         const auto x = parseReal(xs), y = parseReal(ys);
-        if (!x) { failField(map_.lonField, xs, "is not a number"); return std::nullopt; }
-        if (!y) { failField(map_.latField, ys, "is not a number"); return std::nullopt; }
+        if (!x) { failField(map_.lonField, tr("import.row.not_a_number", {xs})); return std::nullopt; }
+        if (!y) { failField(map_.latField, tr("import.row.not_a_number", {ys})); return std::nullopt; }
         p = src_.lonLatColumns.apply(*x, *y);
-        if (!p) { failField(map_.lonField, xs, "cannot be transformed to EPSG:4326"); return std::nullopt; }
+        if (!p) { failField(map_.lonField, tr("import.row.not_transformable", {xs})); return std::nullopt; }
         blame = map_.latField;
         if (std::abs(p->lonDeg) > 180 || std::abs(p->latDeg) > 90) {
-            failField(blame, ys, "with longitude " + xs + " is out of range (wrong --crs?)");
+            failField(blame, tr("import.row.out_of_range", {ys, xs}));
             return std::nullopt;
         }
     }
     if (p && !inVietnam(*p) && inVietnam(LonLat{p->latDeg, p->lonDeg})) {
         const std::string coords = std::to_string(p->lonDeg) + ", " + std::to_string(p->latDeg);
-        if (blame >= 0) failField(blame, raw(blame), "looks swapped with longitude (" + coords + " lies outside Vietnam; swapped it lies inside)");
-        else failGeometry("longitude and latitude look swapped (" + coords + ")");
+        if (blame >= 0) failField(blame, tr("import.row.swapped", {raw(blame), coords}));
+        else failGeometry(tr("import.geometry.swapped", {coords}));
         return std::nullopt;
     }
     return p;

@@ -1,5 +1,7 @@
 // Typed access to one source row through the column map. The first value that does not
-// parse becomes the row's error: "FILE: line 12, column "Dân số": "abc" is not a whole number".
+// parse becomes the row's error, in the user's language:
+// "FILE: line 12, column "Dân số": "abc" is not a whole number" (en),
+// "FILE: dòng 12, cột "Dân số": "abc" không phải là số nguyên" (vi).
 #pragma once
 #include <optional>
 #include <string>
@@ -26,16 +28,17 @@ public:
     // The row's point: its geometry, else lon/lat columns in the source's (or --crs's) CRS.
     std::optional<LonLat> location();
 
-    void fail(const std::string& column, const std::string& value, const std::string& what);
-    void failGeometry(const std::string& what);
+    // `problem`: a whole translated sentence naming the value, e.g. tr("import.row.duplicate_code", {code}).
+    void fail(const std::string& column, const std::string& problem);
+    void failGeometry(const std::string& problem);
     bool ok() const { return error_.empty(); }
     const std::string& error() const { return error_; }
-    std::string where() const;  // "FILE: line 12"
+    std::string where() const;  // "FILE: line 12" / "FILE: dòng 12"
 
 private:
     int fieldOf(const std::string& column) const { return map_.field(spec_, column); }
     std::string raw(int field) const;
-    void failField(int field, const std::string& value, const std::string& what);
+    void failField(int field, const std::string& problem);
 
     const SourceTable& src_;
     const TableSpec& spec_;

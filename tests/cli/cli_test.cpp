@@ -1,6 +1,8 @@
 // The real gapmap binary: exit codes, one-line errors, and the project file left alone.
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
+
 #include "support/fixtures.h"
 #include "support/test_support.h"
 
@@ -14,13 +16,19 @@ size_t lineCount(const std::string& text) {
     return n;
 }
 
+// GAPMAP_LANG for the binaries this test starts (each test case runs in a process of its own).
+struct LangEnv {
+    explicit LangEnv(const char* value) { value ? ::setenv("GAPMAP_LANG", value, 1) : ::unsetenv("GAPMAP_LANG"); }
+    ~LangEnv() { ::unsetenv("GAPMAP_LANG"); }
+};
+
 }  // namespace
 
 TEST_CASE("help and usage errors", "[cli]") {
     CHECK(runGapmap("--help").exitCode == 0);
-    for (const char* command : {"import", "report", "demo"}) {
+    for (const char* command : {"import", "report", "demo", "find"}) {
         INFO(command);
-        const RunResult r = runGapmap(std::string(command) + " --help");
+        const RunResult r = runGapmap(std::string(command) + " --help --lang en");
         CHECK(r.exitCode == 0);
         CHECK_THAT(r.out, Catch::Contains(std::string("usage: gapmap ") + command));
     }
@@ -35,14 +43,18 @@ TEST_CASE("help and usage errors", "[cli]") {
 TEST_CASE("import through the binary prints the row accounting", "[cli][import]") {
     TempDir dir;
     const std::string project = dir.file("p.gpkg");
-    const RunResult units = runGapmap("import " + quote(project) + " --as admin_units " + quote(writeTestAdminUnits(dir.file("u.geojson"))));
+    const RunResult units = runGapmap("--lang en import " + quote(project) + " --as admin_units " + quote(writeTestAdminUnits(dir.file("u.geojson"))));
     REQUIRE(units.exitCode == 0);
     CHECK_THAT(units.out, Catch::Contains("4 rows read, 4 imported, 4 matched, 0 not imported"));
     writeFile(dir.file("v.csv"), "code,name,xa,lon,lat\nV1,Huổi Ho,Nậm Ban,103.05,22.05\nV2,Nà Lại,Xã Không Có,103.15,22.05\n");
-    const RunResult villages = runGapmap("import " + quote(project) + " --as villages " + quote(dir.file("v.csv")));
+    const RunResult villages = runGapmap("import " + quote(project) + " --as villages " + quote(dir.file("v.csv")) + " --lang=en");
     REQUIRE(villages.exitCode == 0);
     CHECK_THAT(villages.out, Catch::Contains("2 rows read, 1 imported, 1 matched, 1 not imported"));
     CHECK_THAT(villages.out, Catch::Contains("v.csv: line 3: no commune named \"Xã Không Có\""));
+    const RunResult vi = runGapmap("import " + quote(project) + " --as villages " + quote(dir.file("v.csv")) + " --lang vi");
+    REQUIRE(vi.exitCode == 0);
+    CHECK_THAT(vi.out, Catch::Contains("đã đọc 2 dòng, đã nhập 1, ghép được 1, không nhập 1"));
+    CHECK_THAT(vi.out, Catch::Contains("không nhập: " + dir.file("v.csv") + ": dòng 3: không có xã nào tên \"Xã Không Có\""));
 }
 
 TEST_CASE("bad input: one line on stderr, exit 1, project file untouched", "[cli][import][errors]") {
@@ -63,7 +75,7 @@ TEST_CASE("bad input: one line on stderr, exit 1, project file untouched", "[cli
              {"weird.xyz", "weird.xyz: "},
              {"missing.csv", "missing.csv: no such file"}}) {
         INFO(c.file);
-        const RunResult r = runGapmap("import " + quote(project) + " --as villages " + quote(dir.file(c.file)));
+        const RunResult r = runGapmap("import " + quote(project) + " --as villages " + quote(dir.file(c.file)) + " --lang en");
         CHECK(r.exitCode == 1);
         CHECK(lineCount(r.err) == 1);
         CHECK_THAT(r.err, Catch::Contains(c.expect));
@@ -89,11 +101,47 @@ TEST_CASE("demo writes a project and refuses to overwrite one", "[cli][demo]") {
     REQUIRE(first.exitCode == 0);
     CHECK_THAT(first.out, Catch::Contains("SYNTHETIC"));
     const std::string bytes = readFile(out);
-    const RunResult second = runGapmap("demo " + quote(out));
+    const RunResult second = runGapmap("demo " + quote(out) + " --lang en");
     CHECK(second.exitCode == 1);
     CHECK_THAT(second.err, Catch::Contains("already exists"));
+    const RunResult secondVi = runGapmap("demo " + quote(out) + " --lang vi");
+    CHECK(secondVi.err == "gapmap: " + out + ": tệp đã có; thêm --force để thay bằng tỉnh mẫu\n");
     CHECK(readFile(out) == bytes);
     const RunResult report = runGapmap("report " + quote(out) + " --format csv --table indicators");
     REQUIRE(report.exitCode == 0);
     CHECK_THAT(report.out, Catch::Contains("communication_teams,Community communication teams,540,540,2025,100%"));
+}
+
+TEST_CASE("messages in Vietnamese by default, in English with --lang en or GAPMAP_LANG", "[cli][i18n]") {
+    const LangEnv unset(nullptr);
+    CHECK_THAT(runGapmap("import --help").out, Catch::StartsWith("Cách dùng: gapmap import PROJECT.gpkg --as TABLE FILE"));
+    CHECK_THAT(runGapmap("--lang en import --help").out, Catch::StartsWith("usage: gapmap import PROJECT.gpkg --as TABLE FILE"));
+    CHECK_THAT(runGapmap("--help").out, Catch::Contains("Cách dùng: gapmap [open PROJECT.gpkg]"));
+    CHECK_THAT(runGapmap("find --help").out, Catch::Contains("gõ có dấu hay không dấu"));
+    CHECK_THAT(runGapmap("demo --help").out, Catch::Contains("dữ liệu TỔNG HỢP"));
+    const RunResult unknown = runGapmap("frobnicate");
+    CHECK(unknown.exitCode == 2);
+    CHECK(unknown.err == "gapmap: không có lệnh \"frobnicate\" (xem gapmap --help)\n");
+    CHECK(runGapmap("frobnicate --lang en").err == "gapmap: unknown command \"frobnicate\" (see gapmap --help)\n");
+    const RunResult badLang = runGapmap("import --help --lang fr");
+    CHECK(badLang.exitCode == 2);
+    CHECK(badLang.err == "gapmap: --lang fr: hãy dùng vi hoặc en (xem gapmap --help)\n");
+    CHECK(runGapmap("import --help --lang").exitCode == 2);
+
+    TempDir dir;
+    const std::string project = dir.file("p.gpkg");
+    REQUIRE(runGapmap("import " + quote(project) + " --as admin_units " + quote(writeTestAdminUnits(dir.file("u.geojson")))).exitCode == 0);
+    writeFile(dir.file("bad.csv"), "code,name,commune_code,Dân số\nV7,Nà Lại,00101,mười\n");
+    const RunResult bad = runGapmap("import " + quote(project) + " --as villages " + quote(dir.file("bad.csv")));
+    CHECK(bad.exitCode == 1);
+    CHECK(bad.err == "gapmap: " + dir.file("bad.csv") + ": dòng 2, cột \"Dân số\": \"mười\" không phải là số nguyên\n");
+    {
+        const LangEnv english("en_GB.UTF-8");
+        CHECK(runGapmap("import " + quote(project) + " --as villages " + quote(dir.file("bad.csv"))).err ==
+              "gapmap: " + dir.file("bad.csv") + ": line 2, column \"Dân số\": \"mười\" is not a whole number\n");
+        CHECK_THAT(runGapmap("--lang vi import --help").out, Catch::StartsWith("Cách dùng:"));  // --lang wins
+    }
+    const LangEnv wrong("fr");
+    CHECK(runGapmap("import --help").exitCode == 2);
+    CHECK(runGapmap("import --help --lang en").exitCode == 0);
 }

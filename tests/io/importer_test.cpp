@@ -4,6 +4,7 @@
 
 #include "core/errors.h"
 #include "core/geo.h"
+#include "core/i18n.h"
 #include "io/column_map.h"
 #include "io/importer.h"
 #include "io/project_file.h"
@@ -71,6 +72,7 @@ TEST_CASE("villages from CSV with lon/lat join their commune by code", "[io][imp
 }
 
 TEST_CASE("two villages of one name stay apart: names join scoped by commune", "[io][import][join]") {
+    const ScopedLanguage english(Lang::En);  // the reasons below are checked in English
     TempDir dir;
     Project p = testProject(dir);
     writeFile(dir.file("teams.csv"),
@@ -171,6 +173,7 @@ TEST_CASE("GeoPackage, KML, XLSX and TopoJSON sources import", "[io][import][for
 }
 
 TEST_CASE("an invalid polygon is repaired and reported", "[io][import][geometry]") {
+    const ScopedLanguage english(Lang::En);
     TempDir dir;
     Project p;
     // A bow-tie: self-intersecting ring.
@@ -185,6 +188,7 @@ TEST_CASE("an invalid polygon is repaired and reported", "[io][import][geometry]
 }
 
 TEST_CASE("bad input gives one line naming file, row and column", "[io][import][errors]") {
+    const ScopedLanguage english(Lang::En);
     TempDir dir;
     Project p = testProject(dir);
     writeFile(dir.file("bad.csv"), "code,name,commune_code,population\nV7,Nà Lại,00101,12\nV8,Nà Mới,00101,mười\n");
@@ -202,6 +206,7 @@ TEST_CASE("bad input gives one line naming file, row and column", "[io][import][
 }
 
 TEST_CASE("swapped latitude and longitude are caught", "[io][import][errors]") {
+    const ScopedLanguage english(Lang::En);
     TempDir dir;
     Project p = testProject(dir);
     writeFile(dir.file("swapped.csv"), "code,name,commune_code,lon,lat\nV9,Nà Lại,00101,22.05,103.05\n");
@@ -233,6 +238,7 @@ TEST_CASE("a failed import leaves the project file byte-for-byte unchanged", "[i
 }
 
 TEST_CASE("a mapping file names other headers", "[io][import][columns]") {
+    const ScopedLanguage english(Lang::En);
     TempDir dir;
     Project p = testProject(dir);
     writeFile(dir.file("map.txt"), "# headers of the district's sheet\nvillage_code = Mã số thôn\nmembers=Tổng số\n");
@@ -249,6 +255,7 @@ TEST_CASE("a mapping file names other headers", "[io][import][columns]") {
 }
 
 TEST_CASE("skipping invalid rows imports the good rows and lists the bad ones", "[io][import][errors]") {
+    const ScopedLanguage english(Lang::En);
     TempDir dir;
     Project p = testProject(dir);
     writeFile(dir.file("v.csv"), "code,name,commune_code,population\nV7,Nà Lại,00101,12\nV8,Nà Mới,00101,nhiều\nV7,Nà Lại 2,00101,3\n");
@@ -260,4 +267,31 @@ TEST_CASE("skipping invalid rows imports the good rows and lists the bad ones", 
     REQUIRE(r.notImported.size() == 2);
     CHECK_THAT(r.notImported[0], Catch::Contains("line 3, column \"population\""));
     CHECK_THAT(r.notImported[1], Catch::Contains("line 4, column \"code\": \"V7\" is a duplicate code"));
+}
+
+TEST_CASE("problems are told in Vietnamese by default: dòng, hàng, đối tượng, cột", "[io][import][errors][i18n]") {
+    REQUIRE(language() == Lang::Vi);
+    TempDir dir;
+    Project p = testProject(dir);
+    writeFile(dir.file("bad.csv"), "code,name,commune_code,population\nV7,Nà Lại,00101,12\nV8,Nà Mới,00101,mười\nV9,Nà Cũ,00101,x\n");
+    CHECK(importError(p, {"villages", dir.file("bad.csv")}) ==
+          dir.file("bad.csv") + ": dòng 3, cột \"population\": \"mười\" không phải là số nguyên (và 1 dòng khác cũng có lỗi; "
+                                "--skip-invalid sẽ nhập các dòng còn lại và liệt kê các dòng lỗi)");
+    writeVectorFile(dir.file("bad.xlsx"), "XLSX", 0, "none", {"code", "name", "commune_code", "Dân số"},
+                    {{{"V7", "Nà Lại", "00101", "-3"}, ""}});
+    CHECK_THAT(importError(p, {"villages", dir.file("bad.xlsx")}), Catch::EndsWith(": hàng 2, cột \"Dân số\": \"-3\" là số âm"));
+    writeFile(dir.file("bad.geojson"), R"({"type":"FeatureCollection","features":[{"type":"Feature",
+"properties":{"code":"V7","name":"Nà Lại","commune_code":"00101","internet":"chắc"},"geometry":{"type":"Point","coordinates":[103.05,22.05]}}]})");
+    CHECK_THAT(importError(p, {"villages", dir.file("bad.geojson")}),
+               Catch::EndsWith("bad.geojson: đối tượng 1, cột \"internet\": \"chắc\" không phải là 1/0 (có/không)"));
+    writeFile(dir.file("nocode.csv"), "ten,xa\nA,B\n");
+    CHECK_THAT(importError(p, {"villages", dir.file("nocode.csv")}), Catch::Contains("nocode.csv: thiếu cột \"code\" cho bảng villages"));
+    CHECK_THAT(importError(p, {"villages", dir.file("absent.csv")}), Catch::EndsWith("absent.csv: không có tệp này"));
+    CHECK(p.villages.size() == 3);  // untouched
+
+    writeFile(dir.file("teams.csv"), "Tên thôn,Xã,Thành viên\nHuổi Ho,,5\n");
+    const ImportResult r = importInto(p, {"communication_teams", dir.file("teams.csv")});
+    const std::string summary = formatImportResult(r);
+    CHECK_THAT(summary, Catch::Contains("teams.csv: đã đọc 1 dòng, đã nhập 0, ghép được 0, không nhập 1\n"));
+    CHECK_THAT(summary, Catch::Contains("  không nhập: " + dir.file("teams.csv") + ": dòng 2: tên thôn/bản \"Huổi Ho\" có ở nhiều xã (00101, 00102); hãy ghi rõ xã\n"));
 }

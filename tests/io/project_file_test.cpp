@@ -5,6 +5,7 @@
 #include <cstdlib>
 
 #include "core/errors.h"
+#include "core/i18n.h"
 #include "io/project_file.h"
 #include "support/test_support.h"
 
@@ -87,6 +88,9 @@ TEST_CASE("ogrinfo reads the project file as a GeoPackage in EPSG:4326", "[io][p
 TEST_CASE("a file that is not a project is refused with its name", "[io][project]") {
     TempDir dir;
     writeFile(dir.file("x.gpkg"), "not sqlite");
+    CHECK_THROWS_WITH(readProject(dir.file("x.gpkg")), Catch::Contains("x.gpkg: không phải tệp dự án GeoPackage"));
+    CHECK_THROWS_WITH(readProject(dir.file("none.gpkg")), Catch::EndsWith("none.gpkg: không có tệp dự án này"));
+    const ScopedLanguage english(Lang::En);
     CHECK_THROWS_WITH(readProject(dir.file("x.gpkg")), Catch::Contains("x.gpkg: not a GeoPackage"));
     CHECK_THROWS_WITH(readProject(dir.file("none.gpkg")), Catch::Contains("none.gpkg: no such project file"));
 }

@@ -1,0 +1,101 @@
+// Coverage and gap analysis: which villages the programme reaches under the project's rules
+// (core/coverage_rules.h), each village's gaps and priority score with its breakdown, the ranked
+// priority list, and counts and shares per commune, district and province for the map's choropleth.
+// analyseCoverage() is the one entry point the app, `gapmap report` and the exports share, so they
+// show the same rows in the same order. Standard library only.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/coverage_rules.h"
+#include "core/model.h"
+
+namespace gapmap {
+
+struct VillageCoverage {
+    std::uint32_t village = 0;          // index into Project::villages
+    std::int32_t commune = -1;          // index into CoverageResult::communes; -1: commune unknown
+    bool team = false;                  // a communication team is registered in the village
+    bool club = false;                  // a club reaches it (see CoverageRules)
+    bool taReached = false;             // an active Trusted Address reaches it: within the radius, or by the commune rule
+    bool taKnown = true;                // false: no coordinates and no rule decides, so reach is unknown (not a gap)
+    bool noLocation = false;            // the village has no coordinates; it is still counted and listed
+    std::optional<double> nearestTaKm;  // geodesic km to the nearest active Trusted Address with a location
+    std::uint16_t gaps = 0;             // every gap found, bit (1 << Gap), whatever the weights
+    std::uint16_t scoredGaps = 0;       // the gaps whose weight is above 0: the `gaps` column and the score
+    double populationFactor = 1;        // PopulationMode::Factor: population / 100 (unknown: 1); else 1
+    double score = 0;                   // sum of the weights of scoredGaps × populationFactor, rounded to 1e-6
+
+    bool has(Gap g) const { return gaps >> static_cast<int>(g) & 1; }
+    bool scored(Gap g) const { return scoredGaps >> static_cast<int>(g) & 1; }
+    // In the priority list: at least one scored gap, or Trusted Address reach unknown (no coordinates).
+    bool listed() const { return scoredGaps != 0 || !taKnown; }
+};
+
+// Counts of villages (or sums of their populations) in one area. Unknown populations add 0.
+struct CoverageTally {
+    std::int64_t total = 0, especiallyDifficult = 0, team = 0, especiallyDifficultWithTeam = 0, club = 0,
+                 taReached = 0, taUnknown = 0, noElectricity = 0, noMobile = 0, noInternet = 0, outcomes = 0,
+                 noLocation = 0, listed = 0;
+};
+
+struct AreaCoverage {
+    std::int32_t unit = -1;           // index into Project::adminUnits; -1 for a province made up from the title
+    std::string code, name, parentCode;
+    AdminLevel level = AdminLevel::Commune;
+    CoverageTally villages;           // counts of villages
+    CoverageTally people;             // sums of village populations
+    std::int64_t populationUnknown = 0;        // villages without a population figure
+    std::int64_t activeTrustedAddresses = 0;   // registered in the area (a count: never a location)
+    std::int64_t offices = 0, officesWithoutComputers = 0, officesWithoutInternet = 0;  // commune office records
+    std::int64_t communesWithoutOffice = 0;    // communes with no commune_offices row
+};
+
+struct CoverageResult {
+    CoverageRules rules;
+    std::vector<VillageCoverage> villages;  // one per Project::villages, same order
+    std::vector<std::uint32_t> priority;    // indices into villages of the listed ones: score descending,
+                                            // then population descending (PopulationMode::Tiebreak), then code
+    AreaCoverage province;
+    std::vector<AreaCoverage> districts;    // ordered by code; empty in a two-level project
+    std::vector<AreaCoverage> communes;     // ordered by code
+    std::int64_t activeTaWithoutLocation = 0;  // these reach villages only through the commune rule
+};
+
+CoverageResult analyseCoverage(const Project& project, const CoverageRules& rules);
+// With the rules in the project's settings (throws InputError for an invalid setting).
+CoverageResult analyseCoverage(const Project& project);
+
+// One line of a score's breakdown.
+struct ScoreTerm {
+    enum class Kind { Gap, TaUnknown, PopulationFactor } kind = Kind::Gap;
+    Gap gap = Gap::NoTeam;            // Kind::Gap
+    double value = 0;                 // Gap: points added (the weight); PopulationFactor: the multiplier
+};
+// The village's scored gaps in Gap order, then "reach unknown" and the population factor where they apply.
+std::vector<ScoreTerm> scoreTerms(const VillageCoverage& village, const CoverageRules& rules);
+
+// The `gaps` column: codes of the scored gaps separated by ';' ("no_team;ta_out_of_reach").
+std::string gapsText(const VillageCoverage& village);
+
+// Area measures for tables and the choropleth: counts, people and shares (percent).
+struct AreaMeasure {
+    const char* key;    // column name, e.g. "pct_especially_difficult_with_team"
+    bool percent;       // a share in percent (0–100) rather than a count
+    std::optional<double> (*value)(const AreaCoverage&);  // nullopt: a share with nothing to divide by
+};
+const std::vector<AreaMeasure>& areaMeasures();
+const AreaMeasure* findAreaMeasure(const std::string& key);
+
+// English texts (one place, for the later move to translation catalogues).
+// "no team +3; nearest Trusted Address 23.4 km +2; …"
+std::string reasonsText(const Project& project, const CoverageResult& result, const VillageCoverage& village);
+std::string gapLabel(Gap gap);                 // "no communication team"
+std::string measureLabel(const AreaMeasure& measure);  // "% of especially difficult villages with a team"
+// A distance as reports give it: km to 0.1, or to the metre (0.001) where 0.1 would round an
+// out-of-reach distance down onto the radius ("10.04 km" must not read "10.0 km" when R = 10).
+double reportedKm(double km, double radiusKm);
+
+}  // namespace gapmap

@@ -1,0 +1,145 @@
+#include "core/coverage_tables.h"
+
+#include <cmath>
+
+#include "core/text_format.h"
+
+namespace gapmap {
+namespace {
+
+const char* const kSyntheticBanner = "SYNTHETIC DEMO DATA – invented villages and figures, not real records\n";
+
+Cell optionalInt(const std::optional<std::int64_t>& v) { return v ? Cell{*v} : Cell{}; }
+
+std::string communeName(const CoverageResult& r, const VillageCoverage& c) {
+    return c.commune >= 0 ? r.communes[c.commune].name : "";
+}
+
+const std::vector<AreaCoverage>* areasOf(const CoverageResult& r, AdminLevel level) {
+    return level == AdminLevel::Commune ? &r.communes : level == AdminLevel::District ? &r.districts : nullptr;
+}
+
+std::string rulesLine(const CoverageRules& rules) {
+    std::string out = "Rules: a Trusted Address reaches a village within " + formatShortest(rules.taRadiusKm) +
+                      " km (WGS84 geodesic)" + (rules.taInCommune ? " or in its commune" : "") +
+                      "; a club reaches it in the village, commune-wide" +
+                      (rules.clubAnywhereInCommune ? " or anywhere in its commune" : "") + "\nWeights:";
+    for (Gap g : kAllGaps) out += std::string(" ") + gapCode(g) + " " + formatShortest(rules.weight(g)) + (g == Gap::Outcomes ? "" : ",");
+    return out + "; population: " + toString(rules.population) + "\n";
+}
+
+}  // namespace
+
+DataTable priorityTable(const Project& p, const CoverageResult& r, std::size_t top) {
+    DataTable t;
+    t.name = "priority_villages";
+    t.geometry = GeometryKind::Point;
+    t.columns = {{"rank", ColumnType::Integer},     {"village_code", ColumnType::Text}, {"village_name", ColumnType::Text},
+                 {"commune_code", ColumnType::Text}, {"commune_name", ColumnType::Text}, {"population", ColumnType::Integer},
+                 {"score", ColumnType::Real},        {"gaps", ColumnType::Text},         {"reasons", ColumnType::Text},
+                 {"nearest_ta_km", ColumnType::Real}, {"has_location", ColumnType::Integer}, {"lon", ColumnType::Real},
+                 {"lat", ColumnType::Real}};
+    const std::size_t count = top == 0 ? r.priority.size() : std::min(top, r.priority.size());
+    for (std::size_t k = 0; k < count; ++k) {
+        const VillageCoverage& c = r.villages[r.priority[k]];
+        const Village& v = p.villages[c.village];
+        t.rows.push_back({Cell{static_cast<std::int64_t>(k + 1)}, v.code, v.name, v.communeCode, communeName(r, c),
+                          optionalInt(v.population), c.score, gapsText(c), reasonsText(p, r, c),
+                          c.nearestTaKm ? Cell{reportedKm(*c.nearestTaKm, r.rules.taRadiusKm)} : Cell{},
+                          Cell{std::int64_t{v.location ? 1 : 0}}, v.location ? Cell{v.location->lonDeg} : Cell{},
+                          v.location ? Cell{v.location->latDeg} : Cell{}});
+        t.points.push_back(v.location);
+    }
+    return t;
+}
+
+DataTable areaTable(const Project& p, const CoverageResult& r, AdminLevel level) {
+    DataTable t;
+    t.name = std::string(toString(level)) + "_summary";
+    t.geometry = GeometryKind::MultiPolygon;
+    t.columns = {{"level", ColumnType::Text}, {"code", ColumnType::Text}, {"name", ColumnType::Text}, {"parent_code", ColumnType::Text}};
+    for (const AreaMeasure& m : areaMeasures()) t.columns.push_back({m.key, m.percent ? ColumnType::Real : ColumnType::Integer});
+    const std::vector<AreaCoverage>* list = areasOf(r, level);
+    const std::vector<AreaCoverage> province = {r.province};
+    for (const AreaCoverage& a : list ? *list : province) {
+        std::vector<Cell> row = {std::string(toString(level)), a.code, a.name, a.parentCode};
+        for (const AreaMeasure& m : areaMeasures()) {
+            const std::optional<double> v = m.value(a);
+            if (!v) row.emplace_back();
+            else if (m.percent) row.emplace_back(std::round(*v * 10) / 10);
+            else row.emplace_back(static_cast<std::int64_t>(*v));
+        }
+        t.rows.push_back(std::move(row));
+        t.areas.push_back(a.unit >= 0 ? &p.adminUnits[a.unit].area : nullptr);
+    }
+    return t;
+}
+
+DataTable aboutTable(const Project& p, const CoverageResult& r) {
+    DataTable t;
+    t.name = "about";
+    t.columns = {{"key", ColumnType::Text}, {"value", ColumnType::Text}};
+    t.rows.push_back({std::string("title"), p.settingOr("title", "gapmap project")});
+    t.rows.push_back({std::string("synthetic"), std::string(p.synthetic() ? "1 (SYNTHETIC DEMO DATA, not real records)" : "0")});
+    t.rows.push_back({std::string("data_as_of"), p.settingOr("data_as_of", "")});
+    for (const Setting& s : coverageSettings(r.rules)) t.rows.push_back({s.key, s.value});
+    return t;
+}
+
+std::vector<DataTable> exportTables(const Project& p, const CoverageResult& r, std::size_t top) {
+    std::vector<DataTable> tables = {priorityTable(p, r, top), areaTable(p, r, AdminLevel::Commune)};
+    if (!r.districts.empty()) tables.push_back(areaTable(p, r, AdminLevel::District));
+    tables.push_back(areaTable(p, r, AdminLevel::Province));
+    tables.push_back(aboutTable(p, r));
+    return tables;
+}
+
+std::string formatPrioritiesText(const Project& p, const CoverageResult& r, std::size_t top) {
+    std::string out = p.settingOr("title", "gapmap project") + "\n";
+    if (p.synthetic()) out += kSyntheticBanner;
+    const std::int64_t noLocation = r.province.villages.noLocation;
+    out += "\nPriority villages: " + std::to_string(r.priority.size()) + " of " + std::to_string(r.villages.size()) +
+           " villages have a gap" + (noLocation ? " (" + std::to_string(noLocation) + " without coordinates)" : "") +
+           "; score = sum of the weights of the village's gaps\n" + rulesLine(r.rules);
+    const DataTable t = priorityTable(p, r, top);
+    size_t nameWidth = 8, communeWidth = 8;
+    for (const auto& row : t.rows) {
+        nameWidth = std::max(nameWidth, codePoints(cellText(row[2])) + 1);
+        communeWidth = std::max(communeWidth, codePoints(cellText(row[4])) + 1);
+    }
+    out += "\n" + pad("rank", 6) + pad("score", 7) + pad("code", 10) + pad("village", nameWidth) + pad("commune", communeWidth) + "reasons\n";
+    for (const auto& row : t.rows)
+        out += pad(cellText(row[0]), 6) + pad(cellText(row[6]), 7) + pad(cellText(row[1]), 10) + pad(cellText(row[2]), nameWidth) +
+               pad(cellText(row[4]), communeWidth) + cellText(row[8]) + "\n";
+    if (t.rows.size() < r.priority.size())
+        out += "… and " + std::to_string(r.priority.size() - t.rows.size()) + " more (--top 0 lists all)\n";
+    return out;
+}
+
+std::string formatPrioritiesJson(const Project& p, const CoverageResult& r, std::size_t top) {
+    std::string out = "{\"title\":" + jsonString(p.settingOr("title", "gapmap project")) +
+                      ",\"synthetic\":" + (p.synthetic() ? "true" : "false") + ",\"rules\":{";
+    const std::vector<Setting> rules = coverageSettings(r.rules);
+    for (size_t k = 0; k < rules.size(); ++k) out += (k ? "," : "") + jsonString(rules[k].key) + ":" + jsonString(rules[k].value);
+    out += "},\"villages\":" + std::to_string(r.villages.size()) + ",\"listed\":" + std::to_string(r.priority.size()) +
+           ",\"priorities\":" + formatJsonRows(priorityTable(p, r, top));
+    return out + "}\n";
+}
+
+std::string formatSummaryCsv(const Project& p, const CoverageResult& r) {
+    std::string out = formatCsv(areaTable(p, r, AdminLevel::Province));
+    for (AdminLevel level : {AdminLevel::District, AdminLevel::Commune}) {
+        const std::string csv = formatCsv(areaTable(p, r, level));
+        out += csv.substr(csv.find('\n') + 1);  // one header for all levels
+    }
+    return out;
+}
+
+std::string formatSummaryJson(const Project& p, const CoverageResult& r) {
+    return "{\"title\":" + jsonString(p.settingOr("title", "gapmap project")) + ",\"synthetic\":" + (p.synthetic() ? "true" : "false") +
+           ",\"province\":" + formatJsonRows(areaTable(p, r, AdminLevel::Province)) +
+           ",\"districts\":" + formatJsonRows(areaTable(p, r, AdminLevel::District)) +
+           ",\"communes\":" + formatJsonRows(areaTable(p, r, AdminLevel::Commune)) + "}\n";
+}
+
+}  // namespace gapmap

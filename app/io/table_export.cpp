@@ -1,0 +1,149 @@
+#include "io/table_export.h"
+
+#include <gdal_priv.h>
+#include <ogr_spatialref.h>
+#include <ogrsf_frmts.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "core/errors.h"
+#include "io/gdal_session.h"
+
+namespace gapmap {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A temporary path beside the target ("dir/.name.partial-PID.ext": same file system, so the final
+// rename is atomic; the extension kept for GDAL's drivers). Removed unless commit() succeeds.
+class PendingFile {
+public:
+    explicit PendingFile(const std::string& target) : target_(fs::absolute(target)) {
+        std::error_code ec;
+        if (fs::is_symlink(target_, ec)) target_ = fs::canonical(target_, ec);  // replace the file, keep the link
+        if (fs::exists(target_, ec) && !fs::is_regular_file(target_, ec))
+            throw InputError(target + ": not a regular file; give a file name to write to");
+        temp_ = target_.parent_path() / ("." + target_.stem().string() + ".partial-" + std::to_string(::getpid()) +
+                                         target_.extension().string());
+        fs::remove(temp_, ec);
+    }
+    ~PendingFile() {
+        std::error_code ec;
+        if (!committed_) fs::remove(temp_, ec);
+    }
+    PendingFile(const PendingFile&) = delete;
+    PendingFile& operator=(const PendingFile&) = delete;
+    std::string temp() const { return temp_.string(); }
+    void commit(const std::string& shownPath) {
+        if (std::FILE* f = std::fopen(temp_.c_str(), "rb")) {  // data on disk before the name points at it
+            ::fsync(fileno(f));
+            std::fclose(f);
+        }
+        std::error_code ec;
+        fs::rename(temp_, target_, ec);
+        if (ec) throw InputError(shownPath + ": cannot write this file (" + ec.message() + ")");
+        committed_ = true;
+    }
+private:
+    fs::path target_, temp_;
+    bool committed_ = false;
+};
+
+OGRFieldType ogrType(ColumnType type) {
+    return type == ColumnType::Integer ? OFTInteger64 : type == ColumnType::Real ? OFTReal : OFTString;
+}
+
+std::unique_ptr<OGRGeometry> geometryOf(const DataTable& t, std::size_t row) {
+    if (t.geometry == GeometryKind::Point && row < t.points.size() && t.points[row])
+        return std::make_unique<OGRPoint>(t.points[row]->lonDeg, t.points[row]->latDeg);
+    if (t.geometry != GeometryKind::MultiPolygon || row >= t.areas.size() || !t.areas[row] || t.areas[row]->empty()) return nullptr;
+    auto multi = std::make_unique<OGRMultiPolygon>();
+    for (const Polygon& poly : *t.areas[row]) {
+        OGRPolygon polygon;
+        for (const Ring& ring : poly.rings) {
+            OGRLinearRing r;
+            for (LonLat p : ring) r.addPoint(p.lonDeg, p.latDeg);
+            polygon.addRing(&r);
+        }
+        multi->addGeometry(&polygon);
+    }
+    return multi;
+}
+
+void writeLayer(GDALDataset& ds, const DataTable& t, bool spatial, const std::string& path) {
+    OGRSpatialReference wgs84;
+    wgs84.importFromEPSG(4326);
+    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    const OGRwkbGeometryType type = !spatial ? wkbNone
+                                  : t.geometry == GeometryKind::Point ? wkbPoint
+                                  : t.geometry == GeometryKind::MultiPolygon ? wkbMultiPolygon : wkbNone;
+    const char* gpkgOptions[] = {"GEOMETRY_NAME=geom", "FID=fid", nullptr};
+    OGRLayer* layer = ds.CreateLayer(t.name.c_str(), type == wkbNone ? nullptr : &wgs84, type,
+                                     spatial ? const_cast<char**>(gpkgOptions) : nullptr);
+    if (!layer) throw InputError(path + ": cannot create the table " + t.name + " (" + CPLGetLastErrorMsg() + ")");
+    for (const TableColumn& c : t.columns) {
+        OGRFieldDefn field(c.name.c_str(), ogrType(c.type));
+        if (layer->CreateField(&field) != OGRERR_NONE) throw InputError(path + ": cannot create the column " + c.name);
+    }
+    for (std::size_t r = 0; r < t.rows.size(); ++r) {
+        OGRFeature feature(layer->GetLayerDefn());
+        for (std::size_t c = 0; c < t.columns.size(); ++c) {
+            const Cell& cell = t.rows[r][c];
+            const int i = static_cast<int>(c);
+            if (const auto* s = std::get_if<std::string>(&cell)) feature.SetField(i, s->c_str());
+            else if (const auto* n = std::get_if<std::int64_t>(&cell)) feature.SetField(i, static_cast<GIntBig>(*n));
+            else if (const auto* d = std::get_if<double>(&cell)) feature.SetField(i, *d);
+        }
+        if (spatial)
+            if (auto g = geometryOf(t, r)) feature.SetGeometryDirectly(g.release());
+        if (layer->CreateFeature(&feature) != OGRERR_NONE)
+            throw InputError(path + ": cannot write a row of " + t.name + " (" + CPLGetLastErrorMsg() + ")");
+    }
+}
+
+// Creates the file with `driver` under a temporary name, writes every table, renames it into place.
+void writeWithGdal(const char* driver, const std::vector<DataTable>& tables, const std::string& path, bool spatial) {
+    GdalSession::ensure();
+    GdalErrorCapture capture;
+    PendingFile pending(path);
+    GDALDriver* d = GetGDALDriverManager()->GetDriverByName(driver);
+    if (!d) throw InputError(path + ": this GDAL has no " + driver + " driver");
+    {
+        std::unique_ptr<GDALDataset> ds(d->Create(pending.temp().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+        if (!ds) throw InputError(path + ": cannot write this file (" + capture.firstError() + ")");
+        const bool transaction = ds->StartTransaction() == OGRERR_NONE;  // GPKG: one commit, much faster
+        for (const DataTable& t : tables) writeLayer(*ds, t, spatial, path);
+        if (transaction && ds->CommitTransaction() != OGRERR_NONE) throw InputError(path + ": cannot write: " + capture.firstError());
+        ds->FlushCache();
+        if (!capture.firstError().empty()) throw InputError(path + ": cannot write: " + capture.firstError());
+    }  // closing the dataset writes the XLSX archive
+    if (!capture.firstError().empty()) throw InputError(path + ": cannot write: " + capture.firstError());
+    pending.commit(path);
+}
+
+}  // namespace
+
+void writeTextFile(const std::string& path, const std::string& text) {
+    std::error_code ec;
+    if (fs::exists(path, ec) && !fs::is_regular_file(path, ec)) {  // /dev/stdout, a pipe: nothing to replace
+        std::ofstream out(path, std::ios::binary);
+        if (!(out << text)) throw InputError(path + ": cannot write this file");
+        return;
+    }
+    PendingFile pending(path);
+    {
+        std::ofstream out(pending.temp(), std::ios::binary);
+        out << text;
+        out.flush();
+        if (!out) throw InputError(path + ": cannot write this file");
+    }
+    pending.commit(path);
+}
+
+void writeXlsx(const std::vector<DataTable>& tables, const std::string& path) { writeWithGdal("XLSX", tables, path, false); }
+
+void writeGeoPackage(const std::vector<DataTable>& tables, const std::string& path) { writeWithGdal("GPKG", tables, path, true); }
+
+}  // namespace gapmap

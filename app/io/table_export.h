@@ -1,0 +1,21 @@
+// Writes core DataTables (core/data_table.h) to files: CSV as text, XLSX through GDAL's XLSX driver
+// (one sheet per table), GeoPackage through GDAL (one layer per table, EPSG:4326, for QGIS/ogrinfo).
+// Every write goes to a temporary file in the target's folder that is renamed over the target only
+// once complete, so a failed or interrupted export never leaves a half-written file.
+// GDAL types stay inside io/table_export.cpp.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "core/data_table.h"
+
+namespace gapmap {
+
+// Throws InputError naming the file when it cannot be written. A path that names something other
+// than a regular file (/dev/stdout, a pipe) is written in place by writeTextFile, refused by the others.
+void writeTextFile(const std::string& path, const std::string& text);
+void writeXlsx(const std::vector<DataTable>& tables, const std::string& path);
+// Tables with GeometryKind::Point or MultiPolygon become spatial layers, the others attribute tables.
+void writeGeoPackage(const std::vector<DataTable>& tables, const std::string& path);
+
+}  // namespace gapmap

@@ -1,0 +1,217 @@
+#include "render/font_atlas.h"
+
+#include <stb/stb_rect_pack.h>
+#include <stb/stb_truetype.h>
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <map>
+#include <mutex>
+#include <sstream>
+#include <stdexcept>
+
+namespace gapmap::render {
+
+std::u32string decodeUtf8(std::string_view s) {
+    std::u32string out;
+    for (size_t i = 0; i < s.size();) {
+        const unsigned char c = s[i];
+        int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+        if (len == 0 || i + len > s.size()) { out.push_back(0xFFFD); ++i; continue; }
+        char32_t cp = len == 1 ? c : len == 2 ? c & 0x1F : len == 3 ? c & 0x0F : c & 0x07;
+        bool ok = true;
+        for (int k = 1; k < len; ++k) {
+            const unsigned char d = s[i + k];
+            if ((d >> 6) != 2) { ok = false; break; }
+            cp = (cp << 6) | (d & 0x3F);
+        }
+        if (!ok) { out.push_back(0xFFFD); ++i; continue; }
+        out.push_back(cp);
+        i += len;
+    }
+    return out;
+}
+
+namespace {
+
+std::string readAll(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return "";
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+struct FontFile {
+    std::string path, data;
+    stbtt_fontinfo info{};
+    bool load(const std::string& p) {
+        data = readAll(p);
+        if (data.empty()) return false;
+        const unsigned char* bytes = reinterpret_cast<const unsigned char*>(data.data());
+        if (!stbtt_InitFont(&info, bytes, stbtt_GetFontOffsetForIndex(bytes, 0))) return false;
+        path = p;
+        return true;
+    }
+};
+
+const char* const kRegular[] = {"/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
+                                "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"};
+const char* const kBold[] = {"/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf",
+                             "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"};
+
+// The code points gapmap draws: Latin-1, Latin Extended-A and Vietnamese Ơ ơ Ư ư (up to U+01B0),
+// combining accents, the Vietnamese block of Latin Extended Additional, general punctuation.
+std::vector<char32_t> wantedCodepoints(bool digitsOnly) {
+    std::vector<char32_t> cps;
+    if (digitsOnly) {
+        for (char32_t c = 0x20; c < 0x7F; ++c) cps.push_back(c);
+        return cps;
+    }
+    auto range = [&](char32_t a, char32_t b) { for (char32_t c = a; c <= b; ++c) cps.push_back(c); };
+    range(0x20, 0x7E);
+    range(0xA0, 0xFF);
+    range(0x100, 0x1B0);
+    range(0x300, 0x323);
+    range(0x1EA0, 0x1EF9);
+    range(0x2000, 0x206F);
+    cps.push_back(0xFFFD);
+    return cps;
+}
+
+struct StyleSpec {
+    bool bold;
+    float sizePx;
+    bool digitsOnly;
+};
+const StyleSpec kSpecs[kTextStyleCount] = {
+    {false, 13.0f, false},  // Label: commune names
+    {true, 13.0f, false},   // LabelBold: district names, emphasis
+    {false, 11.5f, false},  // Small: village names, notes
+    {false, 12.5f, false},  // Legend
+    {true, 13.0f, false},   // LegendBold: legend headings
+    {true, 21.0f, false},   // Title
+    {true, 11.0f, true},    // Badge: counts
+};
+
+}  // namespace
+
+struct FontAtlasBuilder {
+    static std::shared_ptr<const FontAtlas> build(float scale, int haloPx) {
+        FontFile fonts[2][2];  // [bold][fallback]
+        for (int b = 0; b < 2; ++b)
+            for (int k = 0; k < 2; ++k) fonts[b][k].load((b ? kBold : kRegular)[k]);
+        for (int b = 0; b < 2; ++b)
+            if (fonts[b][0].path.empty() && fonts[b][1].path.empty())
+                throw std::runtime_error(std::string("no font found: install fonts-noto-core (") + (b ? kBold : kRegular)[0] + ")");
+        auto atlas = std::make_shared<FontAtlas>();
+        atlas->haloPx_ = haloPx;
+        atlas->regularFile_ = !fonts[0][0].path.empty() ? fonts[0][0].path : fonts[0][1].path;
+        atlas->boldFile_ = !fonts[1][0].path.empty() ? fonts[1][0].path : fonts[1][1].path;
+
+        // Which font draws each code point of each style: the first that has it.
+        struct Run {
+            int style;
+            FontFile* font;
+            std::vector<int> codepoints;
+            std::vector<stbtt_packedchar> chars;
+        };
+        std::vector<Run> runs;
+        for (int s = 0; s < kTextStyleCount; ++s) {
+            const StyleSpec& spec = kSpecs[s];
+            Run primary{s, nullptr, {}, {}}, fallback{s, nullptr, {}, {}};
+            FontFile* f0 = fonts[spec.bold][0].path.empty() ? nullptr : &fonts[spec.bold][0];
+            FontFile* f1 = fonts[spec.bold][1].path.empty() ? nullptr : &fonts[spec.bold][1];
+            primary.font = f0 ? f0 : f1;
+            fallback.font = f1;
+            for (char32_t cp : wantedCodepoints(spec.digitsOnly)) {
+                if (primary.font && stbtt_FindGlyphIndex(&primary.font->info, int(cp))) primary.codepoints.push_back(int(cp));
+                else if (fallback.font && fallback.font != primary.font && stbtt_FindGlyphIndex(&fallback.font->info, int(cp)))
+                    fallback.codepoints.push_back(int(cp));
+            }
+            FontAtlas::Style& st = atlas->styles_[s];
+            st.sizePx = std::round(spec.sizePx * scale * 2) / 2;
+            const float em = stbtt_ScaleForMappingEmToPixels(&primary.font->info, st.sizePx);
+            int asc, desc, gap;
+            stbtt_GetFontVMetrics(&primary.font->info, &asc, &desc, &gap);
+            st.ascentPx = asc * em;
+            st.descentPx = -desc * em;
+            st.lineHeightPx = (asc - desc + gap) * em;
+            runs.push_back(std::move(primary));
+            if (!fallback.codepoints.empty()) runs.push_back(std::move(fallback));
+        }
+
+        const int padding = 2 * haloPx + 1;
+        for (int w = 1024, h = 1024;; (w <= h ? w : h) *= 2) {
+            if (w > 8192) throw std::runtime_error("font atlas does not fit in 8192 pixels");
+            std::vector<uint8_t> pixels(size_t(w) * h, 0);
+            stbtt_pack_context pc;
+            if (!stbtt_PackBegin(&pc, pixels.data(), w, h, 0, padding, nullptr)) continue;
+            stbtt_PackSetOversampling(&pc, 1, 1);
+            bool ok = true;
+            for (Run& run : runs) {
+                run.chars.assign(run.codepoints.size(), {});
+                stbtt_pack_range range{};
+                range.font_size = STBTT_POINT_SIZE(atlas->styles_[run.style].sizePx);
+                range.array_of_unicode_codepoints = run.codepoints.data();
+                range.num_chars = int(run.codepoints.size());
+                range.chardata_for_range = run.chars.data();
+                const unsigned char* data = reinterpret_cast<const unsigned char*>(run.font->data.data());
+                if (!stbtt_PackFontRanges(&pc, data, 0, &range, 1)) { ok = false; break; }
+            }
+            stbtt_PackEnd(&pc);
+            if (!ok) continue;
+            atlas->width_ = w;
+            atlas->height_ = h;
+            atlas->pixels_ = std::move(pixels);
+            break;
+        }
+        for (const Run& run : runs) {
+            auto& glyphs = atlas->styles_[run.style].glyphs;
+            for (size_t i = 0; i < run.codepoints.size(); ++i) {
+                const stbtt_packedchar& c = run.chars[i];
+                Glyph g;
+                g.x0 = c.xoff; g.y0 = c.yoff; g.x1 = c.xoff2; g.y1 = c.yoff2;
+                g.s0 = float(c.x0) / atlas->width_; g.t0 = float(c.y0) / atlas->height_;
+                g.s1 = float(c.x1) / atlas->width_; g.t1 = float(c.y1) / atlas->height_;
+                g.advancePx = c.xadvance;
+                g.ink = c.x1 > c.x0 && c.y1 > c.y0;
+                glyphs[char32_t(run.codepoints[i])] = g;
+            }
+        }
+        return atlas;
+    }
+};
+
+std::shared_ptr<const FontAtlas> FontAtlas::get(float scale, int haloPx) {
+    static std::mutex mutex;
+    static std::map<std::pair<int, int>, std::weak_ptr<const FontAtlas>> cache;
+    std::lock_guard<std::mutex> lock(mutex);
+    const std::pair<int, int> key{int(std::lround(scale * 100)), haloPx};
+    if (auto hit = cache[key].lock()) return hit;
+    auto atlas = FontAtlasBuilder::build(scale, haloPx);
+    cache[key] = atlas;
+    return atlas;
+}
+
+bool FontAtlas::has(TextStyle style, char32_t cp) const { return styles_[int(style)].glyphs.count(cp) > 0; }
+
+const Glyph& FontAtlas::glyph(TextStyle style, char32_t cp) const {
+    const auto& glyphs = styles_[int(style)].glyphs;
+    auto it = glyphs.find(cp);
+    if (it != glyphs.end()) return it->second;
+    it = glyphs.find(U'?');
+    static const Glyph none;
+    return it != glyphs.end() ? it->second : none;
+}
+
+TextMetrics FontAtlas::measure(TextStyle style, std::string_view utf8) const {
+    TextMetrics m;
+    m.ascentPx = ascentPx(style);
+    m.descentPx = descentPx(style);
+    for (char32_t cp : decodeUtf8(utf8)) m.widthPx += glyph(style, cp).advancePx;
+    return m;
+}
+
+}  // namespace gapmap::render

@@ -1,0 +1,69 @@
+// Text for the map, drawn by the renderer itself so that headless output has labels, legend and
+// title: a glyph atlas rasterised with stb_truetype from Noto Sans (fallback DejaVu Sans) covering
+// Latin and Vietnamese (U+0020-00FF, U+0100-01B0, U+0300-0323, U+1EA0-1EF9, U+2000-206F). Texts are
+// expected in NFC (the importer normalises every name). Plain CPU data; the renderer uploads it.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace gapmap::render {
+
+enum class TextStyle { Label, LabelBold, Small, Legend, LegendBold, Title, Badge };
+constexpr int kTextStyleCount = 7;
+
+struct Glyph {
+    float x0 = 0, y0 = 0, x1 = 0, y1 = 0;   // quad relative to the pen on the baseline (px, y down)
+    float s0 = 0, t0 = 0, s1 = 0, t1 = 0;   // atlas coordinates 0..1
+    float advancePx = 0;
+    bool ink = false;                       // false for spaces
+};
+
+struct TextMetrics {
+    float widthPx = 0;
+    float ascentPx = 0;   // above the baseline
+    float descentPx = 0;  // below the baseline (positive)
+};
+
+class FontAtlas {
+public:
+    // Rasterises every style at `scale` (1 = sizes for a 1280x800 screen) with room for a halo of
+    // `haloPx` around each glyph. Throws std::runtime_error when no font file is found.
+    // Atlases are cached per (scale, halo).
+    static std::shared_ptr<const FontAtlas> get(float scale, int haloPx = 2);
+
+    int width() const { return width_; }
+    int height() const { return height_; }
+    const std::vector<uint8_t>& pixels() const { return pixels_; }  // 8-bit coverage, row 0 at the top
+    int haloPx() const { return haloPx_; }
+    float sizePx(TextStyle style) const { return styles_[int(style)].sizePx; }
+    const std::string& fontFile(bool bold) const { return bold ? boldFile_ : regularFile_; }
+
+    // The glyph, or the replacement '?' for a code point no font has.
+    const Glyph& glyph(TextStyle style, char32_t cp) const;
+    bool has(TextStyle style, char32_t cp) const;
+    TextMetrics measure(TextStyle style, std::string_view utf8) const;
+    float ascentPx(TextStyle style) const { return styles_[int(style)].ascentPx; }
+    float descentPx(TextStyle style) const { return styles_[int(style)].descentPx; }
+    float lineHeightPx(TextStyle style) const { return styles_[int(style)].lineHeightPx; }
+
+private:
+    struct Style {
+        float sizePx = 12;
+        float ascentPx = 0, descentPx = 0, lineHeightPx = 0;
+        std::unordered_map<char32_t, Glyph> glyphs;
+    };
+    int width_ = 0, height_ = 0, haloPx_ = 2;
+    std::vector<uint8_t> pixels_;
+    Style styles_[kTextStyleCount];
+    std::string regularFile_, boldFile_;
+    friend struct FontAtlasBuilder;
+};
+
+// UTF-8 to code points; invalid bytes become U+FFFD.
+std::u32string decodeUtf8(std::string_view text);
+
+}  // namespace gapmap::render

@@ -1,0 +1,622 @@
+#include "render/map_renderer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <cstring>
+#include <unordered_map>
+
+#include "render/gl.h"
+#include "render/gl_resources.h"
+
+namespace gapmap::render {
+namespace {
+
+struct GpuBand {
+    bool uploaded = false;
+    GLuint fillVao = 0, fillPos = 0, fillFeature = 0, fillIndex = 0;
+    GLuint lineVao = 0, lineVbo = 0, lineIndex = 0;
+    size_t lineOffset[3] = {0, 0, 0};  // in indices
+    GLuint dotVao = 0, dotData = 0, dotFeature = 0;
+    GLsizei dotCount = 0;
+};
+
+struct GpuArea {
+    std::shared_ptr<const AreaGeometry> geo;
+    std::vector<GpuBand> bands;
+};
+
+struct GpuPointBand {
+    bool uploaded = false;
+    GLuint vao = 0, vbo = 0;
+};
+
+struct GpuPoints {
+    std::shared_ptr<const PointGeometry> geo;
+    std::vector<GpuPointBand> bands;
+};
+
+struct GpuColors {
+    std::shared_ptr<const std::vector<Color>> colors;
+    GLuint texture = 0;
+};
+
+// Vertex layouts of the screen-space passes.
+struct ScreenVertex {
+    float x, y, u, v;
+    uint32_t rgba;
+};
+struct TextVertex {
+    float x, y, u, v;
+    uint32_t rgba, halo;
+};
+
+GLuint makeBuffer(GLenum target, const void* data, size_t bytes) {
+    GLuint b = 0;
+    glGenBuffers(1, &b);
+    glBindBuffer(target, b);
+    glBufferData(target, GLsizeiptr(bytes), data, GL_STATIC_DRAW);
+    return b;
+}
+
+// Contiguous visible ranges of tile-ordered items (adjacent tiles merge into one range).
+void visibleRanges(const std::vector<TileRange>& tiles, const MercatorBox& view, std::vector<std::pair<uint32_t, uint32_t>>& out) {
+    out.clear();
+    for (const TileRange& t : tiles) {
+        if (t.count == 0 || !t.box.intersects(view)) continue;
+        if (!out.empty() && out.back().first + out.back().second == t.first) out.back().second += t.count;
+        else out.push_back({t.first, t.count});
+    }
+}
+
+}  // namespace
+
+struct MapRenderer::Impl {
+    RendererOptions options;
+    std::shared_ptr<const FontAtlas> atlas;
+    Program fill, dot, line, point, text, screen;
+    GLuint atlasTexture = 0;
+    GLuint screenVao = 0, screenVbo = 0, textVao = 0, textVbo = 0, symbolVao = 0, symbolVbo = 0;
+
+    RenderScene scene;
+    uint64_t sceneVersion = 1;
+    std::unordered_map<const AreaGeometry*, GpuArea> areas;
+    std::unordered_map<const PointGeometry*, GpuPoints> points;
+    std::unordered_map<const std::vector<Color>*, GpuColors> colors;
+
+    Framebuffer cache;
+    Camera cacheCamera;
+    uint64_t cacheVersion = 0;
+    bool cacheValid = false;
+
+    bool haveLast = false;
+    Camera lastCamera;
+    bool lastUsedCache = false;
+    uint64_t lastVersion = 0;
+    bool lastDecorations = true;
+
+    std::vector<std::pair<uint32_t, uint32_t>> ranges;
+    std::vector<GLsizei> counts;
+    std::vector<const void*> offsets;
+    std::vector<GLint> firsts;
+
+    FrameStats stats;
+
+    // --- uploads -------------------------------------------------------------------------------
+    GpuArea& gpuArea(const std::shared_ptr<const AreaGeometry>& geo) {
+        auto it = areas.find(geo.get());
+        if (it == areas.end()) {
+            GpuArea g;
+            g.geo = geo;
+            g.bands.resize(geo->bands.size());
+            it = areas.emplace(geo.get(), std::move(g)).first;
+        }
+        return it->second;
+    }
+
+    GpuBand& band(GpuArea& area, size_t b) {
+        GpuBand& gb = area.bands[b];
+        if (gb.uploaded) return gb;
+        const AreaBand& src = area.geo->bands[b];
+        glGenVertexArrays(1, &gb.fillVao);
+        glBindVertexArray(gb.fillVao);
+        gb.fillPos = makeBuffer(GL_ARRAY_BUFFER, src.fillXY.data(), src.fillXY.size() * sizeof(float));
+        glEnableVertexAttribArray(0);
+        glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
+        gb.fillFeature = makeBuffer(GL_ARRAY_BUFFER, src.fillFeature.data(), src.fillFeature.size() * sizeof(uint32_t));
+        glEnableVertexAttribArray(1);
+        glVertexAttribIPointer(1, 1, GL_UNSIGNED_INT, 0, nullptr);
+        gb.fillIndex = makeBuffer(GL_ELEMENT_ARRAY_BUFFER, src.fillIndex.data(), src.fillIndex.size() * sizeof(uint32_t));
+
+        glGenVertexArrays(1, &gb.lineVao);
+        glBindVertexArray(gb.lineVao);
+        gb.lineVbo = makeBuffer(GL_ARRAY_BUFFER, src.lineVertex.data(), src.lineVertex.size() * sizeof(float));
+        glEnableVertexAttribArray(0);
+        glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 5 * sizeof(float), nullptr);
+        glEnableVertexAttribArray(1);
+        glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, 5 * sizeof(float), reinterpret_cast<void*>(2 * sizeof(float)));
+        glEnableVertexAttribArray(2);
+        glVertexAttribPointer(2, 1, GL_FLOAT, GL_FALSE, 5 * sizeof(float), reinterpret_cast<void*>(4 * sizeof(float)));
+        std::vector<uint32_t> all;
+        for (int c = 0; c < 3; ++c) {
+            gb.lineOffset[c] = all.size();
+            all.insert(all.end(), src.lineIndex[c].begin(), src.lineIndex[c].end());
+        }
+        gb.lineIndex = makeBuffer(GL_ELEMENT_ARRAY_BUFFER, all.data(), all.size() * sizeof(uint32_t));
+
+        glGenVertexArrays(1, &gb.dotVao);
+        glBindVertexArray(gb.dotVao);
+        gb.dotData = makeBuffer(GL_ARRAY_BUFFER, src.dotXYSize.data(), src.dotXYSize.size() * sizeof(float));
+        glEnableVertexAttribArray(0);
+        glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 3 * sizeof(float), nullptr);
+        glEnableVertexAttribArray(1);
+        glVertexAttribPointer(1, 1, GL_FLOAT, GL_FALSE, 3 * sizeof(float), reinterpret_cast<void*>(2 * sizeof(float)));
+        gb.dotFeature = makeBuffer(GL_ARRAY_BUFFER, src.dotFeature.data(), src.dotFeature.size() * sizeof(uint32_t));
+        glEnableVertexAttribArray(2);
+        glVertexAttribIPointer(2, 1, GL_UNSIGNED_INT, 0, nullptr);
+        gb.dotCount = GLsizei(src.dotFeature.size());
+        glBindVertexArray(0);
+        gb.uploaded = true;
+        return gb;
+    }
+
+    GpuPointBand& pointBand(const std::shared_ptr<const PointGeometry>& geo, size_t b) {
+        auto it = points.find(geo.get());
+        if (it == points.end()) {
+            GpuPoints g;
+            g.geo = geo;
+            g.bands.resize(geo->bands.size());
+            it = points.emplace(geo.get(), std::move(g)).first;
+        }
+        GpuPointBand& gb = it->second.bands[b];
+        if (gb.uploaded) return gb;
+        const PointBand& src = geo->bands[b];
+        glGenVertexArrays(1, &gb.vao);
+        glBindVertexArray(gb.vao);
+        gb.vbo = makeBuffer(GL_ARRAY_BUFFER, src.points.data(), src.points.size() * sizeof(PointVertex));
+        setupPointAttributes();
+        glBindVertexArray(0);
+        gb.uploaded = true;
+        return gb;
+    }
+
+    static void setupPointAttributes() {
+        glEnableVertexAttribArray(0);
+        glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(PointVertex), nullptr);
+        glEnableVertexAttribArray(1);
+        glVertexAttribPointer(1, 1, GL_FLOAT, GL_FALSE, sizeof(PointVertex), reinterpret_cast<void*>(offsetof(PointVertex, radiusPx)));
+        glEnableVertexAttribArray(2);
+        glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(PointVertex), reinterpret_cast<void*>(offsetof(PointVertex, rgba)));
+    }
+
+    GLuint colorTexture(const std::shared_ptr<const std::vector<Color>>& c) {
+        auto it = colors.find(c.get());
+        if (it != colors.end()) return it->second.texture;
+        const size_t n = std::max<size_t>(1, c->size());
+        const int w = 1024, h = int((n + w - 1) / w);
+        std::vector<uint32_t> texels(size_t(w) * h, 0);
+        for (size_t i = 0; i < c->size(); ++i) texels[i] = (*c)[i].rgba8();
+        GpuColors g;
+        g.colors = c;
+        glGenTextures(1, &g.texture);
+        glBindTexture(GL_TEXTURE_2D, g.texture);
+        glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, texels.data());
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+        colors.emplace(c.get(), g);
+        return g.texture;
+    }
+
+    void releaseUnused() {
+        auto used = [&](auto pred) {
+            return std::any_of(scene.layers.begin(), scene.layers.end(), pred);
+        };
+        for (auto it = areas.begin(); it != areas.end();) {
+            if (used([&](const Layer& l) { return l.areas.get() == it->first; })) { ++it; continue; }
+            for (GpuBand& b : it->second.bands) deleteBand(b);
+            it = areas.erase(it);
+        }
+        for (auto it = points.begin(); it != points.end();) {
+            if (used([&](const Layer& l) { return l.points.get() == it->first; })) { ++it; continue; }
+            for (GpuPointBand& b : it->second.bands)
+                if (b.uploaded) { glDeleteVertexArrays(1, &b.vao); glDeleteBuffers(1, &b.vbo); }
+            it = points.erase(it);
+        }
+        for (auto it = colors.begin(); it != colors.end();) {
+            if (used([&](const Layer& l) { return l.featureColors.get() == it->first; })) { ++it; continue; }
+            glDeleteTextures(1, &it->second.texture);
+            it = colors.erase(it);
+        }
+    }
+
+    static void deleteBand(GpuBand& b) {
+        if (!b.uploaded) return;
+        const GLuint vaos[] = {b.fillVao, b.lineVao, b.dotVao};
+        const GLuint bufs[] = {b.fillPos, b.fillFeature, b.fillIndex, b.lineVbo, b.lineIndex, b.dotData, b.dotFeature};
+        glDeleteVertexArrays(3, vaos);
+        glDeleteBuffers(7, bufs);
+        b = {};
+    }
+
+    // --- uniforms --------------------------------------------------------------------------------
+    // px = pos * (1/mpp, -1/mpp) + translation, for positions relative to `origin`.
+    static void mapTransform(Program& p, const Camera& cam, MercatorXY origin) {
+        const double mpp = cam.metresPerPixel();
+        const ScreenXY o = cam.toScreen(origin);
+        glUniform4f(p.uniform("uXform"), float(1 / mpp), float(-1 / mpp), float(o.xPx), float(o.yPx));
+        glUniform2f(p.uniform("uViewport"), float(cam.widthPx()), float(cam.heightPx()));
+    }
+
+    // --- map layers ------------------------------------------------------------------------------
+    void drawFill(const Layer& l, const Camera& cam) {
+        GpuArea& area = gpuArea(l.areas);
+        const size_t b = l.areas->bandFor(cam.metresPerPixel());
+        GpuBand& gb = band(area, b);
+        const AreaBand& src = l.areas->bands[b];
+        glActiveTexture(GL_TEXTURE0);
+        glBindTexture(GL_TEXTURE_2D, colorTexture(l.featureColors));
+        visibleRanges(src.fillTiles, cam.visibleBox(), ranges);
+        if (!ranges.empty()) {
+            fill.use();
+            mapTransform(fill, cam, l.areas->origin);
+            glUniform1i(fill.uniform("uColors"), 0);
+            glUniform1f(fill.uniform("uOpacity"), l.opacity);
+            glBindVertexArray(gb.fillVao);
+            multiDrawElements(0);
+        }
+        if (gb.dotCount > 0) {
+            dot.use();
+            mapTransform(dot, cam, l.areas->origin);
+            glUniform1i(dot.uniform("uColors"), 0);
+            glUniform1f(dot.uniform("uOpacity"), l.opacity);
+            glBindVertexArray(gb.dotVao);
+            glDrawArrays(GL_POINTS, 0, gb.dotCount);
+            stats.points += size_t(gb.dotCount);
+            ++stats.drawCalls;
+        }
+        if (&l == firstCommuneFill) stats.areaBand = b;
+    }
+
+    void multiDrawElements(size_t indexOffset) {
+        counts.clear();
+        offsets.clear();
+        for (auto [first, count] : ranges) {
+            counts.push_back(GLsizei(count));
+            offsets.push_back(reinterpret_cast<const void*>((indexOffset + first) * sizeof(uint32_t)));
+            stats.triangles += count / 3;
+        }
+        glMultiDrawElements(GL_TRIANGLES, counts.data(), GL_UNSIGNED_INT, offsets.data(), GLsizei(counts.size()));
+        stats.drawCalls += counts.size();
+    }
+
+    void drawOutline(const Layer& l, const Camera& cam) {
+        GpuArea& area = gpuArea(l.areas);
+        const size_t b = l.areas->bandFor(cam.metresPerPixel());
+        GpuBand& gb = band(area, b);
+        const int cls = std::clamp(l.minArcClass, 0, 2);
+        visibleRanges(l.areas->bands[b].lineTiles[cls], cam.visibleBox(), ranges);
+        if (ranges.empty()) return;
+        line.use();
+        mapTransform(line, cam, l.areas->origin);
+        const float half = std::max(0.35f, l.lineWidthPx * options.uiScale / 2);
+        glUniform1f(line.uniform("uHalfWidth"), half);
+        glUniform4f(line.uniform("uColor"), l.lineColor.r, l.lineColor.g, l.lineColor.b, l.lineColor.a);
+        glUniform1f(line.uniform("uOpacity"), l.opacity);
+        glBindVertexArray(gb.lineVao);
+        multiDrawElements(gb.lineOffset[cls]);
+    }
+
+    void pointUniforms(const Camera* cam, MercatorXY origin, PointShape shape, Color stroke, float strokePx, float opacity,
+                       float offX, float offY, int w, int h) {
+        point.use();
+        if (cam) mapTransform(point, *cam, origin);
+        else {
+            glUniform4f(point.uniform("uXform"), 1, 1, 0, 0);
+            glUniform2f(point.uniform("uViewport"), float(w), float(h));
+        }
+        glUniform1f(point.uniform("uScale"), options.uiScale);
+        glUniform1f(point.uniform("uStrokeWidth"), strokePx);
+        glUniform2f(point.uniform("uOffset"), offX * options.uiScale, offY * options.uiScale);
+        glUniform1i(point.uniform("uShape"), int(shape));
+        glUniform4f(point.uniform("uStroke"), stroke.r, stroke.g, stroke.b, stroke.a);
+        glUniform1f(point.uniform("uOpacity"), opacity);
+    }
+
+    void drawPoints(const Layer& l, const Camera& cam) {
+        const size_t b = l.points->bandFor(cam.metresPerPixel());
+        const PointBand& src = l.points->bands[b];
+        if (src.points.empty()) return;
+        GpuPointBand& gb = pointBand(l.points, b);
+        const double reachPx = (l.points->maxRadiusPx * 1.25 + l.strokeWidthPx) * options.uiScale + 2 +
+                               std::max(std::fabs(l.offsetXPx), std::fabs(l.offsetYPx)) * options.uiScale;
+        visibleRanges(src.tiles, cam.visibleBox().expanded(reachPx * cam.metresPerPixel()), ranges);
+        if (ranges.empty()) return;
+        pointUniforms(&cam, l.points->origin, l.shape, l.strokeColor, l.strokeWidthPx, l.opacity, l.offsetXPx, l.offsetYPx, 0, 0);
+        glBindVertexArray(gb.vao);
+        counts.clear();
+        firsts.clear();
+        for (auto [first, count] : ranges) {
+            firsts.push_back(GLint(first));
+            counts.push_back(GLsizei(count));
+            stats.points += count;
+        }
+        glMultiDrawArrays(GL_POINTS, firsts.data(), counts.data(), GLsizei(counts.size()));
+        stats.drawCalls += counts.size();
+    }
+
+    const Layer* firstCommuneFill = nullptr;
+
+    // Renders the map (everything but the decorations) for `cam` into the bound framebuffer.
+    void renderMap(const Camera& cam) {
+        glViewport(0, 0, cam.widthPx(), cam.heightPx());
+        const Color bg = scene.background;
+        glClearColor(bg.r, bg.g, bg.b, 1);
+        glClear(GL_COLOR_BUFFER_BIT);
+        const double mpp = cam.metresPerPixel();
+        firstCommuneFill = nullptr;
+        for (const Layer& l : scene.layers)
+            if (l.kind == LayerKind::Fill && l.areas) { firstCommuneFill = &l; break; }
+        LabelPlacer placer(cam.widthPx(), cam.heightPx());
+        DrawList2D overlay;
+        for (const Layer& l : scene.layers) {
+            if (!l.drawnAt(mpp)) continue;
+            switch (l.kind) {
+                case LayerKind::Fill:
+                    if (l.areas && l.featureColors && !l.areas->bands.empty()) drawFill(l, cam);
+                    break;
+                case LayerKind::Outline:
+                    if (l.areas && !l.areas->bands.empty()) drawOutline(l, cam);
+                    break;
+                case LayerKind::Points:
+                    if (l.points && !l.points->bands.empty()) drawPoints(l, cam);
+                    break;
+                case LayerKind::Badges:
+                    layoutBadges(l, cam, *atlas, options.uiScale, placer, overlay);
+                    break;
+                case LayerKind::Labels:
+                    break;  // after everything else, so that they are on top
+            }
+        }
+        for (const Layer& l : scene.layers)
+            if (l.kind == LayerKind::Labels && l.drawnAt(mpp)) stats.labels += placeLabels(l, cam, *atlas, options.uiScale, placer, overlay);
+        draw2D(overlay, cam.widthPx(), cam.heightPx());
+    }
+
+    // --- screen space ------------------------------------------------------------------------------
+    void draw2D(const DrawList2D& list, int w, int h) {
+        if (!list.rects.empty()) {
+            std::vector<ScreenVertex> v;
+            v.reserve(list.rects.size() * 6);
+            for (const Rect2D& r : list.rects) {
+                const uint32_t c = r.color.rgba8();
+                v.insert(v.end(), {{r.x0, r.y0, 0, 0, c}, {r.x1, r.y0, 0, 0, c}, {r.x1, r.y1, 0, 0, c},
+                                   {r.x0, r.y0, 0, 0, c}, {r.x1, r.y1, 0, 0, c}, {r.x0, r.y1, 0, 0, c}});
+            }
+            drawScreen(v, w, h, 0);
+        }
+        // Symbols: one draw per style.
+        for (size_t i = 0; i < list.symbols.size();) {
+            const Symbol2D& s0 = list.symbols[i];
+            std::vector<PointVertex> v;
+            size_t j = i;
+            for (; j < list.symbols.size(); ++j) {
+                const Symbol2D& s = list.symbols[j];
+                if (s.shape != s0.shape || !(s.stroke == s0.stroke) || s.strokePx != s0.strokePx) break;
+                v.push_back({s.xPx, s.yPx, s.radiusPx, s.fill.rgba8()});
+            }
+            pointUniforms(nullptr, {}, s0.shape, s0.stroke, s0.strokePx, 1, 0, 0, w, h);
+            glBindVertexArray(symbolVao);
+            glBindBuffer(GL_ARRAY_BUFFER, symbolVbo);
+            glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(v.size() * sizeof(PointVertex)), v.data(), GL_STREAM_DRAW);
+            glDrawArrays(GL_POINTS, 0, GLsizei(v.size()));
+            ++stats.drawCalls;
+            i = j;
+        }
+        if (!list.texts.empty()) {
+            std::vector<TextVertex> v;
+            const float halo = float(atlas->haloPx());
+            const float du = halo / atlas->width(), dv = halo / atlas->height();
+            for (const Text2D& t : list.texts) {
+                const uint32_t c = t.color.rgba8(), hc = t.halo.rgba8();
+                float x = t.xPx;
+                const float pad = t.halo.a > 0 ? halo : 0, pu = t.halo.a > 0 ? du : 0, pv = t.halo.a > 0 ? dv : 0;
+                for (char32_t cp : decodeUtf8(t.text)) {
+                    const Glyph& g = atlas->glyph(t.style, cp);
+                    if (g.ink) {
+                        const float x0 = x + g.x0 - pad, x1 = x + g.x1 + pad, y0 = t.yPx + g.y0 - pad, y1 = t.yPx + g.y1 + pad;
+                        const float s0 = g.s0 - pu, s1 = g.s1 + pu, t0 = g.t0 - pv, t1 = g.t1 + pv;
+                        v.insert(v.end(), {{x0, y0, s0, t0, c, hc}, {x1, y0, s1, t0, c, hc}, {x1, y1, s1, t1, c, hc},
+                                           {x0, y0, s0, t0, c, hc}, {x1, y1, s1, t1, c, hc}, {x0, y1, s0, t1, c, hc}});
+                        ++stats.glyphs;
+                    }
+                    x += g.advancePx;
+                }
+            }
+            text.use();
+            glUniform2f(text.uniform("uViewport"), float(w), float(h));
+            glUniform1i(text.uniform("uAtlas"), 0);
+            glUniform2f(text.uniform("uTexel"), 1.0f / atlas->width(), 1.0f / atlas->height());
+            glUniform1f(text.uniform("uHaloPx"), halo);
+            glActiveTexture(GL_TEXTURE0);
+            glBindTexture(GL_TEXTURE_2D, atlasTexture);
+            glBindVertexArray(textVao);
+            glBindBuffer(GL_ARRAY_BUFFER, textVbo);
+            glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(v.size() * sizeof(TextVertex)), v.data(), GL_STREAM_DRAW);
+            glDrawArrays(GL_TRIANGLES, 0, GLsizei(v.size()));
+            ++stats.drawCalls;
+        }
+    }
+
+    void drawScreen(const std::vector<ScreenVertex>& v, int w, int h, GLuint image) {
+        screen.use();
+        glUniform2f(screen.uniform("uViewport"), float(w), float(h));
+        glUniform1i(screen.uniform("uImage"), 0);
+        glUniform1i(screen.uniform("uUseImage"), image ? 1 : 0);
+        if (image) {
+            glActiveTexture(GL_TEXTURE0);
+            glBindTexture(GL_TEXTURE_2D, image);
+        }
+        glBindVertexArray(screenVao);
+        glBindBuffer(GL_ARRAY_BUFFER, screenVbo);
+        glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(v.size() * sizeof(ScreenVertex)), v.data(), GL_STREAM_DRAW);
+        glDrawArrays(GL_TRIANGLES, 0, GLsizei(v.size()));
+        ++stats.drawCalls;
+    }
+};
+
+float uiScaleFor(int w, int h) { return std::clamp(std::min(w / 1280.0f, h / 800.0f), 0.75f, 3.0f); }
+
+MapRenderer::MapRenderer(const RendererOptions& options) : impl_(std::make_unique<Impl>()) {
+    Impl& m = *impl_;
+    m.options = options;
+    m.options.uiScale = std::clamp(options.uiScale, 0.5f, 4.0f);
+    m.options.cacheMarginPx = std::max(0, options.cacheMarginPx);
+    m.atlas = FontAtlas::get(m.options.uiScale, std::max(2, int(std::lround(2 * m.options.uiScale))));
+    m.fill = Program("fill.vert", "fill.frag");
+    m.dot = Program("dot.vert", "fill.frag");
+    m.line = Program("line.vert", "line.frag");
+    m.point = Program("point.vert", "point.frag");
+    m.text = Program("text.vert", "text.frag");
+    m.screen = Program("screen.vert", "screen.frag");
+
+    glGenTextures(1, &m.atlasTexture);
+    glBindTexture(GL_TEXTURE_2D, m.atlasTexture);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, m.atlas->width(), m.atlas->height(), 0, GL_RED, GL_UNSIGNED_BYTE, m.atlas->pixels().data());
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+
+    glGenVertexArrays(1, &m.screenVao);
+    glBindVertexArray(m.screenVao);
+    glGenBuffers(1, &m.screenVbo);
+    glBindBuffer(GL_ARRAY_BUFFER, m.screenVbo);
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(ScreenVertex), nullptr);
+    glEnableVertexAttribArray(1);
+    glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, sizeof(ScreenVertex), reinterpret_cast<void*>(offsetof(ScreenVertex, u)));
+    glEnableVertexAttribArray(2);
+    glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(ScreenVertex), reinterpret_cast<void*>(offsetof(ScreenVertex, rgba)));
+
+    glGenVertexArrays(1, &m.textVao);
+    glBindVertexArray(m.textVao);
+    glGenBuffers(1, &m.textVbo);
+    glBindBuffer(GL_ARRAY_BUFFER, m.textVbo);
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(TextVertex), nullptr);
+    glEnableVertexAttribArray(1);
+    glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, sizeof(TextVertex), reinterpret_cast<void*>(offsetof(TextVertex, u)));
+    glEnableVertexAttribArray(2);
+    glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(TextVertex), reinterpret_cast<void*>(offsetof(TextVertex, rgba)));
+    glEnableVertexAttribArray(3);
+    glVertexAttribPointer(3, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(TextVertex), reinterpret_cast<void*>(offsetof(TextVertex, halo)));
+
+    glGenVertexArrays(1, &m.symbolVao);
+    glBindVertexArray(m.symbolVao);
+    glGenBuffers(1, &m.symbolVbo);
+    glBindBuffer(GL_ARRAY_BUFFER, m.symbolVbo);
+    Impl::setupPointAttributes();
+    glBindVertexArray(0);
+}
+
+MapRenderer::~MapRenderer() {
+    Impl& m = *impl_;
+    m.scene = {};
+    m.releaseUnused();
+    const GLuint vaos[] = {m.screenVao, m.textVao, m.symbolVao};
+    const GLuint bufs[] = {m.screenVbo, m.textVbo, m.symbolVbo};
+    glDeleteVertexArrays(3, vaos);
+    glDeleteBuffers(3, bufs);
+    glDeleteTextures(1, &m.atlasTexture);
+}
+
+void MapRenderer::setScene(const RenderScene& scene) {
+    impl_->scene = scene;
+    ++impl_->sceneVersion;
+    impl_->releaseUnused();
+}
+
+const RenderScene& MapRenderer::scene() const { return impl_->scene; }
+float MapRenderer::uiScale() const { return impl_->options.uiScale; }
+const FontAtlas& MapRenderer::fonts() const { return *impl_->atlas; }
+void MapRenderer::invalidate() { impl_->cacheValid = false; ++impl_->sceneVersion; }
+
+Insets MapRenderer::decorationInsets(int w, int h, const DecorationOptions& which) const {
+    return render::decorationInsets(impl_->scene, w, h, *impl_->atlas, impl_->options.uiScale, which);
+}
+
+bool MapRenderer::needsRedraw(const Camera& camera, const FrameOptions& options) const {
+    const Impl& m = *impl_;
+    if (!m.haveLast || m.lastVersion != m.sceneVersion || m.lastCamera != camera || m.lastDecorations != options.decorations) return true;
+    return m.lastUsedCache && !options.interacting;  // the pan stopped: draw it sharp once more
+}
+
+FrameStats MapRenderer::draw(const Camera& camera, const FrameOptions& options) {
+    Impl& m = *impl_;
+    m.stats = {};
+    GLint previousFbo = 0, previousViewport[4] = {0, 0, 0, 0};
+    glGetIntegerv(GL_FRAMEBUFFER_BINDING, &previousFbo);
+    glGetIntegerv(GL_VIEWPORT, previousViewport);
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_SCISSOR_TEST);
+    glDisable(GL_CULL_FACE);
+    glEnable(GL_BLEND);
+    glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    glEnable(GL_PROGRAM_POINT_SIZE);
+
+    // Is the cached map image still good for this camera?
+    const int margin = m.options.cacheMarginPx;
+    const int w = camera.widthPx(), h = camera.heightPx();
+    bool reuse = m.cacheValid && m.cacheVersion == m.sceneVersion && m.cacheCamera.metresPerPixel() == camera.metresPerPixel() &&
+                 m.cacheCamera.widthPx() == w + 2 * margin && m.cacheCamera.heightPx() == h + 2 * margin;
+    double dx = 0, dy = 0;
+    if (reuse) {
+        dx = (m.cacheCamera.center().xM - camera.center().xM) / camera.metresPerPixel();
+        dy = (camera.center().yM - m.cacheCamera.center().yM) / camera.metresPerPixel();
+        const bool moved = dx != 0 || dy != 0;
+        if (moved && (!options.interacting || std::fabs(dx) > margin || std::fabs(dy) > margin)) reuse = false;
+    }
+    if (!reuse) {
+        m.cacheCamera = Camera(camera.center(), camera.metresPerPixel(), w + 2 * margin, h + 2 * margin);
+        m.cache.resize(w + 2 * margin, h + 2 * margin);
+        m.cache.bind();
+        m.renderMap(m.cacheCamera);
+        m.cacheValid = true;
+        m.cacheVersion = m.sceneVersion;
+        m.stats.mapRendered = true;
+        dx = dy = 0;
+    }
+    glBindFramebuffer(GL_FRAMEBUFFER, GLuint(previousFbo));
+    glViewport(0, 0, w, h);
+    // The cached image, shifted by the pan since it was drawn (whole pixels keep it sharp).
+    {
+        const float x0 = float(std::round(dx)) - margin, y0 = float(std::round(dy)) - margin;
+        const float x1 = x0 + float(w + 2 * margin), y1 = y0 + float(h + 2 * margin);
+        const uint32_t white = Color{1, 1, 1, 1}.rgba8();
+        if (reuse) {  // what the cache does not cover
+            const Color bg = m.scene.background;
+            glClearColor(bg.r, bg.g, bg.b, 1);
+            glClear(GL_COLOR_BUFFER_BIT);
+        }
+        glDisable(GL_BLEND);
+        m.drawScreen({{x0, y0, 0, 1, white}, {x1, y0, 1, 1, white}, {x1, y1, 1, 0, white},
+                      {x0, y0, 0, 1, white}, {x1, y1, 1, 0, white}, {x0, y1, 0, 0, white}}, w, h, m.cache.texture());
+        glEnable(GL_BLEND);
+    }
+    if (options.decorations) m.draw2D(layoutDecorations(m.scene, camera, *m.atlas, m.options.uiScale, options.which), w, h);
+
+    glBindVertexArray(0);
+    glUseProgram(0);
+    glViewport(previousViewport[0], previousViewport[1], previousViewport[2], previousViewport[3]);
+    m.haveLast = true;
+    m.lastCamera = camera;
+    m.lastUsedCache = reuse && (dx != 0 || dy != 0);
+    m.lastVersion = m.sceneVersion;
+    m.lastDecorations = options.decorations;
+    return m.stats;
+}
+
+}  // namespace gapmap::render

@@ -1,0 +1,117 @@
+#include "render/offscreen.h"
+
+#include <EGL/egl.h>
+#include <EGL/eglext.h>
+#include <stb/stb_image.h>
+#include <stb/stb_image_write.h>
+
+#include <cstring>
+#include <stdexcept>
+
+#include "render/gl.h"
+
+namespace gapmap::render {
+namespace {
+
+std::string eglErrorText(EGLint e) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "EGL error 0x%04x", unsigned(e));
+    return buf;
+}
+
+bool hasExtension(const char* list, const char* name) {
+    if (!list) return false;
+    const size_t n = std::strlen(name);
+    for (const char* p = std::strstr(list, name); p; p = std::strstr(p + 1, name))
+        if ((p == list || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0')) return true;
+    return false;
+}
+
+}  // namespace
+
+OffscreenContext::OffscreenContext() {
+    EGLDisplay display = EGL_NO_DISPLAY;
+    const char* clientExtensions = eglQueryString(EGL_NO_DISPLAY, EGL_EXTENSIONS);
+    auto getPlatformDisplay = reinterpret_cast<PFNEGLGETPLATFORMDISPLAYEXTPROC>(eglGetProcAddress("eglGetPlatformDisplayEXT"));
+    if (getPlatformDisplay && hasExtension(clientExtensions, "EGL_MESA_platform_surfaceless"))
+        display = getPlatformDisplay(EGL_PLATFORM_SURFACELESS_MESA, EGL_DEFAULT_DISPLAY, nullptr);
+    EGLint major = 0, minor = 0;
+    if (display == EGL_NO_DISPLAY || !eglInitialize(display, &major, &minor)) {
+        // Older drivers: the default display (e.g. X11 under xvfb-run) with a surfaceless context.
+        display = eglGetDisplay(EGL_DEFAULT_DISPLAY);
+        if (display == EGL_NO_DISPLAY || !eglInitialize(display, &major, &minor))
+            throw std::runtime_error("no EGL display for headless OpenGL (" + eglErrorText(eglGetError()) +
+                                     "); install libegl-mesa0 and libgl1-mesa-dri");
+    }
+    if (!eglBindAPI(EGL_OPENGL_API)) throw std::runtime_error("EGL cannot bind the OpenGL API (" + eglErrorText(eglGetError()) + ")");
+    const char* extensions = eglQueryString(display, EGL_EXTENSIONS);
+    EGLConfig config = EGL_NO_CONFIG_KHR;
+    if (!hasExtension(extensions, "EGL_KHR_no_config_context") && !hasExtension(extensions, "EGL_MESA_configless_context")) {
+        const EGLint attributes[] = {EGL_RENDERABLE_TYPE, EGL_OPENGL_BIT, EGL_NONE};
+        EGLint count = 0;
+        if (!eglChooseConfig(display, attributes, &config, 1, &count) || count == 0)
+            throw std::runtime_error("EGL has no OpenGL configuration (" + eglErrorText(eglGetError()) + ")");
+    }
+    const EGLint contextAttributes[] = {EGL_CONTEXT_MAJOR_VERSION, 3, EGL_CONTEXT_MINOR_VERSION, 3,
+                                        EGL_CONTEXT_OPENGL_PROFILE_MASK, EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT, EGL_NONE};
+    EGLContext context = eglCreateContext(display, config, EGL_NO_CONTEXT, contextAttributes);
+    if (context == EGL_NO_CONTEXT)
+        throw std::runtime_error("EGL cannot create an OpenGL 3.3 core context (" + eglErrorText(eglGetError()) + ")");
+    if (!eglMakeCurrent(display, EGL_NO_SURFACE, EGL_NO_SURFACE, context)) {
+        eglDestroyContext(display, context);
+        throw std::runtime_error("EGL cannot make a surfaceless context current (" + eglErrorText(eglGetError()) + ")");
+    }
+    display_ = display;
+    context_ = context;
+}
+
+OffscreenContext::~OffscreenContext() {
+    // The display stays initialised: other contexts of this process may share it.
+    if (eglGetCurrentContext() == context_) eglMakeCurrent(display_, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
+    eglDestroyContext(display_, context_);
+}
+
+void OffscreenContext::makeCurrent() { eglMakeCurrent(display_, EGL_NO_SURFACE, EGL_NO_SURFACE, context_); }
+
+std::string OffscreenContext::rendererName() const {
+    const GLubyte* s = glGetString(GL_RENDERER);
+    return s ? reinterpret_cast<const char*>(s) : "";
+}
+
+Image readPixels(const Framebuffer& fb) {
+    Image img;
+    img.width = fb.widthPx();
+    img.height = fb.heightPx();
+    img.rgba.resize(size_t(img.width) * img.height * 4);
+    GLint previous = 0;
+    glGetIntegerv(GL_FRAMEBUFFER_BINDING, &previous);
+    glBindFramebuffer(GL_FRAMEBUFFER, fb.framebuffer());
+    glFinish();
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    std::vector<uint8_t> bottomUp(img.rgba.size());
+    glReadPixels(0, 0, img.width, img.height, GL_RGBA, GL_UNSIGNED_BYTE, bottomUp.data());
+    glBindFramebuffer(GL_FRAMEBUFFER, GLuint(previous));
+    const size_t row = size_t(img.width) * 4;
+    for (int y = 0; y < img.height; ++y)
+        std::memcpy(&img.rgba[size_t(y) * row], &bottomUp[size_t(img.height - 1 - y) * row], row);
+    return img;
+}
+
+void writePng(const Image& image, const std::string& path) {
+    if (!stbi_write_png(path.c_str(), image.width, image.height, 4, image.rgba.data(), image.width * 4))
+        throw std::runtime_error(path + ": cannot write this PNG file");
+}
+
+Image readPng(const std::string& path) {
+    int w = 0, h = 0, n = 0;
+    unsigned char* data = stbi_load(path.c_str(), &w, &h, &n, 4);
+    if (!data) throw std::runtime_error(path + ": cannot read this PNG file");
+    Image img;
+    img.width = w;
+    img.height = h;
+    img.rgba.assign(data, data + size_t(w) * h * 4);
+    stbi_image_free(data);
+    return img;
+}
+
+}  // namespace gapmap::render

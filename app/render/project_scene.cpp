@@ -1,0 +1,636 @@
+#include "render/project_scene.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+#include <stdexcept>
+#include <unordered_map>
+
+#include "core/mercator.h"
+
+namespace gapmap::render {
+namespace {
+
+const double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// Palette: muted land, grey boundaries darkening with rank, Dark2/PiYG accents for programme symbols.
+const Color kLand = Color::hex(0xf4f1ea);
+const Color kNoData = Color::hex(0xd4d4d4);
+const Color kCommuneLine = Color::hex(0x8c8c8c);
+const Color kDistrictLine = Color::hex(0x4a4a4a);
+const Color kProvinceLine = Color::hex(0x1f1f1f);
+const Color kVillageFill = Color::hex(0xffffff);
+const Color kVillageStroke = Color::hex(0x4d4d4d);
+const Color kTeam = Color::hex(0xd95f02);
+const Color kClub = Color::hex(0x7570b3);
+const Color kTrustedAddress = Color::hex(0xc51b7d);
+const Color kGap[4] = {Color::hex(0xffffff), Color::hex(0xfed976), Color::hex(0xfd8d3c), Color::hex(0xbd0026)};
+
+std::string thousands(long long v) {
+    std::string digits = std::to_string(v < 0 ? -v : v), out;
+    for (size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+        out += digits[i];
+    }
+    return v < 0 ? "-" + out : out;
+}
+
+std::string formatValue(double v, bool percent) {
+    if (percent) {
+        const double r = std::round(v);
+        return thousands((long long)r) + "%";
+    }
+    if (std::fabs(v - std::round(v)) < 1e-9 || std::fabs(v) >= 100) return thousands((long long)std::llround(v));
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f", v);
+    return buf;
+}
+
+// The largest round number (1, 2, 5 x 10^k) not above v, for legend examples.
+double niceRound(double v) {
+    if (v <= 0) return 0;
+    const double p = std::pow(10.0, std::floor(std::log10(v) + 1e-9));
+    for (double m : {5.0, 2.0, 1.0})
+        if (m * p <= v * (1 + 1e-9)) return m * p;
+    return p;
+}
+
+}  // namespace
+
+const std::vector<LayerInfo>& layerCatalogue() {
+    static const std::vector<LayerInfo> layers = {
+        {"communes", "commune areas (neutral fill) and boundaries"},
+        {"choropleth", "communes coloured by --color-by (classed, legend)"},
+        {"districts", "district boundaries"},
+        {"province", "province boundary"},
+        {"villages", "villages, circles sized by population"},
+        {"connectivity", "villages coloured by their number of gaps: no grid power, no mobile/2G only, no internet"},
+        {"electricity", "villages coloured by electricity: grid, off-grid, none"},
+        {"mobile", "villages coloured by mobile signal: 3G/4G, 2G, none"},
+        {"internet", "villages without internet"},
+        {"teams", "villages with a community communication team"},
+        {"clubs", "Leader of Change clubs (commune-wide clubs at the commune centre)"},
+        {"trusted_addresses", "Trusted Addresses: a count per commune, never their locations"},
+        {"labels", "commune names; village names when zoomed in"},
+    };
+    return layers;
+}
+
+std::vector<std::string> defaultLayers() {
+    return {"communes", "choropleth", "districts", "province", "villages", "teams", "trusted_addresses", "labels"};
+}
+
+const std::vector<AttributeInfo>& communeAttributes() {
+    static const std::vector<AttributeInfo> attrs = {
+        {"difficult_team_share", "Especially difficult villages with a communication team", true, false},
+        {"difficult_without_team", "Especially difficult villages without a team", false, true},
+        {"team_share", "Villages with a communication team", true, false},
+        {"club_share", "Villages with a club", true, false},
+        {"ta_share", "Villages with an active Trusted Address within reach", true, false},
+        {"trusted_addresses", "Trusted Addresses per commune", false, false},
+        {"difficult_share", "Especially difficult villages", true, true},
+        {"no_electricity_share", "Villages without grid electricity", true, true},
+        {"no_mobile_share", "Villages without mobile signal (none or 2G)", true, true},
+        {"no_internet_share", "Villages without internet", true, true},
+        {"population", "Population", false, false},
+        {"villages", "Villages", false, false},
+        {"especially_difficult", "Especially difficult villages (count)", false, true},
+    };
+    return attrs;
+}
+
+const AttributeInfo* findAttribute(const std::string& id) {
+    for (const AttributeInfo& a : communeAttributes())
+        if (id == a.id) return &a;
+    return nullptr;
+}
+
+ProjectSceneBuilder::ProjectSceneBuilder(const Project& project) : project_(project) {
+    std::map<std::string, const AdminUnit*> units;
+    for (const AdminUnit& u : project.adminUnits) units[u.code] = &u;
+    std::map<std::string, int> groupIds;
+    auto group = [&](const std::string& code) {
+        if (code.empty()) return -1;
+        return groupIds.emplace(code, int(groupIds.size())).first->second;
+    };
+    std::vector<AreaInput> communeInputs, districtInputs, provinceInputs;
+    std::vector<const AdminUnit*> districtUnits, provinceUnits;
+    for (const AdminUnit& u : project.adminUnits) {
+        if (u.area.empty()) continue;
+        if (u.level == AdminLevel::Commune) {
+            AreaInput in{&u.area, -1, -1};
+            const auto parent = units.find(u.parentCode);
+            if (parent == units.end()) in.district = group(u.parentCode);  // parent not imported: still a group
+            else if (parent->second->level == AdminLevel::District) {
+                in.district = group(u.parentCode);
+                in.province = group(parent->second->parentCode);
+            } else if (parent->second->level == AdminLevel::Province) in.province = group(u.parentCode);
+            communeIndex_[u.code] = communeInputs.size();
+            communeInputs.push_back(in);
+            communeCodes_.push_back(u.code);
+            communeUnits_.push_back(&u);
+        } else if (u.level == AdminLevel::District) {
+            otherUnits_[u.code] = {0, districtInputs.size()};
+            districtInputs.push_back({&u.area, -1, -1});
+            districtUnits.push_back(&u);
+        } else {
+            otherUnits_[u.code] = {1, provinceInputs.size()};
+            provinceInputs.push_back({&u.area, -1, -1});
+            provinceUnits.push_back(&u);
+        }
+    }
+    communes_ = prepareAreas(communeInputs);
+    // Higher levels are drawn from the commune arcs when communes exist (the lines then coincide
+    // exactly); their own polygons serve for zooming to them and when communes have no geometry.
+    districts_ = prepareAreas(districtInputs);
+    provinces_ = prepareAreas(provinceInputs);
+
+    // Commune outlines show once a typical commune is ~10 px across; village names once villages
+    // are ~45 px apart.
+    std::vector<double> sizes;
+    double totalArea = 0;
+    for (const AreaFeatureInfo& f : communes_->features) {
+        if (f.areaM2 > 0) sizes.push_back(std::sqrt(f.areaM2));
+        totalArea += f.areaM2;
+    }
+    if (!sizes.empty()) {
+        std::nth_element(sizes.begin(), sizes.begin() + sizes.size() / 2, sizes.end());
+        communeOutlineMaxMpp_ = sizes[sizes.size() / 2] / 10;
+    } else communeOutlineMaxMpp_ = std::numeric_limits<double>::infinity();
+    size_t located = 0;
+    for (const Village& v : project.villages) located += v.location.has_value();
+    if (located > 0) {
+        if (totalArea <= 0) {
+            MercatorBox box;
+            for (const Village& v : project.villages)
+                if (v.location) box.add(toMercator(*v.location));
+            totalArea = box.width() * box.height();
+        }
+        villageLabelMaxMpp_ = std::sqrt(std::max(totalArea, 1.0) / double(located)) / 45;
+    }
+}
+
+std::string ProjectSceneBuilder::defaultAttribute() const {
+    if (std::any_of(project_.villages.begin(), project_.villages.end(), [](const Village& v) { return v.especiallyDifficult; }))
+        return "difficult_team_share";
+    const std::vector<double> population = attributeValues("population");
+    if (std::any_of(population.begin(), population.end(), [](double v) { return !std::isnan(v); })) return "population";
+    return "";
+}
+
+MercatorBox ProjectSceneBuilder::bounds() const {
+    MercatorBox b = communes_->box;
+    if (b.empty()) { b.add(districts_->box); b.add(provinces_->box); }
+    if (b.empty())
+        for (const Village& v : project_.villages)
+            if (v.location) b.add(toMercator(*v.location));
+    return b;
+}
+
+std::optional<MercatorBox> ProjectSceneBuilder::unitBounds(const std::string& code) const {
+    if (auto it = communeIndex_.find(code); it != communeIndex_.end()) {
+        const MercatorBox& b = communes_->features[it->second].box;
+        if (!b.empty()) return b;
+    }
+    if (auto it = otherUnits_.find(code); it != otherUnits_.end()) {
+        const AreaGeometry& g = it->second.first == 0 ? *districts_ : *provinces_;
+        const MercatorBox& b = g.features[it->second.second].box;
+        if (!b.empty()) return b;
+    }
+    // A district or province without its own polygon: the union of its communes.
+    MercatorBox b;
+    for (size_t i = 0; i < communeUnits_.size(); ++i) {
+        const AdminUnit* u = communeUnits_[i];
+        const AdminUnit* parent = u->parentCode == code ? u : nullptr;
+        if (!parent) {
+            for (const AdminUnit& d : project_.adminUnits)
+                if (d.code == u->parentCode && d.parentCode == code) parent = &d;
+        }
+        if (parent) b.add(communes_->features[i].box);
+    }
+    if (!b.empty()) return b;
+    return std::nullopt;
+}
+
+const Report& ProjectSceneBuilder::report(double radiusKm) const {
+    auto it = reports_.find(radiusKm);
+    if (it == reports_.end()) it = reports_.emplace(radiusKm, buildReport(project_, radiusKm)).first;
+    return it->second;
+}
+
+std::vector<double> ProjectSceneBuilder::attributeValues(const std::string& attribute, double radiusKm) const {
+    const AttributeInfo* info = findAttribute(attribute);
+    if (!info) throw std::invalid_argument("unknown attribute \"" + attribute + "\"");
+    std::vector<double> values(communeCodes_.size(), kNaN);
+    const std::string id = info->id;
+    if (id == "population") {
+        for (size_t i = 0; i < communeUnits_.size(); ++i)
+            if (communeUnits_[i]->population) values[i] = double(*communeUnits_[i]->population);
+        bool any = std::any_of(values.begin(), values.end(), [](double v) { return !std::isnan(v); });
+        if (any) return values;  // else: the population of its villages, below
+    }
+    if (id == "trusted_addresses") {
+        for (double& v : values) v = 0;
+        for (const TrustedAddress& t : project_.trustedAddresses)
+            if (auto it = communeIndex_.find(t.communeCode); it != communeIndex_.end()) values[it->second] += 1;
+        return values;
+    }
+    std::lock_guard<std::mutex> lock(mutex_);
+    const Report& r = report(radiusKm);
+    std::unordered_map<std::string, int> withoutTeam;
+    for (const VillageRow& v : r.difficultWithoutTeam) ++withoutTeam[v.communeCode];
+    for (const AreaRow& row : r.communes) {
+        const auto it = communeIndex_.find(row.code);
+        if (it == communeIndex_.end()) continue;
+        double& v = values[it->second];
+        auto share = [&](int part, int whole) { return whole > 0 ? 100.0 * part / whole : kNaN; };
+        const int difficultWithout = withoutTeam.count(row.code) ? withoutTeam[row.code] : 0;
+        if (id == "population") v = row.villages ? double(row.population) : kNaN;
+        else if (id == "villages") v = row.villages;
+        else if (id == "especially_difficult") v = row.especiallyDifficult;
+        else if (id == "difficult_share") v = share(row.especiallyDifficult, row.villages);
+        else if (id == "difficult_team_share") v = share(row.especiallyDifficult - difficultWithout, row.especiallyDifficult);
+        else if (id == "difficult_without_team") v = difficultWithout;
+        else if (id == "team_share") v = share(row.withTeam, row.villages);
+        else if (id == "club_share") v = share(row.withClub, row.villages);
+        else if (id == "ta_share") v = share(row.withTrustedAddress, row.villages);
+        else if (id == "no_electricity_share") v = share(row.noElectricity, row.villages);
+        else if (id == "no_mobile_share") v = share(row.noMobile, row.villages);
+        else if (id == "no_internet_share") v = share(row.noInternet, row.villages);
+    }
+    return values;
+}
+
+std::shared_ptr<const PointGeometry> ProjectSceneBuilder::cachedPoints(const std::string& key,
+                                                                       const std::function<std::vector<PointItem>()>& make) const {
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (auto it = pointCache_.find(key); it != pointCache_.end()) return it->second;
+    }
+    auto geo = preparePoints(make());
+    std::lock_guard<std::mutex> lock(mutex_);
+    pointCache_[key] = geo;
+    return geo;
+}
+
+RenderScene ProjectSceneBuilder::build(const SceneOptions& options) const {
+    std::set<std::string> show;
+    for (const std::string& id : options.layers.empty() ? defaultLayers() : options.layers) {
+        const bool known = std::any_of(layerCatalogue().begin(), layerCatalogue().end(), [&](const LayerInfo& l) { return id == l.id; });
+        if (!known) throw std::invalid_argument("unknown layer \"" + id + "\"");
+        show.insert(id);
+    }
+    const AttributeInfo* attribute = nullptr;
+    if (show.count("choropleth")) {
+        const std::string id = options.colorBy.empty() ? defaultAttribute() : options.colorBy;
+        attribute = id.empty() ? nullptr : findAttribute(id);
+        if (!attribute && !id.empty()) throw std::invalid_argument("unknown attribute \"" + id + "\"");
+    }
+
+    RenderScene scene;
+    scene.bounds = bounds();
+    scene.title = !options.title.empty() ? options.title : project_.settingOr("title", "");
+    if (scene.title.empty())
+        for (const AdminUnit& u : project_.adminUnits)
+            if (u.level == AdminLevel::Province) { scene.title = (u.kind.empty() ? "" : u.kind + " ") + u.name; break; }
+    const std::string asOf = project_.settingOr("data_as_of", "");
+    if (!asOf.empty()) scene.dataDate = "Data as of " + asOf;
+    scene.synthetic = project_.synthetic();
+    scene.attribution = "gapmap · Web Mercator";
+    const bool haveCommunes = !communes_->features.empty() && !communes_->bands.empty() && !communes_->box.empty();
+
+    // Villages: sqrt scale, radius 2..8 px, so that area is proportional to population.
+    int64_t maxPop = 0;
+    std::vector<int64_t> pops;
+    for (const Village& v : project_.villages)
+        if (v.location && v.population) pops.push_back(*v.population);
+    if (!pops.empty()) {
+        std::sort(pops.begin(), pops.end());
+        maxPop = pops[std::min(pops.size() - 1, size_t(pops.size() * 0.99))];  // the largest 1% share the top size
+    }
+    const float minR = 2.0f, maxR = 8.0f;
+    auto radiusOf = [&](const Village& v) {
+        if (!v.population || maxPop <= 0) return minR;
+        return std::clamp(float(maxR * std::sqrt(double(*v.population) / double(maxPop))), minR, maxR);
+    };
+
+    // 1. Commune areas and the choropleth.
+    if (haveCommunes) {
+        Layer land;
+        land.id = "communes";
+        land.kind = LayerKind::Fill;
+        land.areas = communes_;
+        land.featureColors = std::make_shared<std::vector<Color>>(communes_->features.size(), kLand);
+        land.visible = show.count("communes") > 0;
+        scene.layers.push_back(land);
+
+        if (attribute) {
+            const std::vector<double> values = attributeValues(attribute->id, options.trustedAddressRadiusKm);
+            const Classes classes = classify(values, std::clamp(options.classes, 2, 9), options.classMethod);
+            const Ramp ramp = options.ramp ? *options.ramp : attribute->gap ? Ramp::OrRd : Ramp::YlGnBu;
+            const std::vector<Color> colors = rampColors(ramp, std::max<int>(2, int(classes.breaks.size())));
+            auto featureColors = std::make_shared<std::vector<Color>>(values.size(), kNoData);
+            bool noData = false;
+            std::vector<int> perClass(classes.breaks.size(), 0);
+            for (size_t i = 0; i < values.size(); ++i) {
+                const int c = classes.classOf(values[i]);
+                if (c < 0) { noData = true; continue; }
+                (*featureColors)[i] = colors[size_t(c) < colors.size() ? c : colors.size() - 1];
+                ++perClass[c];
+            }
+            Layer fill;
+            fill.id = "choropleth";
+            fill.kind = LayerKind::Fill;
+            fill.areas = communes_;
+            fill.featureColors = featureColors;
+            fill.legendTitle = attribute->label + std::string(attribute->percent ? " (%)" : "");
+            for (size_t c = 0; c < classes.breaks.size(); ++c) {
+                const double lo = c == 0 ? classes.min : classes.breaks[c - 1], hi = classes.breaks[c];
+                LegendEntry e;
+                e.swatch = LegendEntry::Swatch::Fill;
+                e.fill = colors[std::min(c, colors.size() - 1)];
+                e.stroke = kCommuneLine;
+                e.label = (lo == hi ? formatValue(hi, attribute->percent)
+                                    : formatValue(lo, attribute->percent) + " – " + formatValue(hi, attribute->percent)) +
+                          "   (" + std::to_string(perClass[c]) + ")";
+                fill.legend.push_back(e);
+            }
+            if (noData) {
+                LegendEntry e;
+                e.swatch = LegendEntry::Swatch::Fill;
+                e.fill = kNoData;
+                e.stroke = kCommuneLine;
+                e.label = "No data";
+                fill.legend.push_back(e);
+            }
+            scene.layers.push_back(fill);
+            scene.subtitle = fill.legendTitle + " per commune";
+            scene.colorBy = attribute->id;
+        }
+    }
+
+    // 2. Boundaries, thin to thick.
+    auto outline = [&](const std::string& id, std::shared_ptr<const AreaGeometry> geo, int cls, Color color, float width,
+                       const std::string& label) {
+        Layer l;
+        l.id = id;
+        l.kind = LayerKind::Outline;
+        l.areas = std::move(geo);
+        l.minArcClass = cls;
+        l.lineColor = color;
+        l.lineWidthPx = width;
+        l.visible = show.count(id) > 0;
+        l.legendTitle = "Boundaries";
+        LegendEntry e;
+        e.swatch = LegendEntry::Swatch::Line;
+        e.stroke = color;
+        e.sizePx = width;
+        e.label = label;
+        l.legend.push_back(e);
+        return l;
+    };
+    if (haveCommunes) {
+        Layer communeLines = outline("communes", communes_, kArcCommune, kCommuneLine, 0.9f, "Commune");
+        communeLines.maxMetresPerPixel = communeOutlineMaxMpp_;
+        scene.layers.push_back(communeLines);
+        bool anyDistrictArc = false;
+        for (const AreaBand& b : communes_->bands) anyDistrictArc = anyDistrictArc || !b.lineIndex[kArcDistrict].empty();
+        const bool districtLevel = anyDistrictArc && (project_.hasDistricts() ||
+            std::any_of(communeUnits_.begin(), communeUnits_.end(), [&](const AdminUnit* u) {
+                const AdminUnit* p = nullptr;
+                for (const AdminUnit& d : project_.adminUnits) if (d.code == u->parentCode) { p = &d; break; }
+                return !p || p->level == AdminLevel::District;
+            }));
+        if (districtLevel) scene.layers.push_back(outline("districts", communes_, kArcDistrict, kDistrictLine, 1.7f, "District"));
+        scene.layers.push_back(outline("province", communes_, kArcOuter, kProvinceLine, 2.6f,
+                                       provinces_->features.empty() && !project_.hasDistricts() && communeUnits_.size() > 2000
+                                           ? "Outer edge" : "Province"));
+    } else {
+        if (!districts_->features.empty()) scene.layers.push_back(outline("districts", districts_, kArcCommune, kDistrictLine, 1.7f, "District"));
+        if (!provinces_->features.empty()) scene.layers.push_back(outline("province", provinces_, kArcCommune, kProvinceLine, 2.6f, "Province"));
+    }
+
+    // 3. Villages and what is in them.
+    std::unordered_map<std::string, const Village*> villageByCode;
+    for (const Village& v : project_.villages) villageByCode[v.code] = &v;
+    const bool anyVillage = std::any_of(project_.villages.begin(), project_.villages.end(), [](const Village& v) { return v.location.has_value(); });
+    if (anyVillage) {
+        Layer villages;
+        villages.id = "villages";
+        villages.kind = LayerKind::Points;
+        villages.shape = PointShape::Circle;
+        villages.strokeColor = kVillageStroke;
+        villages.strokeWidthPx = 1;
+        villages.visible = show.count("villages") > 0;
+        villages.points = cachedPoints("villages", [&] {
+            std::vector<PointItem> items;
+            for (const Village& v : project_.villages)
+                if (v.location) items.push_back({toMercator(*v.location), radiusOf(v), kVillageFill, float(v.population.value_or(0))});
+            return items;
+        });
+        villages.legendTitle = "Villages (population)";
+        if (maxPop > 0) {
+            for (double example : {niceRound(double(maxPop)), niceRound(maxPop / 4.0), niceRound(maxPop / 16.0)}) {
+                LegendEntry e;
+                e.swatch = LegendEntry::Swatch::Point;
+                e.fill = kVillageFill;
+                e.stroke = kVillageStroke;
+                e.shape = PointShape::Circle;
+                e.sizePx = std::clamp(float(maxR * std::sqrt(example / double(maxPop))), minR, maxR);
+                e.label = thousands((long long)example) + " people";
+                villages.legend.push_back(e);
+            }
+        } else {
+            villages.legend.push_back({LegendEntry::Swatch::Point, kVillageFill, kVillageStroke, minR, 1, PointShape::Circle, "Village", ""});
+        }
+        scene.layers.push_back(villages);
+
+        // Connectivity: one of four colourings of the same village symbols.
+        struct Mode { const char* id; ConnectivityGap gap; };
+        for (Mode mode : {Mode{"connectivity", ConnectivityGap::Any}, Mode{"electricity", ConnectivityGap::Electricity},
+                          Mode{"mobile", ConnectivityGap::Mobile}, Mode{"internet", ConnectivityGap::Internet}}) {
+            if (!show.count(mode.id)) continue;
+            auto classOf = [&](const Village& v) {
+                const int power = v.electricity == Electricity::Grid ? 0 : v.electricity == Electricity::Offgrid ? 1 : 3;
+                const int mobile = v.mobile == Mobile::G3 || v.mobile == Mobile::G4 ? 0 : v.mobile == Mobile::G2 ? 2 : 3;
+                switch (mode.gap) {
+                    case ConnectivityGap::Any:
+                        return (v.electricity != Electricity::Grid) + (mobile > 0) + (!v.internet);
+                    case ConnectivityGap::Electricity: return power;
+                    case ConnectivityGap::Mobile: return mobile;
+                    case ConnectivityGap::Internet: return v.internet ? 0 : 3;
+                }
+                return 0;
+            };
+            Layer gaps = villages;
+            gaps.id = mode.id;
+            gaps.visible = true;
+            gaps.points = cachedPoints(mode.id, [&] {
+                std::vector<PointItem> items;
+                for (const Village& v : project_.villages)
+                    if (v.location) {
+                        const int c = classOf(v);
+                        items.push_back({toMercator(*v.location), radiusOf(v), kGap[c], float(c) * 1e7f + float(v.population.value_or(0))});
+                    }
+                return items;
+            });
+            gaps.legend.clear();
+            auto entry = [&](int c, const char* label) {
+                gaps.legend.push_back({LegendEntry::Swatch::Point, kGap[c], kVillageStroke, 5, 1, PointShape::Circle, label, ""});
+            };
+            switch (mode.gap) {
+                case ConnectivityGap::Any:
+                    gaps.legendTitle = "Connectivity gaps (grid power, mobile 3G/4G, internet)";
+                    entry(0, "none"); entry(1, "one"); entry(2, "two"); entry(3, "all three");
+                    break;
+                case ConnectivityGap::Electricity:
+                    gaps.legendTitle = "Electricity";
+                    entry(0, "grid"); entry(1, "off-grid only"); entry(3, "none");
+                    break;
+                case ConnectivityGap::Mobile:
+                    gaps.legendTitle = "Mobile signal";
+                    entry(0, "3G / 4G"); entry(2, "2G only"); entry(3, "none");
+                    break;
+                case ConnectivityGap::Internet:
+                    gaps.legendTitle = "Internet";
+                    entry(0, "available"); entry(3, "none");
+                    break;
+            }
+            scene.layers.push_back(gaps);
+        }
+    }
+    if (anyVillage || !project_.teams.empty()) {
+        Layer teams;
+        teams.id = "teams";
+        teams.kind = LayerKind::Points;
+        teams.shape = PointShape::Diamond;
+        teams.strokeColor = Color::hex(0xffffff);
+        teams.strokeWidthPx = 1.2f;
+        teams.visible = show.count("teams") > 0;
+        teams.points = cachedPoints("teams", [&] {
+            std::vector<PointItem> items;
+            std::set<std::string> seen;
+            for (const CommunicationTeam& t : project_.teams) {
+                const auto it = villageByCode.find(t.villageCode);
+                if (it == villageByCode.end() || !it->second->location || !seen.insert(t.villageCode).second) continue;
+                items.push_back({toMercator(*it->second->location), 3.6f, kTeam, float(it->second->population.value_or(0))});
+            }
+            return items;
+        });
+        teams.legendTitle = "Project 8 support";
+        teams.legend.push_back({LegendEntry::Swatch::Point, kTeam, Color::hex(0xffffff), 3.6f, 1.2f, PointShape::Diamond,
+                                "Village with a communication team", ""});
+        if (teams.points->sourceCount > 0) scene.layers.push_back(teams);
+    }
+    if (!project_.clubs.empty() && haveCommunes) {
+        Layer clubs;
+        clubs.id = "clubs";
+        clubs.kind = LayerKind::Points;
+        clubs.shape = PointShape::Triangle;
+        clubs.strokeColor = Color::hex(0xffffff);
+        clubs.strokeWidthPx = 1.2f;
+        clubs.offsetXPx = 7;   // beside a team's diamond in the same village
+        clubs.offsetYPx = -3;
+        clubs.visible = show.count("clubs") > 0;
+        clubs.points = cachedPoints("clubs", [&] {
+            std::vector<PointItem> items;
+            for (const Club& c : project_.clubs) {
+                const auto v = villageByCode.find(c.villageCode);
+                if (!c.villageCode.empty() && v != villageByCode.end() && v->second->location) {
+                    items.push_back({toMercator(*v->second->location), 5.0f, kClub, float(c.members)});
+                } else if (const auto it = communeIndex_.find(c.communeCode); it != communeIndex_.end()) {
+                    const MercatorXY p = communes_->features[it->second].labelPoint;
+                    items.push_back({p, 5.0f, kClub, float(c.members)});
+                }
+            }
+            return items;
+        });
+        clubs.legendTitle = "Project 8 support";
+        clubs.legend.push_back({LegendEntry::Swatch::Point, kClub, Color::hex(0xffffff), 5.0f, 1.2f, PointShape::Triangle,
+                                "Leader of Change club", ""});
+        scene.layers.push_back(clubs);
+    }
+    if (!project_.trustedAddresses.empty()) {
+        Layer ta;
+        ta.id = "trusted_addresses";
+        ta.visible = show.count("trusted_addresses") > 0;
+        ta.legendTitle = "Project 8 support";
+        if (options.exactTrustedAddresses) {
+            // Desktop app only, after an explicit unlock: exact points, and a warning on the map.
+            ta.kind = LayerKind::Points;
+            ta.shape = PointShape::Square;
+            ta.strokeColor = Color::hex(0xffffff);
+            ta.points = preparePoints([&] {
+                std::vector<PointItem> items;
+                for (const TrustedAddress& t : project_.trustedAddresses)
+                    if (t.location) items.push_back({toMercator(*t.location), 5.0f, kTrustedAddress, 1});
+                return items;
+            }());
+            ta.legend.push_back({LegendEntry::Swatch::Point, kTrustedAddress, Color::hex(0xffffff), 5.0f, 1, PointShape::Square,
+                                 "Trusted Address (exact location – confidential)", ""});
+            if (ta.visible) scene.warning = "Exact Trusted Address locations are shown – confidential, do not share this view";
+        } else {
+            // Shared outputs: a count per commune at the commune's label point, nothing else.
+            ta.kind = LayerKind::Badges;
+            ta.offsetYPx = -20;  // above the commune name, which is centred on the same point
+            ta.badgeFill = kTrustedAddress;
+            ta.badgeText = Color::hex(0xffffff);
+            std::map<size_t, int> counts;
+            for (const TrustedAddress& t : project_.trustedAddresses)
+                if (auto it = communeIndex_.find(t.communeCode); it != communeIndex_.end()) ++counts[it->second];
+            for (const auto& [feature, n] : counts)
+                ta.badges.push_back({communes_->features[feature].labelPoint, std::to_string(n)});
+            ta.legend.push_back({LegendEntry::Swatch::Badge, kTrustedAddress, Color::hex(0xffffff), 0, 0, PointShape::Circle,
+                                 "Trusted Addresses in the commune (count; locations protected)", "2"});
+        }
+        scene.layers.push_back(ta);
+    }
+
+    // 4. Labels: commune names (where they fit), village names when zoomed in.
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (!communeLabels_ && haveCommunes) {
+            auto set = std::make_shared<LabelSet>();
+            for (size_t i = 0; i < communeUnits_.size(); ++i) {
+                const AreaFeatureInfo& f = communes_->features[i];
+                if (f.box.empty()) continue;
+                set->items.push_back({f.labelPoint, communeUnits_[i]->name, float(f.areaM2),
+                                      std::min(1.2 * f.box.width(), 1.6 * std::sqrt(f.areaM2)), 0});
+            }
+            std::stable_sort(set->items.begin(), set->items.end(), [](const LabelItem& a, const LabelItem& b) { return a.priority > b.priority; });
+            communeLabels_ = set;
+        }
+        if (!villageLabels_ && anyVillage) {
+            auto set = std::make_shared<LabelSet>();
+            for (const Village& v : project_.villages)
+                if (v.location) set->items.push_back({toMercator(*v.location), v.name, float(v.population.value_or(0)), 0, radiusOf(v)});
+            std::stable_sort(set->items.begin(), set->items.end(), [](const LabelItem& a, const LabelItem& b) { return a.priority > b.priority; });
+            villageLabels_ = set;
+        }
+    }
+    if (communeLabels_) {
+        Layer l;
+        l.id = "labels";
+        l.kind = LayerKind::Labels;
+        l.labels = communeLabels_;
+        l.textStyle = TextStyle::Label;
+        l.textColor = Color::hex(0x1e1e1e);
+        l.visible = show.count("labels") > 0;
+        scene.layers.push_back(l);
+    }
+    if (villageLabels_) {
+        Layer l;
+        l.id = "labels";
+        l.kind = LayerKind::Labels;
+        l.labels = villageLabels_;
+        l.textStyle = TextStyle::Small;
+        l.textColor = Color::hex(0x3a3a3a);
+        l.pointLabels = true;
+        l.maxMetresPerPixel = villageLabelMaxMpp_;
+        l.visible = show.count("labels") > 0;
+        scene.layers.push_back(l);
+    }
+    return scene;
+}
+
+}  // namespace gapmap::render

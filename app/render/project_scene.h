@@ -1,0 +1,92 @@
+// Builds a RenderScene from a gapmap::Project: boundaries (province, district, commune), villages
+// sized by population, communication teams, clubs, Trusted Addresses, connectivity gaps, a
+// choropleth of a commune attribute, labels, title and legend. The boundaries are projected,
+// simplified and triangulated once in the constructor; build() only styles, so changing the
+// choropleth or the layer list is cheap.
+//
+// Sensitive data: Trusted Addresses appear only as a count per commune, at the commune's label
+// point, unless SceneOptions::exactTrustedAddresses is set — which only the desktop app may do,
+// after an explicit unlock, and which puts a warning on the map. `gapmap render` never sets it.
+#pragma once
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/model.h"
+#include "core/report.h"
+#include "render/render_scene.h"
+
+namespace gapmap::render {
+
+enum class ConnectivityGap { Any, Electricity, Mobile, Internet };
+
+struct SceneOptions {
+    std::vector<std::string> layers;   // layer ids to show (see layerCatalogue()); empty = defaultLayers()
+    std::string colorBy;               // commune attribute of the choropleth (communeAttributes()); "" = automatic:
+                                       // difficult_team_share when there are especially difficult villages, else population
+    std::optional<Ramp> ramp;          // default: chosen by the attribute (coverage: YlGnBu, gaps: OrRd)
+    ClassMethod classMethod = ClassMethod::Quantile;
+    int classes = 5;
+    ConnectivityGap gap = ConnectivityGap::Any;   // what the connectivity layer colours
+    double trustedAddressRadiusKm = 10;           // for the ta_share attribute (as gapmap report)
+    bool exactTrustedAddresses = false;           // desktop app only, after an explicit unlock
+    std::string title;                            // default: the project's "title" setting
+};
+
+struct LayerInfo {
+    const char* id;
+    const char* description;
+};
+const std::vector<LayerInfo>& layerCatalogue();     // every layer id, bottom to top
+std::vector<std::string> defaultLayers();
+
+struct AttributeInfo {
+    const char* id;
+    const char* label;     // legend title
+    bool percent;
+    bool gap;              // high values are bad (default ramp OrRd)
+};
+const std::vector<AttributeInfo>& communeAttributes();
+const AttributeInfo* findAttribute(const std::string& id);
+
+class ProjectSceneBuilder {
+public:
+    // `project` must outlive the builder. Throws nothing for empty projects (the scene is empty).
+    explicit ProjectSceneBuilder(const Project& project);
+
+    // Throws std::invalid_argument for an unknown layer id or attribute.
+    RenderScene build(const SceneOptions& options) const;
+
+    // The attribute an empty SceneOptions::colorBy stands for ("" when no attribute has data).
+    std::string defaultAttribute() const;
+    MercatorBox bounds() const;                                   // all communes (or all units)
+    std::optional<MercatorBox> unitBounds(const std::string& code) const;  // any admin unit
+    // Values of a commune attribute, one per commune feature (NaN = no data), and the codes.
+    std::vector<double> attributeValues(const std::string& attribute, double radiusKm = 10) const;
+    const std::vector<std::string>& communeCodes() const { return communeCodes_; }
+    std::shared_ptr<const AreaGeometry> communeGeometry() const { return communes_; }
+    const Project& project() const { return project_; }
+
+private:
+    const Project& project_;
+    std::vector<std::string> communeCodes_;
+    std::vector<const AdminUnit*> communeUnits_;
+    std::map<std::string, size_t> communeIndex_;
+    std::shared_ptr<const AreaGeometry> communes_, districts_, provinces_;
+    std::map<std::string, std::pair<int, size_t>> otherUnits_;  // code -> (0 district / 1 province, feature)
+    double villageLabelMaxMpp_ = 0;
+    double communeOutlineMaxMpp_ = 0;
+
+    mutable std::mutex mutex_;
+    mutable std::map<double, Report> reports_;                        // by TA radius
+    mutable std::map<std::string, std::shared_ptr<const PointGeometry>> pointCache_;
+    mutable std::shared_ptr<const LabelSet> communeLabels_, villageLabels_;
+    const Report& report(double radiusKm) const;
+    std::shared_ptr<const PointGeometry> cachedPoints(const std::string& key, const std::function<std::vector<PointItem>()>& make) const;
+};
+
+}  // namespace gapmap::render

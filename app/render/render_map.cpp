@@ -1,0 +1,48 @@
+#include "render/render_map.h"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace gapmap::render {
+
+Camera mapCamera(const ProjectSceneBuilder& builder, const MapRequest& request, const Insets& insets) {
+    Camera camera({}, 1000, request.widthPx, request.heightPx);
+    MercatorBox box;
+    if (!request.focusCode.empty()) {
+        const auto b = builder.unitBounds(request.focusCode);
+        if (!b) throw std::invalid_argument("no admin unit with code " + request.focusCode);
+        box = *b;
+    } else if (request.focusBox) {
+        box = toMercator(*request.focusBox);
+    } else {
+        box = builder.bounds();
+    }
+    if (box.empty()) box = toMercator(BBox{102.1, 8.2, 109.5, 23.4});  // nothing to show: Vietnam
+    // A little air around the box.
+    const double air = std::max(box.width(), box.height()) * 0.02;
+    camera.fitBox(box.expanded(air), insets);
+    return camera;
+}
+
+RenderedMap renderProjectMap(const Project& project, const MapRequest& request) {
+    if (request.widthPx < 16 || request.heightPx < 16 || request.widthPx > 8192 || request.heightPx > 8192)
+        throw std::invalid_argument("image size must be between 16 and 8192 pixels");
+    SceneOptions sceneOptions = request.scene;
+    sceneOptions.exactTrustedAddresses = false;  // never in a shared output
+    const ProjectSceneBuilder builder(project);
+    RenderedMap out;
+    out.scene = builder.build(sceneOptions);
+    const float scale = request.uiScale > 0 ? request.uiScale : uiScaleFor(request.widthPx, request.heightPx);
+    MapRenderer renderer(RendererOptions{scale, 0});
+    renderer.setScene(out.scene);
+    out.camera = mapCamera(builder, request, renderer.decorationInsets(request.widthPx, request.heightPx));
+    Framebuffer target;
+    target.resize(request.widthPx, request.heightPx);
+    target.bind();
+    out.stats = renderer.draw(out.camera);
+    out.image = readPixels(target);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    return out;
+}
+
+}  // namespace gapmap::render

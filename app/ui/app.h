@@ -1,0 +1,88 @@
+// The desktop app: owns the project and everything the user sees, and builds one ImGui frame at
+// a time over the map. The GLFW window lives in desktop.cpp; this class only needs an ImGui
+// context and a current GL 3.3 context, so tests run its frames headless.
+#pragma once
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "core/model.h"
+#include "core/search.h"
+#include "ui/fonts.h"
+#include "ui/map_canvas.h"
+
+namespace gapmap::ui {
+
+// What the mouse points at or what was clicked: a village or an admin unit, by code.
+struct Selection {
+    std::string level;  // "village", "commune", "district", "province"; empty = nothing
+    std::string code;
+    bool empty() const { return code.empty(); }
+};
+
+struct PanelState {
+    bool layers = true;
+    bool details = true;
+    bool search = true;
+    bool help = false;
+    bool about = false;
+};
+
+class App {
+public:
+    // `path` is empty for the embedded demo. Throws InputError for a file that is not a project.
+    App(Project project, std::string path, Fonts fonts);
+    ~App();
+
+    // One frame: the map into the bound framebuffer (`widthPx` x `heightPx`), then the panels.
+    // Call between ImGui::NewFrame() and ImGui::Render().
+    void frame(int widthPx, int heightPx);
+    // Whether the next frame would differ (input aside): the shell sleeps otherwise.
+    bool wantsRedraw() const;
+    bool quitRequested() const { return quit_; }
+
+    // For shortcuts, menus and tests.
+    MapCanvas& map() { return *map_; }
+    const Project& project() const { return project_; }
+    void select(const Selection& s);
+    const Selection& selection() const { return selected_; }
+    void flyTo(const SearchEntry& place);
+    void openProject(const std::string& path);  // keeps the current project on failure, with a message
+    bool exportPng(const std::string& path, int widthPx, int heightPx);
+    const std::string& status() const { return status_; }
+    PanelState& panels() { return panels_; }
+
+private:
+    void handleShortcuts();
+    void handleMapInput();
+    void drawMenuBar();
+    void drawDialogs();
+    void drawLayersPanel();
+    void drawSearchPanel();
+    void drawDetailsPanel();
+    void drawHelpWindow();
+    void drawStatusBar();
+    void drawTooltip();
+    void setProject(Project project, std::string path);
+    Selection pick(double xPx, double yPx) const;
+
+    Project project_;
+    std::string path_;
+    Fonts fonts_;
+    std::unique_ptr<PlaceSearch> search_;
+    std::unique_ptr<MapCanvas> map_;
+    PanelState panels_;
+    Selection selected_, hovered_;
+    std::string searchText_;
+    bool focusSearch_ = false;
+    std::string status_;
+    bool quit_ = false;
+    bool redraw_ = true;
+    int widthPx_ = 0, heightPx_ = 0;
+    // Dialog inputs.
+    enum class Dialog { None, Open, Import, Export, Unlock } dialog_ = Dialog::None;
+    std::string dialogPath_, dialogTable_ = "villages", dialogMessage_;
+    int exportWidth_ = 1920, exportHeight_ = 1080;
+};
+
+}  // namespace gapmap::ui

@@ -1,0 +1,138 @@
+// The menu bar and the dialogs it opens: open, import, export PNG, language, the Trusted
+// Address unlock. File paths are typed (ImGui has no file chooser; none is in Debian's imgui).
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+
+#include "core/i18n.h"
+#include "core/schema.h"
+#include "io/importer.h"
+#include "io/project_file.h"
+#include "ui/app.h"
+
+namespace gapmap::ui {
+
+void App::drawMenuBar() {
+    if (!ImGui::BeginMainMenuBar()) return;
+    if (ImGui::BeginMenu(tr("ui.menu.file").c_str())) {
+        if (ImGui::MenuItem(tr("ui.menu.open").c_str(), "Ctrl+O")) dialog_ = Dialog::Open;
+        if (ImGui::MenuItem(tr("ui.menu.import").c_str(), "Ctrl+I", false, !path_.empty())) dialog_ = Dialog::Import;
+        if (ImGui::MenuItem(tr("ui.menu.export_png").c_str(), "Ctrl+E")) dialog_ = Dialog::Export;
+        ImGui::Separator();
+        if (ImGui::MenuItem(tr("ui.menu.quit").c_str(), "Ctrl+Q")) quit_ = true;
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu(tr("ui.menu.view").c_str())) {
+        if (ImGui::MenuItem(tr("ui.menu.zoom_extent").c_str(), "0")) map_->zoomToExtent();
+        ImGui::MenuItem(tr("ui.layers.title").c_str(), "L", &panels_.layers);
+        ImGui::MenuItem(tr("ui.search.title").c_str(), "Ctrl+F", &panels_.search);
+        ImGui::MenuItem(tr("ui.details.title").c_str(), "D", &panels_.details);
+        ImGui::Separator();
+        if (!map_->exactTrustedAddresses() && ImGui::MenuItem(tr("ui.ta.unlock_menu").c_str())) dialog_ = Dialog::Unlock;
+        if (map_->exactTrustedAddresses() && ImGui::MenuItem(tr("ui.ta.hide").c_str())) map_->setExactTrustedAddresses(false);
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu(tr("ui.menu.language").c_str())) {
+        if (ImGui::MenuItem("Tiếng Việt", nullptr, language() == Lang::Vi)) setLanguage(Lang::Vi);
+        if (ImGui::MenuItem("English", nullptr, language() == Lang::En)) setLanguage(Lang::En);
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu(tr("ui.menu.help").c_str())) {
+        ImGui::MenuItem(tr("ui.help.title").c_str(), "F1", &panels_.help);
+        ImGui::MenuItem(tr("ui.menu.about").c_str(), nullptr, &panels_.about);
+        ImGui::EndMenu();
+    }
+    // The map's own title band is off in the window: the project's title stands here instead.
+    ImGui::SameLine(0, ImGui::GetFontSize() * 2);
+    ImGui::TextUnformatted(project_.settingOr("title", path_.empty() ? std::string("gapmap") : path_).c_str());
+    ImGui::EndMainMenuBar();
+    redraw_ = redraw_ || dialog_ != Dialog::None;
+}
+
+void App::drawDialogs() {
+    const char* ids[] = {"", "##open", "##import", "##export", "##unlock"};
+    if (dialog_ != Dialog::None && !ImGui::IsPopupOpen(ids[int(dialog_)])) {
+        ImGui::OpenPopup(ids[int(dialog_)]);
+        dialogMessage_.clear();
+    }
+    const float em = ImGui::GetFontSize();
+    auto finish = [this] { dialog_ = Dialog::None; ImGui::CloseCurrentPopup(); };
+    if (ImGui::BeginPopupModal("##open", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::TextUnformatted(tr("ui.dialog.open_prompt").c_str());
+        ImGui::SetNextItemWidth(em * 30);
+        const bool enter = ImGui::InputText("##path", &dialogPath_, ImGuiInputTextFlags_EnterReturnsTrue);
+        if (ImGui::Button(tr("ui.dialog.open").c_str()) || enter) {
+            openProject(dialogPath_);
+            if (path_ == dialogPath_) finish(); else dialogMessage_ = status_;
+        }
+        ImGui::SameLine();
+        if (ImGui::Button(tr("ui.dialog.cancel").c_str())) finish();
+        if (!dialogMessage_.empty()) ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1), "%s", dialogMessage_.c_str());
+        ImGui::EndPopup();
+    }
+    if (ImGui::BeginPopupModal("##import", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::TextUnformatted(tr("ui.dialog.import_prompt").c_str());
+        if (ImGui::BeginCombo(tr("ui.dialog.table").c_str(), dialogTable_.c_str())) {
+            for (const TableSpec& t : projectTables())
+                if (ImGui::Selectable(t.name.c_str(), t.name == dialogTable_)) dialogTable_ = t.name;
+            ImGui::EndCombo();
+        }
+        ImGui::SetNextItemWidth(em * 30);
+        ImGui::InputText(tr("ui.dialog.file").c_str(), &dialogPath_);
+        if (ImGui::Button(tr("ui.dialog.import").c_str())) {
+            try {
+                ImportRequest request;
+                request.table = dialogTable_;
+                request.file = dialogPath_;
+                const ImportResult r = importFile(path_, request);  // the project file is written atomically
+                openProject(path_);
+                dialogMessage_ = formatImportResult(r);
+            } catch (const std::exception& e) {
+                dialogMessage_ = e.what();  // the project file is untouched
+            }
+        }
+        ImGui::SameLine();
+        if (ImGui::Button(tr("ui.dialog.close").c_str())) finish();
+        if (!dialogMessage_.empty()) ImGui::TextWrapped("%s", dialogMessage_.c_str());
+        ImGui::EndPopup();
+    }
+    if (ImGui::BeginPopupModal("##export", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::TextUnformatted(tr("ui.dialog.export_prompt").c_str());
+        ImGui::SetNextItemWidth(em * 30);
+        ImGui::InputText(tr("ui.dialog.file").c_str(), &dialogPath_);
+        ImGui::InputInt(tr("ui.dialog.width").c_str(), &exportWidth_);
+        ImGui::InputInt(tr("ui.dialog.height").c_str(), &exportHeight_);
+        exportWidth_ = std::clamp(exportWidth_, 64, 8192);
+        exportHeight_ = std::clamp(exportHeight_, 64, 8192);
+        ImGui::TextDisabled("%s", tr("ui.dialog.export_note").c_str());
+        if (ImGui::Button(tr("ui.dialog.export").c_str())) {
+            if (exportPng(dialogPath_, exportWidth_, exportHeight_)) finish(); else dialogMessage_ = status_;
+        }
+        ImGui::SameLine();
+        if (ImGui::Button(tr("ui.dialog.cancel").c_str())) finish();
+        if (!dialogMessage_.empty()) ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1), "%s", dialogMessage_.c_str());
+        ImGui::EndPopup();
+    }
+    if (ImGui::BeginPopupModal("##unlock", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::PushTextWrapPos(em * 28);
+        ImGui::TextUnformatted(tr("ui.ta.unlock_warning").c_str());
+        ImGui::PopTextWrapPos();
+        if (ImGui::Button(tr("ui.ta.unlock_confirm").c_str())) { map_->setExactTrustedAddresses(true); finish(); }
+        ImGui::SameLine();
+        if (ImGui::Button(tr("ui.dialog.cancel").c_str())) finish();
+        ImGui::EndPopup();
+    }
+    if (panels_.about) {
+        ImGui::SetNextWindowSize(ImVec2(em * 26, 0), ImGuiCond_FirstUseEver);
+        if (ImGui::Begin(tr("ui.menu.about").c_str(), &panels_.about, ImGuiWindowFlags_AlwaysAutoResize)) {
+            ImGui::PushTextWrapPos(em * 25);
+            ImGui::TextUnformatted(tr("ui.about.text").c_str());
+            if (project_.synthetic()) ImGui::TextColored(ImVec4(0.7f, 0.2f, 0.0f, 1), "%s", tr("ui.about.synthetic").c_str());
+            ImGui::PopTextWrapPos();
+        }
+        ImGui::End();
+    }
+}
+
+}  // namespace gapmap::ui

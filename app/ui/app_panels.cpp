@@ -1,0 +1,214 @@
+// The side panels of the app: layers, search, details, help, status bar and hover tooltip.
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <cstdio>
+
+#include "core/i18n.h"
+#include "core/report.h"
+#include "ui/app.h"
+
+namespace gapmap::ui {
+namespace {
+
+const Village* findVillage(const Project& p, const std::string& code) {
+    for (const Village& v : p.villages)
+        if (v.code == code) return &v;
+    return nullptr;
+}
+
+const char* yesNo(bool value) { return value ? "ui.yes" : "ui.no"; }
+
+void row(const std::string& label, const std::string& value) {
+    ImGui::TextDisabled("%s", label.c_str());
+    ImGui::SameLine(ImGui::GetFontSize() * 9);
+    ImGui::TextUnformatted(value.c_str());
+}
+
+std::string count(const std::optional<int64_t>& n) { return n ? formatLocaleNumber(double(*n)) : "–"; }
+
+}  // namespace
+
+void App::drawLayersPanel() {
+    const float em = ImGui::GetFontSize();
+    ImGui::SetNextWindowPos(ImVec2(em * 0.5f, em * 2.2f), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(em * 22, em * 34), ImGuiCond_FirstUseEver);
+    if (!ImGui::Begin(tr("ui.layers.title").c_str(), &panels_.layers)) return ImGui::End();
+    for (const render::LayerInfo& info : render::layerCatalogue()) {
+        ImGui::PushID(info.id);
+        bool visible = map_->layerVisible(info.id);
+        const std::string name = tr(std::string("ui.layer.") + info.id);
+        if (ImGui::Checkbox(name.c_str(), &visible)) { map_->setLayerVisible(info.id, visible); redraw_ = true; }
+        if (visible) {
+            float opacity = map_->layerOpacity(info.id);
+            ImGui::SameLine(em * 15);
+            ImGui::SetNextItemWidth(em * 5.5f);
+            if (ImGui::SliderFloat("##opacity", &opacity, 0.0f, 1.0f, "%.1f")) { map_->setLayerOpacity(info.id, opacity); redraw_ = true; }
+        }
+        ImGui::PopID();
+    }
+    ImGui::Separator();
+    render::SceneOptions options = map_->options();
+    bool changed = false;
+    ImGui::TextUnformatted(tr("ui.layers.color_by").c_str());
+    const render::AttributeInfo* current = render::findAttribute(options.colorBy);
+    if (ImGui::BeginCombo("##colorby", current ? tr(std::string("ui.attr.") + current->id).c_str() : options.colorBy.c_str())) {
+        for (const render::AttributeInfo& a : render::communeAttributes())
+            if (ImGui::Selectable(tr(std::string("ui.attr.") + a.id).c_str(), options.colorBy == a.id)) { options.colorBy = a.id; options.ramp.reset(); changed = true; }
+        ImGui::EndCombo();
+    }
+    const char* ramps[] = {"YlGnBu", "Blues", "Greens", "OrRd", "Purples", "Viridis"};
+    int ramp = options.ramp ? int(*options.ramp) : -1;
+    if (ImGui::Combo(tr("ui.layers.ramp").c_str(), &ramp, ramps, 6)) { options.ramp = render::Ramp(ramp); changed = true; }
+    int method = int(options.classMethod);
+    const std::string methods[] = {tr("ui.layers.quantile"), tr("ui.layers.equal_interval")};
+    const char* methodNames[] = {methods[0].c_str(), methods[1].c_str()};
+    if (ImGui::Combo(tr("ui.layers.classes").c_str(), &method, methodNames, 2)) { options.classMethod = render::ClassMethod(method); changed = true; }
+    if (ImGui::SliderInt(tr("ui.layers.class_count").c_str(), &options.classes, 3, 7)) changed = true;
+    int gap = int(options.gap);
+    const std::string gaps[] = {tr("ui.gap.any"), tr("ui.gap.electricity"), tr("ui.gap.mobile"), tr("ui.gap.internet")};
+    const char* gapNames[] = {gaps[0].c_str(), gaps[1].c_str(), gaps[2].c_str(), gaps[3].c_str()};
+    if (ImGui::Combo(tr("ui.layers.connectivity").c_str(), &gap, gapNames, 4)) { options.gap = render::ConnectivityGap(gap); changed = true; }
+    if (changed) { map_->setOptions(options); redraw_ = true; }
+    if (map_->exactTrustedAddresses()) {
+        ImGui::Separator();
+        ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1), "%s", tr("ui.ta.exact_shown").c_str());
+        if (ImGui::Button(tr("ui.ta.hide").c_str())) { map_->setExactTrustedAddresses(false); redraw_ = true; }
+    }
+    ImGui::End();
+}
+
+void App::drawSearchPanel() {
+    const float em = ImGui::GetFontSize();
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(vp->Size.x * 0.5f - em * 12, em * 2.2f), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(em * 24, 0), ImGuiCond_FirstUseEver);
+    if (!ImGui::Begin(tr("ui.search.title").c_str(), &panels_.search, ImGuiWindowFlags_AlwaysAutoResize)) return ImGui::End();
+    if (focusSearch_) { ImGui::SetKeyboardFocusHere(); focusSearch_ = false; }
+    ImGui::SetNextItemWidth(em * 22);
+    const bool enter = ImGui::InputTextWithHint("##q", tr("ui.search.hint").c_str(), &searchText_, ImGuiInputTextFlags_EnterReturnsTrue);
+    if (!searchText_.empty()) {
+        const std::vector<SearchHit> hits = search_->find(searchText_, 12);
+        if (hits.empty()) ImGui::TextDisabled("%s", tr("ui.search.none").c_str());
+        for (size_t i = 0; i < hits.size(); ++i) {
+            const SearchEntry& e = *hits[i].entry;
+            std::string where = e.level == "village" ? e.communeName : std::string();
+            if (!e.districtName.empty() && e.level != "district") where += (where.empty() ? "" : ", ") + e.districtName;
+            const std::string label = e.name + "  (" + tr("ui.level." + e.level) + (where.empty() ? "" : ", " + where) + ")##" + e.code;
+            if (ImGui::Selectable(label.c_str(), false) || (enter && i == 0)) { flyTo(e); redraw_ = true; }
+        }
+    }
+    ImGui::End();
+}
+
+void App::drawDetailsPanel() {
+    const float em = ImGui::GetFontSize();
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(em * 0.5f, vp->Size.y - em * 20), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(em * 21, em * 17), ImGuiCond_FirstUseEver);
+    if (!ImGui::Begin(tr("ui.details.title").c_str(), &panels_.details)) return ImGui::End();
+    const Report report = buildReport(project_);  // cheap at province scale; only while a selection shows
+    if (selected_.level == "village") {
+        if (const Village* v = findVillage(project_, selected_.code)) {
+            const AdminUnit* commune = project_.findUnit(v->communeCode);
+            ImGui::PushFont(fonts_.large);
+            ImGui::TextUnformatted(v->name.c_str());
+            ImGui::PopFont();
+            row(tr("ui.details.code"), v->code);
+            row(tr("ui.details.commune"), commune ? commune->name : v->communeCode);
+            row(tr("ui.details.population"), count(v->population));
+            row(tr("ui.details.households"), count(v->households));
+            row(tr("ui.details.ethnic_group"), v->ethnicGroup.empty() ? "–" : v->ethnicGroup);
+            row(tr("ui.details.especially_difficult"), tr(yesNo(v->especiallyDifficult)));
+            row(tr("ui.details.electricity"), tr(std::string("ui.electricity.") + toString(v->electricity)));
+            row(tr("ui.details.mobile"), tr(std::string("ui.mobile.") + toString(v->mobile)));
+            row(tr("ui.details.internet"), tr(yesNo(v->internet)));
+            const CommunicationTeam* team = nullptr;
+            for (const CommunicationTeam& t : project_.teams)
+                if (t.villageCode == v->code) team = &t;
+            row(tr("ui.details.team"), team ? tr("ui.details.team_members", {std::to_string(team->members), std::to_string(team->womenMembers)})
+                                            : tr("ui.details.no_team"));
+            if (team && team->members > 0 && team->womenMembers * 2 < team->members)
+                ImGui::TextColored(ImVec4(0.75f, 0.3f, 0.0f, 1), "%s", tr("ui.details.few_women").c_str());
+        }
+    } else {
+        const AdminUnit* unit = project_.findUnit(selected_.code);
+        const AreaRow* area = nullptr;
+        for (const std::vector<AreaRow>* rows : {&report.communes, &report.districts})
+            for (const AreaRow& a : *rows)
+                if (a.code == selected_.code) area = &a;
+        if (unit) {
+            ImGui::PushFont(fonts_.large);
+            ImGui::TextUnformatted(((unit->kind.empty() ? "" : unit->kind + " ") + unit->name).c_str());
+            ImGui::PopFont();
+            row(tr("ui.details.code"), unit->code);
+            row(tr("ui.details.population"), count(unit->population));
+        }
+        if (area) {
+            row(tr("ui.details.villages"), std::to_string(area->villages));
+            row(tr("ui.details.difficult"), std::to_string(area->especiallyDifficult));
+            row(tr("ui.details.with_team"), std::to_string(area->withTeam));
+            row(tr("ui.details.with_club"), std::to_string(area->withClub));
+            row(tr("ui.details.with_ta"), std::to_string(area->withTrustedAddress));
+            row(tr("ui.details.no_electricity"), std::to_string(area->noElectricity));
+            row(tr("ui.details.no_mobile"), std::to_string(area->noMobile));
+            row(tr("ui.details.no_internet"), std::to_string(area->noInternet));
+        }
+        for (const CommuneOffice& o : project_.communeOffices)
+            if (o.communeCode == selected_.code)
+                row(tr("ui.details.office"), tr("ui.details.office_value", {std::to_string(o.computers), tr(yesNo(o.internet))}));
+    }
+    ImGui::End();
+}
+
+void App::drawHelpWindow() {
+    ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 26, 0), ImGuiCond_FirstUseEver);
+    if (!ImGui::Begin(tr("ui.help.title").c_str(), &panels_.help, ImGuiWindowFlags_AlwaysAutoResize)) return ImGui::End();
+    const char* keys[][2] = {{"Ctrl+F", "ui.help.search"}, {"Ctrl+O", "ui.help.open"}, {"Ctrl+I", "ui.help.import"},
+                             {"Ctrl+E", "ui.help.export"}, {"+ / -", "ui.help.zoom"},    {"0, Home", "ui.help.extent"},
+                             {"← ↑ → ↓", "ui.help.pan"},   {"L", "ui.help.layers"},      {"D", "ui.help.details"},
+                             {"Esc", "ui.help.deselect"},  {"F1", "ui.help.help"},       {"Ctrl+Q", "ui.help.quit"}};
+    for (const auto& [key, text] : keys) row(key, tr(text));
+    ImGui::Separator();
+    ImGui::TextWrapped("%s", tr("ui.help.mouse").c_str());
+    ImGui::End();
+}
+
+// Cursor position, the synthetic-data mark and the last message, at the right of the menu bar
+// (a bar at the bottom would hide the map's scale bar).
+void App::drawStatusBar() {
+    std::string text;
+    const ImVec2 m = ImGui::GetIO().MousePos;
+    if (m.x >= 0 && m.y >= 0 && !ImGui::GetIO().WantCaptureMouse) {
+        const LonLat at = map_->camera().toLonLat({m.x, m.y});
+        char buf[96];
+        std::snprintf(buf, sizeof buf, "%.5f° E  %.5f° N", at.lonDeg, at.latDeg);  // EPSG:4326
+        text = buf;
+    }
+    if (!status_.empty()) text += (text.empty() ? "" : "   ") + status_;
+    if (!ImGui::BeginMainMenuBar()) return;
+    ImGui::SameLine(ImGui::GetWindowWidth() - ImGui::CalcTextSize(text.c_str()).x - ImGui::GetFontSize());
+    ImGui::TextDisabled("%s", text.c_str());
+    ImGui::EndMainMenuBar();
+}
+
+void App::drawTooltip() {
+    if (hovered_.empty() || ImGui::GetIO().WantCaptureMouse) return;
+    ImGui::BeginTooltip();
+    if (hovered_.level == "village") {
+        if (const Village* v = findVillage(project_, hovered_.code)) {
+            const AdminUnit* commune = project_.findUnit(v->communeCode);
+            ImGui::TextUnformatted(v->name.c_str());
+            ImGui::TextDisabled("%s", tr("ui.tooltip.village", {commune ? commune->name : v->communeCode, count(v->population)}).c_str());
+            ImGui::TextDisabled("%s", tr("ui.tooltip.connectivity", {tr(std::string("ui.electricity.") + toString(v->electricity)),
+                                                                     tr(std::string("ui.mobile.") + toString(v->mobile)),
+                                                                     tr(yesNo(v->internet))}).c_str());
+        }
+    } else if (const AdminUnit* u = project_.findUnit(hovered_.code)) {
+        ImGui::TextUnformatted(((u->kind.empty() ? "" : u->kind + " ") + u->name).c_str());
+        ImGui::TextDisabled("%s", tr("ui.tooltip.population", {count(u->population)}).c_str());
+    }
+    ImGui::EndTooltip();
+}
+
+}  // namespace gapmap::ui

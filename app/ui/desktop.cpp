@@ -1,0 +1,103 @@
+#include "ui/desktop.h"
+
+// GL comes from render/gl.h (core profile prototypes), not from GLFW's default GL/gl.h.
+#include "render/gl.h"
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <vector>
+
+#include "core/errors.h"
+#include "core/i18n.h"
+#include "io/demo_data.h"
+#include "io/project_file.h"
+#include "render/offscreen.h"
+#include "ui/app.h"
+
+namespace gapmap::ui {
+namespace {
+
+// GAPMAP_SCREENSHOT=FILE.png: save the window after a few frames and close. For checking the
+// real window under xvfb-run, where no screenshot tool may be installed.
+void saveWindow(int widthPx, int heightPx, const std::string& path) {
+    render::Image image;
+    image.width = widthPx;
+    image.height = heightPx;
+    image.rgba.resize(size_t(widthPx) * heightPx * 4);
+    std::vector<uint8_t> flipped(image.rgba.size());
+    glReadPixels(0, 0, widthPx, heightPx, GL_RGBA, GL_UNSIGNED_BYTE, flipped.data());
+    const size_t rowBytes = size_t(widthPx) * 4;
+    for (int y = 0; y < heightPx; ++y)  // GL's rows start at the bottom
+        std::copy_n(&flipped[size_t(heightPx - 1 - y) * rowBytes], rowBytes, &image.rgba[size_t(y) * rowBytes]);
+    render::writePng(image, path);
+}
+
+}  // namespace
+
+int runDesktop(const std::string& projectPath) {
+    // Read the project first: a bad file is an input error whether or not a display exists.
+    Project project = projectPath.empty() ? buildDemoProject() : readProject(projectPath);
+    if (!glfwInit()) throw InputError(tr("ui.error.no_display"));
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+    GLFWwindow* window = glfwCreateWindow(1280, 800, "gapmap", nullptr, nullptr);
+    if (!window) {
+        glfwTerminate();
+        throw InputError(tr("ui.error.no_gl"));
+    }
+    glfwMakeContextCurrent(window);
+    glfwSwapInterval(1);
+    float scaleX = 1, scaleY = 1;
+    glfwGetWindowContentScale(window, &scaleX, &scaleY);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr;  // panels start where the app puts them
+    ImGui::StyleColorsLight();
+    ImGui::GetStyle().ScaleAllSizes(scaleX);
+    Fonts fonts = loadFonts(scaleX);
+    ImGui_ImplGlfw_InitForOpenGL(window, true);
+    ImGui_ImplOpenGL3_Init("#version 330 core");
+    int code = 0;
+    {
+        App app(std::move(project), projectPath, fonts);
+        int idleFrames = 0, frames = 0;
+        const char* screenshot = std::getenv("GAPMAP_SCREENSHOT");
+        while (!glfwWindowShouldClose(window) && !app.quitRequested()) {
+            // Draw only when something changed: an idle map costs no CPU on a laptop battery.
+            if (idleFrames > 2) glfwWaitEventsTimeout(0.5);
+            else glfwPollEvents();
+            ImGui_ImplOpenGL3_NewFrame();
+            ImGui_ImplGlfw_NewFrame();
+            ImGui::NewFrame();
+            int w = 0, h = 0;
+            glfwGetFramebufferSize(window, &w, &h);
+            glBindFramebuffer(GL_FRAMEBUFFER, 0);
+            app.frame(w, h);
+            ImGui::Render();
+            ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+            if (screenshot && ++frames == 6) {
+                saveWindow(w, h, screenshot);
+                break;
+            }
+            glfwSwapBuffers(window);
+            idleFrames = app.wantsRedraw() ? 0 : idleFrames + 1;
+        }
+    }
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    glfwDestroyWindow(window);
+    glfwTerminate();
+    return code;
+}
+
+}  // namespace gapmap::ui

@@ -1,0 +1,100 @@
+#include "ui/map_canvas.h"
+
+#include <algorithm>
+
+namespace gapmap::ui {
+
+MapCanvas::MapCanvas(const Project& project, float uiScale)
+    : builder_(std::make_unique<render::ProjectSceneBuilder>(project)),
+      renderer_(std::make_unique<render::MapRenderer>(render::RendererOptions{uiScale})) {
+    options_.layers = render::defaultLayers();
+    rebuild();
+}
+
+void MapCanvas::rebuild() {
+    // Every layer is built so that the layers panel can switch any of them on; the ones the user
+    // did not choose are hidden, which costs nothing to draw.
+    render::SceneOptions all = options_;
+    all.layers.clear();
+    for (const render::LayerInfo& info : render::layerCatalogue()) all.layers.push_back(info.id);
+    std::vector<std::pair<std::string, float>> opacity;
+    for (const std::string& id : scene_.layerIds()) opacity.emplace_back(id, layerOpacity(id));
+    scene_ = builder_->build(all);
+    for (const std::string& id : scene_.layerIds()) {
+        const bool chosen = std::find(options_.layers.begin(), options_.layers.end(), id) != options_.layers.end();
+        scene_.setVisible(id, chosen);
+    }
+    for (const auto& [id, value] : opacity) scene_.setOpacity(id, value);
+    renderer_->setScene(scene_);
+}
+
+void MapCanvas::draw(int widthPx, int heightPx, bool interacting) {
+    camera_.setViewport(widthPx, heightPx);
+    if (!fitted_) {
+        zoomToExtent();
+        fitted_ = true;
+    }
+    renderer_->draw(camera_, frameOptions(interacting));
+}
+
+bool MapCanvas::needsRedraw(int widthPx, int heightPx, bool interacting) const {
+    if (!fitted_ || camera_.widthPx() != widthPx || camera_.heightPx() != heightPx) return true;
+    return renderer_->needsRedraw(camera_, frameOptions(interacting));
+}
+
+// In the window the title is in the menu bar; the map keeps its legend, scale bar and marks.
+render::FrameOptions MapCanvas::frameOptions(bool interacting) {
+    render::FrameOptions frame;
+    frame.interacting = interacting;
+    frame.which.title = false;
+    return frame;
+}
+
+void MapCanvas::zoomToExtent() {
+    const render::MercatorBox box = builder_->bounds();
+    if (box.empty()) return;
+    camera_.fitBox(box, renderer_->decorationInsets(camera_.widthPx(), camera_.heightPx(), frameOptions(false).which));
+}
+
+void MapCanvas::flyTo(const BBox& box) {
+    if (box.empty()) return;
+    if (box.minLon == box.maxLon && box.minLat == box.maxLat) return flyTo(LonLat{box.minLon, box.minLat});
+    camera_.fitBBox(box, renderer_->decorationInsets(camera_.widthPx(), camera_.heightPx(), frameOptions(false).which));
+}
+
+void MapCanvas::flyTo(LonLat point, double metresPerPixel) {
+    camera_.setCenter(toMercator(point));
+    camera_.setMetresPerPixel(std::min(camera_.metresPerPixel(), metresPerPixel));
+}
+
+bool MapCanvas::layerVisible(const std::string& id) const { return scene_.isVisible(id); }
+
+void MapCanvas::setLayerVisible(const std::string& id, bool visible) {
+    std::erase(options_.layers, id);
+    if (visible) options_.layers.push_back(id);
+    scene_.setVisible(id, visible);
+    renderer_->setScene(scene_);
+}
+
+float MapCanvas::layerOpacity(const std::string& id) const {
+    for (const render::Layer& l : scene_.layers)
+        if (l.id == id) return l.opacity;
+    return 1.0f;
+}
+
+void MapCanvas::setLayerOpacity(const std::string& id, float opacity) {
+    scene_.setOpacity(id, opacity);
+    renderer_->setScene(scene_);
+}
+
+void MapCanvas::setOptions(const render::SceneOptions& options) {
+    options_ = options;
+    rebuild();
+}
+
+void MapCanvas::setExactTrustedAddresses(bool exact) {
+    options_.exactTrustedAddresses = exact;
+    rebuild();
+}
+
+}  // namespace gapmap::ui

@@ -1,0 +1,155 @@
+// Analysis speed: 100,000 synthetic villages against 5,000 Trusted Addresses spread over Vietnam
+// (8.5–23.4°N, 102.1–109.5°E). Prints the median of several runs of each step, and the brute-force
+// baseline (every village against every Trusted Address) with a check that both find the same answers.
+// Times are per-thread CPU time (what the step costs, whatever else runs on this shared machine)
+// beside wall-clock time. Usage: bench_analysis [RUNS] [--no-baseline]   (default 7 runs)
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <functional>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "core/coverage.h"
+#include "core/coverage_tables.h"
+#include "core/spatial_index.h"
+
+using namespace gapmap;
+
+namespace {
+
+constexpr int kCommunes = 10000, kVillagesPerCommune = 10, kTrustedAddresses = 5000, kDistricts = 700;
+
+char code(const char* prefix, int n, std::string& out) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%s%06d", prefix, n);
+    out = buf;
+    return 0;
+}
+
+// Communes centred uniformly over Vietnam's extent, ten villages within ±0.05° of each centre,
+// listed commune by commune as imported village lists are; `shuffled` lists them in random order
+// instead (the worst case for memory locality: every village lands on a different commune).
+Project syntheticProject(unsigned seed, bool shuffled) {
+    std::mt19937 rng(seed);
+    std::uniform_real_distribution<double> lon(102.1, 109.5), lat(8.5, 23.4), near(-0.05, 0.05), unit(0, 1);
+    Project p;
+    p.adminUnits.push_back({"01", "Synthetic", AdminLevel::Province, "", "tỉnh", {}, false, {}});
+    for (int d = 0; d < kDistricts; ++d) {
+        AdminUnit u{"", "District", AdminLevel::District, "01", "huyện", {}, false, {}};
+        code("D", d, u.code);
+        p.adminUnits.push_back(u);
+    }
+    for (int c = 0; c < kCommunes; ++c) {
+        AdminUnit u{"", "Commune", AdminLevel::Commune, "", "xã", {}, false, {}};
+        code("C", c, u.code);
+        code("D", c % kDistricts, u.parentCode);
+        const LonLat centre{lon(rng), lat(rng)};
+        for (int k = 0; k < kVillagesPerCommune; ++k) {
+            Village v;
+            code("V", c * kVillagesPerCommune + k, v.code);
+            v.name = "Village";
+            v.communeCode = u.code;
+            if (unit(rng) > 0.001) v.location = LonLat{centre.lonDeg + near(rng), centre.latDeg + near(rng)};
+            v.population = 100 + static_cast<int64_t>(unit(rng) * 900);
+            v.especiallyDifficult = unit(rng) < 0.4;
+            v.electricity = unit(rng) < 0.1 ? Electricity::None : unit(rng) < 0.1 ? Electricity::Offgrid : Electricity::Grid;
+            v.mobile = unit(rng) < 0.15 ? Mobile::G2 : Mobile::G4;
+            v.internet = unit(rng) > 0.3;
+            p.villages.push_back(v);
+            if (unit(rng) < 0.3) p.teams.push_back({v.code, "2024-01-01", 8, 3, "Zalo"});
+            if (unit(rng) < 0.05) p.clubs.push_back({"CL" + v.code, "Club", u.code, v.code, "2024-01-01", 20});
+            if (unit(rng) < 0.02) p.outcomes.push_back({v.code, 2024, 1, 0});
+        }
+        if (unit(rng) < 0.02) p.clubs.push_back({"CW" + u.code, "Club", u.code, "", "2024-01-01", 20});
+        p.communeOffices.push_back({u.code, unit(rng) < 0.8 ? 2 : 0, unit(rng) < 0.7});
+        p.adminUnits.push_back(u);
+    }
+    if (shuffled) std::shuffle(p.villages.begin(), p.villages.end(), rng);
+    for (int t = 0; t < kTrustedAddresses; ++t) {
+        TrustedAddress a;
+        code("T", t, a.code);
+        a.location = LonLat{lon(rng), lat(rng)};
+        a.active = unit(rng) > 0.05;
+        code("C", static_cast<int>(unit(rng) * kCommunes), a.communeCode);
+        p.trustedAddresses.push_back(a);
+    }
+    return p;
+}
+
+double threadCpuMs() {
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
+}
+
+struct Timing {
+    double cpuMs, wallMs;  // medians
+};
+
+Timing median(int runs, const std::function<void()>& step) {
+    std::vector<double> cpu, wall;
+    for (int r = 0; r < runs; ++r) {
+        const auto start = std::chrono::steady_clock::now();
+        const double cpuStart = threadCpuMs();
+        step();
+        cpu.push_back(threadCpuMs() - cpuStart);
+        wall.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+    }
+    if (cpu.empty()) return {0, 0};
+    std::sort(cpu.begin(), cpu.end());
+    std::sort(wall.begin(), wall.end());
+    return {cpu[cpu.size() / 2], wall[wall.size() / 2]};
+}
+
+void row(const char* step, Timing t) { std::printf("%-64s %9.1f %9.1f\n", step, t.cpuMs, t.wallMs); }
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const int runs = argc > 1 ? std::max(1, std::atoi(argv[1])) : 7;
+    const bool baseline = !(argc > 2 && std::string(argv[2]) == "--no-baseline");
+    const Project p = syntheticProject(20251129, false);
+    std::vector<LonLat> ta, queries;
+    for (const TrustedAddress& a : p.trustedAddresses)
+        if (a.active && a.location) ta.push_back(*a.location);
+    for (const Village& v : p.villages)
+        if (v.location) queries.push_back(*v.location);
+    const CoverageRules rules;
+
+    SpatialIndex index;
+    const Timing build = median(runs, [&] { index = SpatialIndex(ta); });
+    std::vector<SpatialIndex::Hit> indexed(queries.size()), brute(queries.size());
+    const Timing nearest = median(runs, [&] {
+        for (size_t i = 0; i < queries.size(); ++i) indexed[i] = *index.nearest(queries[i]);
+    });
+    CoverageResult result;
+    const Timing analysis = median(runs, [&] { result = analyseCoverage(p, rules); });
+    const Timing table = median(runs, [&] { (void)priorityTable(p, result); });
+    const Project shuffled = syntheticProject(20251129, true);
+    CoverageResult shuffledResult;
+    const Timing shuffledAnalysis = median(runs, [&] { shuffledResult = analyseCoverage(shuffled, rules); });
+    const Timing bruteForce = median(baseline ? 1 : 0, [&] {
+        for (size_t i = 0; i < queries.size(); ++i) brute[i] = *index.nearestBruteForce(queries[i]);
+    });
+    size_t mismatches = 0;
+    for (size_t i = 0; baseline && i < queries.size(); ++i) mismatches += indexed[i].index != brute[i].index || indexed[i].km != brute[i].km;
+
+    std::printf("gapmap analysis bench: %zu villages (%zu located), %zu active Trusted Addresses located, "
+                "8.5–23.4°N 102.1–109.5°E; median of %d runs\n\n",
+                p.villages.size(), queries.size(), ta.size(), runs);
+    std::printf("%-64s %9s %9s\n", "step", "cpu ms", "wall ms");
+    row("index build (k-d tree on unit vectors)", build);
+    row("nearest Trusted Address, every village (index + Vincenty)", nearest);
+    row("analyseCoverage: index, nearest, scores, aggregation, ranking", analysis);
+    row("  the same, villages listed in random order", shuffledAnalysis);
+    row("priority table with reasons text (all listed villages)", table);
+    if (baseline) row("baseline: nearest by brute force, all pairs (1 run)", bruteForce);
+    std::printf("\n%zu villages listed; target for analyseCoverage <= 50 ms: %s\n", result.priority.size(),
+                analysis.cpuMs <= 50 ? "met" : "NOT met");
+    if (baseline) std::printf("indexed vs brute force: %zu of %zu answers differ\n", mismatches, queries.size());
+    return mismatches == 0 ? 0 : 1;
+}

@@ -1,0 +1,207 @@
+// Coverage, gaps, scores and aggregation on the hand-built scenario of tests/support/coverage_scenario.h.
+#include <catch2/catch.hpp>
+
+#include "core/coverage.h"
+#include "core/report.h"
+#include "support/coverage_scenario.h"
+
+using namespace gapmap;
+using gapmap::test::coverageScenario;
+
+namespace {
+
+const VillageCoverage& village(const Project& p, const CoverageResult& r, const std::string& code) {
+    for (const VillageCoverage& c : r.villages)
+        if (p.villages[c.village].code == code) return c;
+    throw std::runtime_error("no village " + code);
+}
+
+const AreaCoverage& commune(const CoverageResult& r, const std::string& code) {
+    for (const AreaCoverage& a : r.communes)
+        if (a.code == code) return a;
+    throw std::runtime_error("no commune " + code);
+}
+
+std::string ranking(const Project& p, const CoverageResult& r) {
+    std::string out;
+    for (std::uint32_t i : r.priority) out += (out.empty() ? "" : " ") + p.villages[r.villages[i].village].code;
+    return out;
+}
+
+std::string reasons(const Project& p, const CoverageResult& r, const std::string& code) { return reasonsText(p, r, village(p, r, code)); }
+
+CoverageResult analyseWith(const Project& p, const std::string& key, const std::string& value) {
+    Project copy = p;
+    copy.setSetting(key, value);
+    return analyseCoverage(copy);
+}
+
+}  // namespace
+
+TEST_CASE("a village exactly at R km is reached, one metre beyond is not", "[core][coverage]") {
+    const Project p = coverageScenario();
+    const CoverageResult r = analyseCoverage(p);
+    CHECK(*village(p, r, "A2").nearestTaKm == Approx(10.0).margin(1e-6));
+    CHECK(village(p, r, "A2").taReached);
+    CHECK_FALSE(village(p, r, "A2").has(Gap::TaOutOfReach));
+    CHECK(*village(p, r, "A3").nearestTaKm == Approx(10.001).margin(1e-6));
+    CHECK_FALSE(village(p, r, "A3").taReached);
+    CHECK(gapsText(village(p, r, "A3")) == "no_team;no_club;ta_out_of_reach");
+    CHECK(reasons(p, r, "A3") == "no team +3; no club +2; nearest Trusted Address 10.001 km +2");
+    CHECK(village(p, r, "A3").score == 7);
+}
+
+TEST_CASE("a Trusted Address across a commune border reaches by distance", "[core][coverage]") {
+    const Project p = coverageScenario();
+    const CoverageResult r = analyseCoverage(p);
+    CHECK(*village(p, r, "B1").nearestTaKm == Approx(3.0).margin(1e-6));  // T1 is registered in commune A
+    CHECK(village(p, r, "B1").taReached);
+    CHECK(reasons(p, r, "B1") == "no team +3; no electricity +1; 2G only +1");
+}
+
+TEST_CASE("an inactive Trusted Address reaches nobody", "[core][coverage]") {
+    const Project p = coverageScenario();
+    const CoverageResult r = analyseCoverage(p);
+    CHECK(*village(p, r, "B2").nearestTaKm == Approx(30.0).margin(1e-6));  // T2 stands on B2 but is inactive
+    CHECK(reasons(p, r, "B2") == "no team +3; nearest Trusted Address 30.0 km +2; no internet +1; "
+                                 "especially difficult village +2; reported child or consanguineous marriages +3");
+    CHECK(r.activeTaWithoutLocation == 1);  // T3
+    // With the commune rule the active T3 (no location) reaches every village of B; T2 never counts.
+    const CoverageResult inCommune = analyseWith(p, "coverage.ta_in_commune", "1");
+    CHECK(village(p, inCommune, "B2").taReached);
+    CHECK(village(p, inCommune, "B2").score == 9);
+    Project noT3 = p;
+    noT3.trustedAddresses[2].active = false;
+    noT3.setSetting("coverage.ta_in_commune", "1");
+    CHECK_FALSE(village(noT3, analyseCoverage(noT3), "B2").taReached);
+    CHECK(commune(r, "112").activeTrustedAddresses == 1);
+    CHECK(commune(r, "111").activeTrustedAddresses == 1);
+}
+
+TEST_CASE("a village without coordinates is reported, not dropped", "[core][coverage]") {
+    const Project p = coverageScenario();
+    const CoverageResult r = analyseCoverage(p);
+    const VillageCoverage& b3 = village(p, r, "B3");
+    CHECK(b3.noLocation);
+    CHECK_FALSE(b3.taKnown);
+    CHECK_FALSE(b3.nearestTaKm);
+    CHECK_FALSE(b3.has(Gap::TaOutOfReach));
+    CHECK(b3.listed());
+    CHECK(reasons(p, r, "B3") == "no team +3; no coordinates: Trusted Address distance unknown");
+    CHECK(commune(r, "112").villages.total == 3);
+    CHECK(commune(r, "112").villages.noLocation == 1);
+    CHECK(commune(r, "112").villages.taUnknown == 1);
+    CHECK(commune(r, "112").people.taUnknown == 250);
+    // Reach becomes known where the commune rule decides it.
+    const CoverageResult inCommune = analyseWith(p, "coverage.ta_in_commune", "yes");
+    CHECK(village(p, inCommune, "B3").taKnown);
+    CHECK(village(p, inCommune, "B3").taReached);
+    CHECK(reasons(p, inCommune, "B3") == "no team +3");
+}
+
+TEST_CASE("ties in score keep code order; population can break them or scale scores", "[core][coverage]") {
+    const Project p = coverageScenario();
+    CHECK(ranking(p, analyseCoverage(p)) == "B2 A3 A2 B1 B3 A1");  // A2 and B1 both score 5
+    CHECK(ranking(p, analyseWith(p, "priority.population", "tiebreak")) == "B2 A3 B1 A2 B3 A1");  // B1 has 300 people, A2 100
+    const CoverageResult factor = analyseWith(p, "priority.population", "factor");
+    CHECK(ranking(p, factor) == "B2 B1 A3 B3 A2 A1");
+    CHECK(village(p, factor, "B2").score == 44);   // 11 × 400 / 100
+    CHECK(village(p, factor, "A3").score == 10.5); // 7 × 1.5
+    CHECK(reasons(p, factor, "B1") == "no team +3; no electricity +1; 2G only +1; population 300 ×3");
+    Project unknown = p;
+    unknown.villages[3].population.reset();  // B1
+    unknown.setSetting("priority.population", "factor");
+    CHECK(reasons(unknown, analyseCoverage(unknown), "B1") == "no team +3; no electricity +1; 2G only +1; population unknown ×1");
+}
+
+TEST_CASE("a weight of 0 leaves a gap out of the score, the gaps and the list", "[core][coverage]") {
+    const Project p = coverageScenario();
+    const CoverageResult r = analyseWith(p, "weight.especially_difficult", "0");
+    CHECK(ranking(p, r) == "B2 A3 A2 B1 B3");  // A1's only gap no longer counts
+    CHECK(village(p, r, "A1").has(Gap::EspeciallyDifficult));
+    CHECK(gapsText(village(p, r, "A1")).empty());
+    CHECK(village(p, r, "B2").score == 9);
+    CHECK(r.province.villages.especiallyDifficult == 2);  // the summaries still count it
+    const CoverageResult half = analyseWith(p, "weight.no_team", "1,5");
+    CHECK(village(p, half, "A2").score == 3.5);
+    CHECK(reasons(p, half, "A2") == "no team +1.5; no club +2");
+}
+
+TEST_CASE("a club anywhere in the commune reaches all its villages when the setting says so", "[core][coverage]") {
+    const Project p = coverageScenario();
+    CHECK_FALSE(village(p, analyseCoverage(p), "A2").club);  // A's clubs are in A1 and A4
+    const CoverageResult r = analyseWith(p, "coverage.club_in_commune", "1");
+    CHECK(village(p, r, "A2").club);
+    CHECK(village(p, r, "A3").score == 5);
+    CHECK(commune(r, "111").villages.club == 4);
+}
+
+TEST_CASE("counts and shares per commune, district and province", "[core][coverage]") {
+    const Project p = coverageScenario();
+    const CoverageResult r = analyseCoverage(p);
+    REQUIRE(r.communes.size() == 3);
+    CHECK(r.communes[0].code == "111");  // ordered by code
+    const AreaCoverage& a = commune(r, "111");
+    CHECK(a.villages.total == 4);
+    CHECK(a.villages.team == 2);
+    CHECK(a.villages.club == 2);
+    CHECK(a.villages.taReached == 3);
+    CHECK(a.villages.especiallyDifficultWithTeam == 1);
+    CHECK(a.villages.listed == 3);
+    CHECK(a.people.total == 500);
+    CHECK(a.people.taReached == 350);
+    const AreaCoverage& b = commune(r, "112");
+    CHECK(b.villages.club == 3);
+    CHECK(b.villages.taReached == 1);
+    CHECK(b.villages.noElectricity == 1);
+    CHECK(b.villages.noMobile == 1);
+    CHECK(b.villages.noInternet == 1);
+    CHECK(b.villages.outcomes == 1);
+    CHECK(b.people.noMobile == 300);
+    CHECK(b.officesWithoutComputers == 1);
+    CHECK(b.officesWithoutInternet == 1);
+    CHECK(*findAreaMeasure("pct_people_ta_reached")->value(b) == Approx(100.0 * 300 / 950));
+    CHECK(*findAreaMeasure("pct_especially_difficult_with_team")->value(b) == 0);
+    const AreaCoverage& c = commune(r, "113");
+    CHECK(c.villages.total == 0);
+    CHECK(c.communesWithoutOffice == 1);
+    CHECK_FALSE(findAreaMeasure("pct_with_team")->value(c));  // nothing to divide by
+    REQUIRE(r.districts.size() == 1);
+    CHECK(r.districts[0].villages.total == 7);
+    CHECK(r.districts[0].people.total == 1450);
+    CHECK(r.districts[0].communesWithoutOffice == 1);
+    CHECK(r.districts[0].offices == 2);
+    CHECK(r.province.code == "1");
+    CHECK(r.province.villages.taReached == 4);
+    CHECK(r.province.activeTrustedAddresses == 2);
+    CHECK(*findAreaMeasure("pct_especially_difficult_with_team")->value(r.province) == 50);
+}
+
+TEST_CASE("score breakdown lists the scored gaps in order", "[core][coverage]") {
+    const Project p = coverageScenario();
+    const CoverageResult r = analyseCoverage(p);
+    const std::vector<ScoreTerm> terms = scoreTerms(village(p, r, "B2"), r.rules);
+    REQUIRE(terms.size() == 5);
+    CHECK(terms[0].gap == Gap::NoTeam);
+    CHECK(terms[0].value == 3);
+    CHECK(terms[4].gap == Gap::Outcomes);
+    double sum = 0;
+    for (const ScoreTerm& t : terms) sum += t.value;
+    CHECK(sum == village(p, r, "B2").score);
+    CHECK(scoreTerms(village(p, r, "B3"), r.rules).back().kind == ScoreTerm::Kind::TaUnknown);
+}
+
+TEST_CASE("the report counts with the same rules as the analysis", "[core][coverage][report]") {
+    Project p = coverageScenario();
+    const Report report = buildReport(p);
+    REQUIRE(report.communes.size() == 3);
+    CHECK(report.communes[1].code == "112");
+    CHECK(report.communes[1].withTrustedAddress == 1);
+    CHECK(report.communes[0].withTrustedAddress == 3);
+    p.setSetting("coverage.ta_radius_km", "10.0003");  // with the half-metre tolerance A3 (10,001 m) is still out
+    CHECK(buildReport(p).province.withTrustedAddress == 4);
+    p.setSetting("coverage.ta_radius_km", "30");
+    CHECK(buildReport(p).province.withTrustedAddress == 6);  // all but B3, which has no coordinates
+    CHECK(buildReport(p).trustedAddressRadiusKm == 30);
+    CHECK(buildReport(p, 5.0).province.withTrustedAddress == 3);  // --radius-km overrides the setting
+}
