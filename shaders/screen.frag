@@ -1,11 +1,9 @@
 #version 330 core
+// Solid rectangles (panels, swatches, scale bar). No texture: llvmpipe would pay for both branches.
 in vec2 vUV;
 in vec4 vColor;
-uniform sampler2D uImage;   // premultiplied
-uniform int uUseImage;
 out vec4 oColor;
 
 void main() {
-    if (uUseImage != 0) oColor = texture(uImage, vUV) * vColor.a;
-    else oColor = vec4(vColor.rgb * vColor.a, vColor.a);
+    oColor = vec4(vColor.rgb * vColor.a, vColor.a);
 }

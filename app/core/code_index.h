@@ -15,7 +15,7 @@ public:
     // The position of `code`, adding it at the end when new. Empty codes are never added (-1).
     std::int32_t insert(std::string_view code) {
         if (code.empty()) return -1;
-        if (2 * (codes_.size() + 1) > slots_.size()) reserve(2 * slots_.size());
+        if (3 * (codes_.size() + 1) > 2 * slots_.size()) reserve(slots_.size());
         const std::uint64_t h = hash(code);
         for (std::size_t s = h & mask_;; s = (s + 1) & mask_) {
             Slot& slot = slots_[s];
@@ -50,9 +50,10 @@ private:
         return h ^ (h >> 29);  // FNV's low bits mix poorly; the table uses them
     }
     static std::uint32_t tag(std::uint64_t h) { return static_cast<std::uint32_t>(h >> 32); }
-    void reserve(std::size_t expected) {  // at most half full
+    // At most two thirds full: small enough to stay in cache (8 bytes a slot), few probes.
+    void reserve(std::size_t expected) {
         std::size_t capacity = 16;
-        while (capacity < 2 * expected) capacity *= 2;
+        while (2 * capacity < 3 * expected + 3) capacity *= 2;
         if (capacity <= slots_.size()) return;
         slots_.assign(capacity, Slot{});
         mask_ = capacity - 1;

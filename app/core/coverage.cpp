@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <memory>
+#include <thread>
 
 #include "core/code_index.h"
 #include "core/spatial_index.h"
@@ -67,7 +69,9 @@ AreaCoverage areaOf(const Project& p, std::size_t unit) {
 void collectAreas(const Project& p, CoverageResult& r) {
     std::vector<std::size_t> units(p.adminUnits.size());
     for (std::size_t i = 0; i < units.size(); ++i) units[i] = i;
-    std::stable_sort(units.begin(), units.end(), [&](std::size_t a, std::size_t b) { return p.adminUnits[a].code < p.adminUnits[b].code; });
+    auto byCode = [&](std::size_t a, std::size_t b) { return p.adminUnits[a].code < p.adminUnits[b].code; };
+    if (!std::is_sorted(units.begin(), units.end(), byCode)) std::stable_sort(units.begin(), units.end(), byCode);
+    r.communes.reserve(units.size());
     for (std::size_t u : units) {
         const AdminLevel level = p.adminUnits[u].level;
         if (level == AdminLevel::Commune) r.communes.push_back(areaOf(p, u));
@@ -80,18 +84,19 @@ void collectAreas(const Project& p, CoverageResult& r) {
     }
 }
 
-// The ranking key: score descending, [population descending,] code ascending, compared as
-// integers first; the code's first 16 bytes big-endian, so integer order is byte order.
+// The ranking as integers: k0 the score descending (in millionths, as scores are rounded), k1 the
+// population descending (PopulationMode::Tiebreak) or else the code's first 8 bytes big-endian, so
+// that integer order is byte order; equal keys fall back to the codes themselves.
 struct RankKey {
-    double score;
-    std::int64_t population;
-    std::uint64_t code0, code1;
+    std::uint64_t k0, k1;
     std::uint32_t village;
 };
 
-std::uint64_t bigEndian(const std::string& s, std::size_t from) {
+std::uint64_t bigEndian(const std::string& s) {
+    unsigned char bytes[8] = {};
+    std::memcpy(bytes, s.data(), std::min<std::size_t>(8, s.size()));
     std::uint64_t v = 0;
-    for (std::size_t i = from; i < from + 8; ++i) v = v << 8 | (i < s.size() ? static_cast<unsigned char>(s[i]) : 0u);
+    for (unsigned char b : bytes) v = v << 8 | b;  // compiles to one byte swap
     return v;
 }
 
@@ -101,24 +106,94 @@ void rank(const Project& p, CoverageResult& r) {
     keys.reserve(r.priority.size());
     for (std::uint32_t i : r.priority) {
         const Village& v = p.villages[i];
-        keys.push_back({r.villages[i].score, tiebreak ? v.population.value_or(-1) : 0, bigEndian(v.code, 0), bigEndian(v.code, 8), i});
+        const auto micro = static_cast<std::uint64_t>(std::llround(r.villages[i].score * 1e6));
+        const auto people = static_cast<std::uint64_t>(std::max<std::int64_t>(0, v.population.value_or(0)));
+        keys.push_back({~micro, tiebreak ? ~people : bigEndian(v.code), i});
     }
     std::sort(keys.begin(), keys.end(), [&](const RankKey& a, const RankKey& b) {
-        if (a.score != b.score) return a.score > b.score;
-        if (a.population != b.population) return a.population > b.population;
-        if (a.code0 != b.code0) return a.code0 < b.code0;
-        if (a.code1 != b.code1) return a.code1 < b.code1;
+        if (a.k0 != b.k0) return a.k0 < b.k0;
+        if (a.k1 != b.k1) return a.k1 < b.k1;
         const std::string &ca = p.villages[a.village].code, &cb = p.villages[b.village].code;
-        return ca.size() > 16 || cb.size() > 16 ? (ca != cb ? ca < cb : a.village < b.village) : a.village < b.village;
+        return ca != cb ? ca < cb : a.village < b.village;
     });
     for (std::size_t k = 0; k < keys.size(); ++k) r.priority[k] = keys[k].village;
+}
+
+enum : std::uint8_t { kTeam = 1, kClub = 2, kOutcome = 4 };
+constexpr std::size_t kVillagesPerThread = 20000, kMaxThreads = 4;  // below 20,000 villages a thread costs more than it saves
+
+// What evaluating a village needs to look up; shared read-only between threads.
+struct Lookups {
+    const CoverageRules& rules;
+    const CodeIndex& communeIndex;
+    const CodeIndex& named;                      // village codes that teams, clubs and outcomes name
+    const std::vector<std::uint8_t>& namedFlags; // kTeam | kClub | kOutcome, per named code
+    const std::vector<char>& communeWideClub;
+    const std::vector<char>& anyClubInCommune;
+    const std::vector<char>& taInCommune;        // an active Trusted Address is registered in the commune
+    SpatialIndex index;                          // active Trusted Addresses with a location
+};
+
+// One thread's share: tallies per commune slot and the listed villages, in village order.
+struct Partial {
+    explicit Partial(std::size_t slots) : villages(slots), people(slots), populationUnknown(slots) {}
+    std::vector<CoverageTally> villages, people;
+    std::vector<std::int64_t> populationUnknown;
+    std::vector<std::uint32_t> listed;
+};
+
+void evaluateRange(const Project& p, const Lookups& l, std::size_t begin, std::size_t end, std::vector<VillageCoverage>& out,
+                   Partial& part) {
+    const CoverageRules& rules = l.rules;
+    const std::size_t noCommune = part.villages.size() - 1;
+    part.listed.reserve(end - begin);
+    for (std::size_t i = begin; i < end; ++i) {
+        const Village& v = p.villages[i];
+        VillageCoverage& c = out[i];
+        c.village = static_cast<std::uint32_t>(i);
+        c.commune = l.communeIndex.find(v.communeCode);
+        const bool inCommune = c.commune >= 0;
+        const std::int32_t k = l.named.find(v.code);
+        const std::uint8_t registered = k >= 0 ? l.namedFlags[k] : 0;
+        c.team = registered & kTeam;
+        c.club = (registered & kClub) ||
+                 (inCommune && (l.communeWideClub[c.commune] || (rules.clubAnywhereInCommune && l.anyClubInCommune[c.commune])));
+        c.noLocation = !v.location;
+        if (v.location)
+            if (const auto hit = l.index.nearest(*v.location)) c.nearestTaKm = hit->km;
+        const bool byDistance = c.nearestTaKm && *c.nearestTaKm <= rules.taRadiusKm + kReachToleranceKm;
+        const bool byCommune = rules.taInCommune && inCommune && l.taInCommune[c.commune];
+        c.taReached = byDistance || byCommune;
+        // Without coordinates the distance is unknown, unless there is no located Trusted Address at all.
+        c.taKnown = c.taReached || !c.noLocation || l.index.size() == 0;
+        std::uint16_t gaps = 0;
+        if (!c.team) gaps |= bit(Gap::NoTeam);
+        if (!c.club) gaps |= bit(Gap::NoClub);
+        if (c.taKnown && !c.taReached) gaps |= bit(Gap::TaOutOfReach);
+        if (v.electricity != Electricity::Grid) gaps |= bit(Gap::NoElectricity);
+        if (v.mobile == Mobile::None || v.mobile == Mobile::G2) gaps |= bit(Gap::NoMobile);
+        if (!v.internet) gaps |= bit(Gap::NoInternet);
+        if (v.especiallyDifficult) gaps |= bit(Gap::EspeciallyDifficult);
+        if (registered & kOutcome) gaps |= bit(Gap::Outcomes);
+        c.gaps = gaps;
+        double sum = 0;
+        for (Gap g : kAllGaps)
+            if ((gaps & bit(g)) && rules.weight(g) > 0) { c.scoredGaps |= bit(g); sum += rules.weight(g); }
+        if (rules.population == PopulationMode::Factor && v.population) c.populationFactor = static_cast<double>(*v.population) / 100;
+        c.score = std::round(sum * c.populationFactor * 1e6) / 1e6;  // equal gap sets give equal scores, whatever the order of sums
+        if (c.listed()) part.listed.push_back(static_cast<std::uint32_t>(i));
+        const std::size_t slot = inCommune ? static_cast<std::size_t>(c.commune) : noCommune;
+        add(part.villages[slot], c, v.especiallyDifficult, 1);
+        add(part.people[slot], c, v.especiallyDifficult, v.population.value_or(0));
+        part.populationUnknown[slot] += !v.population;
+    }
 }
 
 }  // namespace
 
 CoverageResult analyseCoverage(const Project& p) { return analyseCoverage(p, CoverageRules::fromProject(p)); }
 
-CoverageResult analyseCoverage(const Project& p, const CoverageRules& rules) {
+CoverageResult analyseCoverage(const Project& p, const CoverageRules& rules, unsigned threadCount) {
     CoverageResult r;
     r.rules = rules;
     collectAreas(p, r);
@@ -130,7 +205,6 @@ CoverageResult analyseCoverage(const Project& p, const CoverageRules& rules) {
 
     // What is registered in which village: one small index over the codes teams, clubs and outcomes
     // name, looked up once per village (cheaper than indexing every village).
-    enum : std::uint8_t { kTeam = 1, kClub = 2, kOutcome = 4 };
     CodeIndex named(p.teams.size() + p.clubs.size() + p.outcomes.size());
     std::vector<std::uint8_t> namedFlags;
     auto mark = [&](const std::string& villageCode, std::uint8_t flag) {
@@ -179,61 +253,35 @@ CoverageResult analyseCoverage(const Project& p, const CoverageRules& rules) {
         area.officesWithoutInternet += !o.internet;
     }
 
-    // Each village: reach, gaps, score; its figures go to its commune (or straight to the province).
-    const SpatialIndex index(taPoints);
-    std::vector<CoverageTally> villageTallies(r.communes.size() + 1), peopleTallies(r.communes.size() + 1);
-    std::vector<std::int64_t> populationUnknown(r.communes.size() + 1);
+    // Each village: reach, gaps, score; figures per commune (the last slot: no known commune).
+    // Villages are independent, so a large project is split between threads; each thread keeps
+    // its own tallies and list, merged in village order: the result does not depend on threads.
+    const Lookups lookups{rules, communeIndex, named, namedFlags, communeWideClub, anyClubInCommune, taInCommune, SpatialIndex(taPoints)};
     r.villages.resize(n);
-    r.priority.reserve(n);
-    for (std::size_t i = 0; i < n; ++i) {
-        const Village& v = p.villages[i];
-        VillageCoverage& c = r.villages[i];
-        c.village = static_cast<std::uint32_t>(i);
-        c.commune = communeIndex.find(v.communeCode);
-        const bool inCommune = c.commune >= 0;
-        const std::int32_t k = named.find(v.code);
-        const std::uint8_t registered = k >= 0 ? namedFlags[k] : 0;
-        c.team = registered & kTeam;
-        c.club = (registered & kClub) ||
-                 (inCommune && (communeWideClub[c.commune] || (rules.clubAnywhereInCommune && anyClubInCommune[c.commune])));
-        c.noLocation = !v.location;
-        if (v.location)
-            if (const auto hit = index.nearest(*v.location)) c.nearestTaKm = hit->km;
-        const bool byDistance = c.nearestTaKm && *c.nearestTaKm <= rules.taRadiusKm + kReachToleranceKm;
-        const bool byCommune = rules.taInCommune && inCommune && taInCommune[c.commune];
-        c.taReached = byDistance || byCommune;
-        // Without coordinates the distance is unknown, unless there is no located Trusted Address at all.
-        c.taKnown = c.taReached || !c.noLocation || index.size() == 0;
-        std::uint16_t gaps = 0;
-        if (!c.team) gaps |= bit(Gap::NoTeam);
-        if (!c.club) gaps |= bit(Gap::NoClub);
-        if (c.taKnown && !c.taReached) gaps |= bit(Gap::TaOutOfReach);
-        if (v.electricity != Electricity::Grid) gaps |= bit(Gap::NoElectricity);
-        if (v.mobile == Mobile::None || v.mobile == Mobile::G2) gaps |= bit(Gap::NoMobile);
-        if (!v.internet) gaps |= bit(Gap::NoInternet);
-        if (v.especiallyDifficult) gaps |= bit(Gap::EspeciallyDifficult);
-        if (registered & kOutcome) gaps |= bit(Gap::Outcomes);
-        c.gaps = gaps;
-        double sum = 0;
-        for (Gap g : kAllGaps)
-            if ((gaps & bit(g)) && rules.weight(g) > 0) { c.scoredGaps |= bit(g); sum += rules.weight(g); }
-        if (rules.population == PopulationMode::Factor && v.population) c.populationFactor = static_cast<double>(*v.population) / 100;
-        c.score = std::round(sum * c.populationFactor * 1e6) / 1e6;  // equal gap sets give equal scores, whatever the order of sums
-        if (c.listed()) r.priority.push_back(static_cast<std::uint32_t>(i));
-        // Compact per-commune tallies (the last one: villages of no known commune) stay in cache.
-        const std::size_t slot = c.commune >= 0 ? static_cast<std::size_t>(c.commune) : r.communes.size();
-        add(villageTallies[slot], c, v.especiallyDifficult, 1);
-        add(peopleTallies[slot], c, v.especiallyDifficult, v.population.value_or(0));
-        populationUnknown[slot] += !v.population;
+    const std::size_t threads = threadCount > 0 ? threadCount
+                              : n < kVillagesPerThread ? 1
+                                                       : std::min<std::size_t>(kMaxThreads, std::max(1u, std::thread::hardware_concurrency()));
+    std::vector<Partial> partials(threads, Partial(r.communes.size() + 1));
+    std::vector<std::thread> workers;
+    for (std::size_t t = 0; t < threads; ++t) {
+        auto run = [&, t] { evaluateRange(p, lookups, n * t / threads, n * (t + 1) / threads, r.villages, partials[t]); };
+        if (t + 1 < threads) workers.emplace_back(run);
+        else run();
     }
-
-    // Communes add up into their districts and the province.
+    for (std::thread& w : workers) w.join();
     for (std::size_t slot = 0; slot <= r.communes.size(); ++slot) {
         AreaCoverage& area = slot < r.communes.size() ? r.communes[slot] : r.province;
-        area.villages = villageTallies[slot];
-        area.people = peopleTallies[slot];
-        area.populationUnknown = populationUnknown[slot];
+        for (const Partial& part : partials) {
+            for (auto field : kTallyFields) {
+                area.villages.*field += part.villages[slot].*field;
+                area.people.*field += part.people[slot].*field;
+            }
+            area.populationUnknown += part.populationUnknown[slot];
+        }
     }
+    for (const Partial& part : partials) r.priority.insert(r.priority.end(), part.listed.begin(), part.listed.end());
+
+    // Communes add up into their districts and the province.
     for (AreaCoverage& commune : r.communes) {
         commune.communesWithoutOffice = commune.offices == 0;
         const std::int32_t d = districtIndex.find(commune.parentCode);

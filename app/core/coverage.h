@@ -64,7 +64,9 @@ struct CoverageResult {
     std::int64_t activeTaWithoutLocation = 0;  // these reach villages only through the commune rule
 };
 
-CoverageResult analyseCoverage(const Project& project, const CoverageRules& rules);
+// threads: 0 = automatic (one below 20,000 villages, else up to 4, as the machine has cores);
+// the result is the same whatever the number.
+CoverageResult analyseCoverage(const Project& project, const CoverageRules& rules, unsigned threads = 0);
 // With the rules in the project's settings (throws InputError for an invalid setting).
 CoverageResult analyseCoverage(const Project& project);
 

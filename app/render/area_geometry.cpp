@@ -465,10 +465,18 @@ std::shared_ptr<const AreaGeometry> prepareAreas(const std::vector<AreaInput>& i
         std::nth_element(segLengths.begin(), segLengths.begin() + segLengths.size() / 2, segLengths.end());
         medianSeg = segLengths[segLengths.size() / 2];
     }
+    (void)medianSeg;
+    // Bands step by 2x in scale; finer bands stop where simplification keeps most vertices anyway.
     std::vector<double> thresholds;  // ascending
     const double extent = std::max(all.width(), all.height());
-    for (double m = extent / 64; m > 0 && m * options.tolerancePx > 0.25 * medianSeg && thresholds.size() < 12; m /= 4)
+    size_t arcVertices = 0;
+    for (const Arc& a : arcs) arcVertices += a.pts.size();
+    for (double m = extent / 64; m > 0 && thresholds.size() < 16; m /= 2) {
+        size_t kept = 0;
+        for (const Arc& a : arcs) kept += simplifyArc(a, m * options.tolerancePx).size();
+        if (kept > 0.7 * double(arcVertices)) break;
         thresholds.insert(thresholds.begin(), m);
+    }
     geo->bands.resize(1 + thresholds.size());
     for (size_t b = 1; b < geo->bands.size(); ++b) {
         geo->bands[b].minMetresPerPixel = thresholds[b - 1];

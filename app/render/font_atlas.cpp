@@ -97,6 +97,31 @@ const StyleSpec kSpecs[kTextStyleCount] = {
 
 }  // namespace
 
+// The halo channel: each coverage value spread over a disk of radius r with a soft one-pixel edge,
+// so that the text shader needs one texture fetch per fragment (llvmpipe pays for every tap).
+std::vector<uint8_t> dilate(const std::vector<uint8_t>& src, int w, int h, int r) {
+    std::vector<uint8_t> out(src.size(), 0);
+    struct Tap { int dx, dy; float weight; };
+    std::vector<Tap> taps;
+    for (int dy = -r - 1; dy <= r + 1; ++dy)
+        for (int dx = -r - 1; dx <= r + 1; ++dx) {
+            const float weight = std::clamp(float(r) + 0.5f - std::sqrt(float(dx * dx + dy * dy)), 0.0f, 1.0f);
+            if (weight > 0) taps.push_back({dx, dy, weight});
+        }
+    for (int y = 0; y < h; ++y)
+        for (int x = 0; x < w; ++x) {
+            const uint8_t c = src[size_t(y) * w + x];
+            if (c == 0) continue;
+            for (const Tap& t : taps) {
+                const int xx = x + t.dx, yy = y + t.dy;
+                if (xx < 0 || yy < 0 || xx >= w || yy >= h) continue;
+                uint8_t& o = out[size_t(yy) * w + xx];
+                o = std::max<uint8_t>(o, uint8_t(std::min(255.0f, c * t.weight * 1.6f)));
+            }
+        }
+    return out;
+}
+
 struct FontAtlasBuilder {
     static std::shared_ptr<const FontAtlas> build(float scale, int haloPx) {
         FontFile fonts[2][2];  // [bold][fallback]
@@ -167,6 +192,7 @@ struct FontAtlasBuilder {
             atlas->pixels_ = std::move(pixels);
             break;
         }
+        atlas->halo_ = dilate(atlas->pixels_, atlas->width_, atlas->height_, haloPx);
         for (const Run& run : runs) {
             auto& glyphs = atlas->styles_[run.style].glyphs;
             for (size_t i = 0; i < run.codepoints.size(); ++i) {

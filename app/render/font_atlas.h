@@ -38,6 +38,7 @@ public:
     int width() const { return width_; }
     int height() const { return height_; }
     const std::vector<uint8_t>& pixels() const { return pixels_; }  // 8-bit coverage, row 0 at the top
+    const std::vector<uint8_t>& haloPixels() const { return halo_; }  // coverage dilated by haloPx (soft disk)
     int haloPx() const { return haloPx_; }
     float sizePx(TextStyle style) const { return styles_[int(style)].sizePx; }
     const std::string& fontFile(bool bold) const { return bold ? boldFile_ : regularFile_; }
@@ -57,7 +58,7 @@ private:
         std::unordered_map<char32_t, Glyph> glyphs;
     };
     int width_ = 0, height_ = 0, haloPx_ = 2;
-    std::vector<uint8_t> pixels_;
+    std::vector<uint8_t> pixels_, halo_;
     Style styles_[kTextStyleCount];
     std::string regularFile_, boldFile_;
     friend struct FontAtlasBuilder;

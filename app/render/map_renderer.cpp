@@ -39,6 +39,7 @@ struct GpuPoints {
 struct GpuColors {
     std::shared_ptr<const std::vector<Color>> colors;
     GLuint texture = 0;
+    bool opaque = false;  // every colour has alpha 1
 };
 
 // Vertex layouts of the screen-space passes.
@@ -74,7 +75,7 @@ void visibleRanges(const std::vector<TileRange>& tiles, const MercatorBox& view,
 struct MapRenderer::Impl {
     RendererOptions options;
     std::shared_ptr<const FontAtlas> atlas;
-    Program fill, dot, line, point, text, screen;
+    Program fill, dot, line, point, text, screen, image;
     GLuint atlasTexture = 0;
     GLuint screenVao = 0, screenVbo = 0, textVao = 0, textVbo = 0, symbolVao = 0, symbolVbo = 0;
 
@@ -198,6 +199,7 @@ struct MapRenderer::Impl {
         for (size_t i = 0; i < c->size(); ++i) texels[i] = (*c)[i].rgba8();
         GpuColors g;
         g.colors = c;
+        g.opaque = std::all_of(c->begin(), c->end(), [](const Color& x) { return x.a >= 1; });
         glGenTextures(1, &g.texture);
         glBindTexture(GL_TEXTURE_2D, g.texture);
         glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
@@ -319,6 +321,7 @@ struct MapRenderer::Impl {
         glUniform1f(point.uniform("uStrokeWidth"), strokePx);
         glUniform2f(point.uniform("uOffset"), offX * options.uiScale, offY * options.uiScale);
         glUniform1i(point.uniform("uShape"), int(shape));
+        glUniform1f(point.uniform("uExtent"), shape == PointShape::Diamond || shape == PointShape::Triangle ? 1.25f : 1.0f);
         glUniform4f(point.uniform("uStroke"), stroke.r, stroke.g, stroke.b, stroke.a);
         glUniform1f(point.uniform("uOpacity"), opacity);
     }
@@ -356,14 +359,27 @@ struct MapRenderer::Impl {
         const double mpp = cam.metresPerPixel();
         firstCommuneFill = nullptr;
         for (const Layer& l : scene.layers)
-            if (l.kind == LayerKind::Fill && l.areas) { firstCommuneFill = &l; break; }
+            if (l.kind == LayerKind::Fill && l.areas && l.drawnAt(mpp)) firstCommuneFill = &l;
         LabelPlacer placer(cam.widthPx(), cam.heightPx());
         DrawList2D overlay;
-        for (const Layer& l : scene.layers) {
+        // A fill entirely covered by a later opaque fill of the same areas is not drawn.
+        auto hidden = [&](size_t index) {
+            const Layer& l = scene.layers[index];
+            for (size_t j = index + 1; j < scene.layers.size(); ++j) {
+                const Layer& o = scene.layers[j];
+                if (o.kind == LayerKind::Fill && o.areas == l.areas && o.featureColors && o.drawnAt(mpp) && o.opacity >= 1) {
+                    colorTexture(o.featureColors);
+                    if (colors.at(o.featureColors.get()).opaque) return true;
+                }
+            }
+            return false;
+        };
+        for (size_t index = 0; index < scene.layers.size(); ++index) {
+            const Layer& l = scene.layers[index];
             if (!l.drawnAt(mpp)) continue;
             switch (l.kind) {
                 case LayerKind::Fill:
-                    if (l.areas && l.featureColors && !l.areas->bands.empty()) drawFill(l, cam);
+                    if (l.areas && l.featureColors && !l.areas->bands.empty() && !hidden(index)) drawFill(l, cam);
                     break;
                 case LayerKind::Outline:
                     if (l.areas && !l.areas->bands.empty()) drawOutline(l, cam);
@@ -436,8 +452,6 @@ struct MapRenderer::Impl {
             text.use();
             glUniform2f(text.uniform("uViewport"), float(w), float(h));
             glUniform1i(text.uniform("uAtlas"), 0);
-            glUniform2f(text.uniform("uTexel"), 1.0f / atlas->width(), 1.0f / atlas->height());
-            glUniform1f(text.uniform("uHaloPx"), halo);
             glActiveTexture(GL_TEXTURE0);
             glBindTexture(GL_TEXTURE_2D, atlasTexture);
             glBindVertexArray(textVao);
@@ -448,14 +462,14 @@ struct MapRenderer::Impl {
         }
     }
 
-    void drawScreen(const std::vector<ScreenVertex>& v, int w, int h, GLuint image) {
-        screen.use();
-        glUniform2f(screen.uniform("uViewport"), float(w), float(h));
-        glUniform1i(screen.uniform("uImage"), 0);
-        glUniform1i(screen.uniform("uUseImage"), image ? 1 : 0);
-        if (image) {
+    void drawScreen(const std::vector<ScreenVertex>& v, int w, int h, GLuint texture) {
+        Program& p = texture ? image : screen;
+        p.use();
+        glUniform2f(p.uniform("uViewport"), float(w), float(h));
+        if (texture) {
+            glUniform1i(p.uniform("uImage"), 0);
             glActiveTexture(GL_TEXTURE0);
-            glBindTexture(GL_TEXTURE_2D, image);
+            glBindTexture(GL_TEXTURE_2D, texture);
         }
         glBindVertexArray(screenVao);
         glBindBuffer(GL_ARRAY_BUFFER, screenVbo);
@@ -479,11 +493,18 @@ MapRenderer::MapRenderer(const RendererOptions& options) : impl_(std::make_uniqu
     m.point = Program("point.vert", "point.frag");
     m.text = Program("text.vert", "text.frag");
     m.screen = Program("screen.vert", "screen.frag");
+    m.image = Program("screen.vert", "image.frag");
 
     glGenTextures(1, &m.atlasTexture);
     glBindTexture(GL_TEXTURE_2D, m.atlasTexture);
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, m.atlas->width(), m.atlas->height(), 0, GL_RED, GL_UNSIGNED_BYTE, m.atlas->pixels().data());
+    {
+        const std::vector<uint8_t>& cov = m.atlas->pixels();
+        const std::vector<uint8_t>& halo = m.atlas->haloPixels();
+        std::vector<uint8_t> rg(cov.size() * 2);
+        for (size_t i = 0; i < cov.size(); ++i) { rg[2 * i] = cov[i]; rg[2 * i + 1] = halo[i]; }
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_RG8, m.atlas->width(), m.atlas->height(), 0, GL_RG, GL_UNSIGNED_BYTE, rg.data());
+    }
     glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
@@ -591,20 +612,40 @@ FrameStats MapRenderer::draw(const Camera& camera, const FrameOptions& options) 
     }
     glBindFramebuffer(GL_FRAMEBUFFER, GLuint(previousFbo));
     glViewport(0, 0, w, h);
-    // The cached image, shifted by the pan since it was drawn (whole pixels keep it sharp).
+    // The cached image, shifted by the pan since it was drawn (whole pixels keep it sharp). A plain
+    // framebuffer blit where possible: on llvmpipe it costs a fraction of a textured quad.
     {
-        const float x0 = float(std::round(dx)) - margin, y0 = float(std::round(dy)) - margin;
-        const float x1 = x0 + float(w + 2 * margin), y1 = y0 + float(h + 2 * margin);
-        const uint32_t white = Color{1, 1, 1, 1}.rgba8();
-        if (reuse) {  // what the cache does not cover
+        const int ox = int(std::lround(dx)) - margin, oy = int(std::lround(dy)) - margin;  // cache (0,0) on screen, y down
+        GLint samples = 0;
+        glGetIntegerv(GL_SAMPLE_BUFFERS, &samples);
+        if (samples == 0) {
+            glBindFramebuffer(GL_READ_FRAMEBUFFER, m.cache.framebuffer());
+            glBindFramebuffer(GL_DRAW_FRAMEBUFFER, GLuint(previousFbo));
+            // Screen rows count down from the top; GL rows count up from the bottom.
+            const int cw = w + 2 * margin, ch = h + 2 * margin;
+            const int sx0 = std::max(0, -ox), sx1 = std::min(cw, w - ox);
+            const int syTop0 = std::max(0, -oy), syTop1 = std::min(ch, h - oy);  // cache rows from the top
+            if (sx1 > sx0 && syTop1 > syTop0) {
+                if (sx1 - sx0 < w || syTop1 - syTop0 < h) {  // part of the screen is not covered
+                    const Color bg = m.scene.background;
+                    glClearColor(bg.r, bg.g, bg.b, 1);
+                    glClear(GL_COLOR_BUFFER_BIT);
+                }
+                glBlitFramebuffer(sx0, ch - syTop1, sx1, ch - syTop0, sx0 + ox, h - (syTop1 + oy), sx1 + ox, h - (syTop0 + oy),
+                                  GL_COLOR_BUFFER_BIT, GL_NEAREST);
+            }
+            glBindFramebuffer(GL_FRAMEBUFFER, GLuint(previousFbo));
+        } else {  // a multisampled window: blits into it are not allowed, draw a textured quad
+            const float x0 = float(ox), y0 = float(oy), x1 = x0 + float(w + 2 * margin), y1 = y0 + float(h + 2 * margin);
+            const uint32_t white = Color{1, 1, 1, 1}.rgba8();
             const Color bg = m.scene.background;
             glClearColor(bg.r, bg.g, bg.b, 1);
             glClear(GL_COLOR_BUFFER_BIT);
+            glDisable(GL_BLEND);
+            m.drawScreen({{x0, y0, 0, 1, white}, {x1, y0, 1, 1, white}, {x1, y1, 1, 0, white},
+                          {x0, y0, 0, 1, white}, {x1, y1, 1, 0, white}, {x0, y1, 0, 0, white}}, w, h, m.cache.texture());
+            glEnable(GL_BLEND);
         }
-        glDisable(GL_BLEND);
-        m.drawScreen({{x0, y0, 0, 1, white}, {x1, y0, 1, 1, white}, {x1, y1, 1, 0, white},
-                      {x0, y0, 0, 1, white}, {x1, y1, 1, 0, white}, {x0, y1, 0, 0, white}}, w, h, m.cache.texture());
-        glEnable(GL_BLEND);
     }
     if (options.decorations) m.draw2D(layoutDecorations(m.scene, camera, *m.atlas, m.options.uiScale, options.which), w, h);
 

@@ -22,6 +22,13 @@ void App::setProject(Project project, std::string path) {
     project_ = std::move(project);
     path_ = std::move(path);
     search_ = std::make_unique<PlaceSearch>(project_);
+    try {
+        rules_ = CoverageRules::fromProject(project_);
+    } catch (const std::exception& e) {
+        rules_ = CoverageRules{};  // an invalid setting: defaults, and say so
+        status_ = e.what();
+    }
+    updateCoverage(false);
     map_ = std::make_unique<MapCanvas>(project_, 1.0f);
     selected_ = hovered_ = {};
     redraw_ = true;
@@ -63,6 +70,7 @@ void App::frame(int widthPx, int heightPx) {
     if (panels_.layers) drawLayersPanel();
     if (panels_.search) drawSearchPanel();
     if (panels_.details && !selected_.empty()) drawDetailsPanel();
+    if (panels_.priorities) drawPrioritiesPanel();
     if (panels_.help) drawHelpWindow();
     drawDialogs();
     drawStatusBar();
@@ -86,6 +94,7 @@ void App::handleShortcuts() {
     if (ImGui::IsKeyPressed('0') || pressed(ImGuiKey_Home)) map_->zoomToExtent();
     if (ImGui::IsKeyPressed('L')) panels_.layers = !panels_.layers;
     if (ImGui::IsKeyPressed('D')) panels_.details = !panels_.details;
+    if (ImGui::IsKeyPressed('P')) panels_.priorities = !panels_.priorities;
     if (pressed(ImGuiKey_LeftArrow)) cam.panByPixels(120, 0);
     if (pressed(ImGuiKey_RightArrow)) cam.panByPixels(-120, 0);
     if (pressed(ImGuiKey_UpArrow)) cam.panByPixels(0, 120);

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "core/coverage.h"
 #include "core/model.h"
 #include "core/search.h"
 #include "ui/fonts.h"
@@ -24,8 +25,17 @@ struct PanelState {
     bool layers = true;
     bool details = true;
     bool search = true;
+    bool priorities = false;
     bool help = false;
     bool about = false;
+};
+
+// What the Priorities panel filters by.
+struct PriorityFilter {
+    std::string district, commune;  // codes; empty = all
+    int gap = -1;                   // index into kAllGaps; -1 = any
+    float minScore = 0;
+    std::string text;               // village name (compared folded) or code
 };
 
 class App {
@@ -46,6 +56,14 @@ public:
     const Project& project() const { return project_; }
     void select(const Selection& s);
     const Selection& selection() const { return selected_; }
+    const CoverageResult& coverage() const { return coverage_; }
+    const CoverageRules& rules() const { return rules_; }
+    // As the rules editor does: re-analyses at once and saves the rules in the project.
+    void setRules(const CoverageRules& rules) { rules_ = rules; updateCoverage(true); }
+    // The priority rows the panel shows with its current filters, in its order (indices into
+    // coverage().villages).
+    std::vector<std::uint32_t> visiblePriorities() const;
+    PriorityFilter& priorityFilter() { return priorityFilter_; }
     void flyTo(const SearchEntry& place);
     void openProject(const std::string& path);  // keeps the current project on failure, with a message
     bool exportPng(const std::string& path, int widthPx, int heightPx);
@@ -60,6 +78,10 @@ private:
     void drawLayersPanel();
     void drawSearchPanel();
     void drawDetailsPanel();
+    void drawPrioritiesPanel();
+    // Re-runs the coverage analysis after a rule or weight changed; `save` writes the rules
+    // into the project's settings (and the project file, when there is one).
+    void updateCoverage(bool save);
     void drawHelpWindow();
     void drawStatusBar();
     void drawTooltip();
@@ -68,6 +90,9 @@ private:
 
     Project project_;
     std::string path_;
+    CoverageRules rules_;
+    CoverageResult coverage_;  // the same analysis as `gapmap report --priorities`
+    PriorityFilter priorityFilter_;
     Fonts fonts_;
     std::unique_ptr<PlaceSearch> search_;
     std::unique_ptr<MapCanvas> map_;

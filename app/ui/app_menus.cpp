@@ -28,6 +28,7 @@ void App::drawMenuBar() {
         ImGui::MenuItem(tr("ui.layers.title").c_str(), "L", &panels_.layers);
         ImGui::MenuItem(tr("ui.search.title").c_str(), "Ctrl+F", &panels_.search);
         ImGui::MenuItem(tr("ui.details.title").c_str(), "D", &panels_.details);
+        ImGui::MenuItem(tr("ui.priorities.title").c_str(), "P", &panels_.priorities);
         ImGui::Separator();
         if (!map_->exactTrustedAddresses() && ImGui::MenuItem(tr("ui.ta.unlock_menu").c_str())) dialog_ = Dialog::Unlock;
         if (map_->exactTrustedAddresses() && ImGui::MenuItem(tr("ui.ta.hide").c_str())) map_->setExactTrustedAddresses(false);

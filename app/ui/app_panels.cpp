@@ -166,7 +166,7 @@ void App::drawHelpWindow() {
     if (!ImGui::Begin(tr("ui.help.title").c_str(), &panels_.help, ImGuiWindowFlags_AlwaysAutoResize)) return ImGui::End();
     const char* keys[][2] = {{"Ctrl+F", "ui.help.search"}, {"Ctrl+O", "ui.help.open"}, {"Ctrl+I", "ui.help.import"},
                              {"Ctrl+E", "ui.help.export"}, {"+ / -", "ui.help.zoom"},    {"0, Home", "ui.help.extent"},
-                             {"← ↑ → ↓", "ui.help.pan"},   {"L", "ui.help.layers"},      {"D", "ui.help.details"},
+                             {"← ↑ → ↓", "ui.help.pan"},   {"L", "ui.help.layers"},      {"D", "ui.help.details"}, {"P", "ui.help.priorities"},
                              {"Esc", "ui.help.deselect"},  {"F1", "ui.help.help"},       {"Ctrl+Q", "ui.help.quit"}};
     for (const auto& [key, text] : keys) row(key, tr(text));
     ImGui::Separator();

@@ -1,6 +1,8 @@
 // Coverage, gaps, scores and aggregation on the hand-built scenario of tests/support/coverage_scenario.h.
 #include <catch2/catch.hpp>
 
+#include <random>
+
 #include "core/coverage.h"
 #include "core/report.h"
 #include "support/coverage_scenario.h"
@@ -204,4 +206,35 @@ TEST_CASE("the report counts with the same rules as the analysis", "[core][cover
     CHECK(buildReport(p).province.withTrustedAddress == 6);  // all but B3, which has no coordinates
     CHECK(buildReport(p).trustedAddressRadiusKm == 30);
     CHECK(buildReport(p, 5.0).province.withTrustedAddress == 3);  // --radius-km overrides the setting
+}
+
+TEST_CASE("the analysis gives the same answer on one thread or several", "[core][coverage]") {
+    // 30,000 villages in 300 communes: large enough that the automatic choice uses threads.
+    std::mt19937 rng(11);
+    std::uniform_real_distribution<double> unit(0, 1);
+    Project p;
+    p.adminUnits.push_back({"1", "Tỉnh", AdminLevel::Province, "", "tỉnh", {}, false, {}});
+    for (int c = 0; c < 300; ++c) p.adminUnits.push_back({"C" + std::to_string(1000 + c), "Xã", AdminLevel::Commune, "1", "xã", {}, false, {}});
+    for (int i = 0; i < 30000; ++i) {
+        Village v = gapmap::test::scenarioVillage("V" + std::to_string(100000 + i), "C" + std::to_string(1000 + i % 300),
+                                                  LonLat{102.5 + 6 * unit(rng), 9 + 14 * unit(rng)}, 50 + i % 700);
+        v.mobile = unit(rng) < 0.3 ? Mobile::G2 : Mobile::G4;
+        v.especiallyDifficult = unit(rng) < 0.5;
+        if (unit(rng) < 0.3) p.teams.push_back({v.code, "", 5, 2, ""});
+        p.villages.push_back(v);
+    }
+    for (int t = 0; t < 1000; ++t) p.trustedAddresses.push_back({"T" + std::to_string(t), "", "", "", "", "", t % 10 != 0, LonLat{102.5 + 6 * unit(rng), 9 + 14 * unit(rng)}});
+    const CoverageRules rules;
+    const CoverageResult one = analyseCoverage(p, rules, 1), three = analyseCoverage(p, rules, 3);
+    CHECK(one.priority == three.priority);
+    size_t different = 0;
+    for (size_t i = 0; i < one.villages.size(); ++i) {
+        const VillageCoverage &a = one.villages[i], &b = three.villages[i];
+        different += a.gaps != b.gaps || a.score != b.score || a.nearestTaKm != b.nearestTaKm || a.commune != b.commune;
+    }
+    CHECK(different == 0);
+    CHECK(one.province.villages.taReached == three.province.villages.taReached);
+    CHECK(one.province.people.noMobile == three.province.people.noMobile);
+    CHECK(one.communes[17].villages.team == three.communes[17].villages.team);
+    CHECK(one.province.villages.total == 30000);
 }

@@ -129,3 +129,35 @@ TEST_CASE("exported PNGs never show exact Trusted Address locations", "[ui][smok
     app.map().setExactTrustedAddresses(false);
     CHECK(differingPixels(unlockedView, ui.frame(app)) > 0);  // the working view did change
 }
+
+TEST_CASE("the Priorities panel lists the report's rows in the report's order", "[ui][smoke][priorities]") {
+    HeadlessUi ui;
+    ui::App app(buildDemoProject(), "", ui.fonts);
+    app.panels().priorities = true;
+    ui.frame(app);
+    ui.frame(app);
+    const test::RunResult csv = test::runGapmap("report --priorities --format csv");
+    REQUIRE(csv.exitCode == 0);
+    std::vector<std::string> reportCodes;  // second column of each data line
+    for (size_t at = csv.out.find('\n') + 1; at < csv.out.size(); at = csv.out.find('\n', at) + 1) {
+        const size_t first = csv.out.find(',', at);
+        reportCodes.push_back(csv.out.substr(first + 1, csv.out.find(',', first + 1) - first - 1));
+    }
+    std::vector<std::string> appCodes;
+    for (std::uint32_t i : app.visiblePriorities()) appCodes.push_back(app.project().villages[app.coverage().villages[i].village].code);
+    REQUIRE(appCodes.size() > 100);
+    CHECK(appCodes == reportCodes);
+
+    // A weight change re-ranks at once and is kept in the project's settings.
+    CoverageRules rules = app.rules();
+    rules.weight(Gap::NoTeam) = 10;
+    app.setRules(rules);
+    ui.frame(app);
+    const std::vector<std::uint32_t> reranked = app.visiblePriorities();
+    REQUIRE_FALSE(reranked.empty());
+    CHECK(app.coverage().villages[reranked.front()].scored(Gap::NoTeam));
+    CHECK(app.coverage().villages[reranked.front()].score >= 10);
+    CHECK(app.project().settingOr("weight.no_team", "") == "10");
+    app.priorityFilter().gap = 0;  // no_team only
+    for (std::uint32_t i : app.visiblePriorities()) CHECK(app.coverage().villages[i].scored(Gap::NoTeam));
+}
