@@ -25,8 +25,15 @@ cmake --build build -j"$(nproc)"
 
 case "$mode" in
   run)
-    # The desktop app comes with the map work; until then the report is the main job.
-    build/gapmap report
+    if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+      # A desktop: the map dashboard on the synthetic demo province.
+      build/gapmap
+    else
+      # No display: the figures, then the same map drawn headless (EGL surfaceless).
+      build/gapmap report
+      build/gapmap render --out demo-map.png
+      echo "setup.sh: the demo map is in $(pwd)/demo-map.png"
+    fi
     ;;
   test)
     cd build && ctest --output-on-failure -j"$(nproc)"
