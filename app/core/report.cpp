@@ -4,6 +4,7 @@
 #include <tuple>
 
 #include "core/coverage.h"
+#include "core/i18n.h"
 
 namespace gapmap {
 namespace {
@@ -26,25 +27,25 @@ std::vector<IndicatorRow> indicators(const Project& p) {
         online += v.internet;
     }
     std::vector<IndicatorRow> rows = {
-        {"communication_teams", "Community communication teams", double(p.teams.size()), {}, 0},
-        {"team_women_share_pct", "Women among team members (%)", members ? 100.0 * women / members : 0, {}, 0},
-        {"trusted_addresses", "Trusted Addresses", double(p.trustedAddresses.size()), {}, 0},
-        {"clubs", "Leader of Change clubs", double(p.clubs.size()), {}, 0},
-        {"club_activities", "Club activities", double(activitySum(p, "club_activity", false)), {}, 0},
-        {"club_participants", "Club activity participants", double(activitySum(p, "club_activity", true)), {}, 0},
-        {"training_commune_sessions", "Training sessions, district and commune officials", double(activitySum(p, "training_commune", false)), {}, 0},
-        {"training_commune_participants", "District and commune officials trained", double(activitySum(p, "training_commune", true)), {}, 0},
-        {"training_village_sessions", "Training classes, village officials", double(activitySum(p, "training_village", false)), {}, 0},
-        {"training_village_participants", "Village officials trained", double(activitySum(p, "training_village", true)), {}, 0},
-        {"policy_dialogues", "Policy dialogues", double(activitySum(p, "policy_dialogue", false)), {}, 0},
-        {"policy_dialogue_participants", "Policy dialogue participants", double(activitySum(p, "policy_dialogue", true)), {}, 0},
-        {"digital_skills_sessions", "Digital-skills training sessions", double(activitySum(p, "digital_skills", false)), {}, 0},
-        {"digital_skills_participants", "Digital-skills trainees", double(activitySum(p, "digital_skills", true)), {}, 0},
-        {"commune_offices_with_computers", "Commune offices with computers", double(offices), {}, 0},
-        {"commune_offices_with_internet", "Commune offices with internet", double(officesInternet), {}, 0},
-        {"villages_with_electricity", "Villages with electricity (grid or off-grid)", double(electrified), {}, 0},
-        {"villages_with_mobile_broadband", "Villages with 3G/4G signal", double(broadband), {}, 0},
-        {"villages_with_internet", "Villages with internet", double(online), {}, 0},
+        {"communication_teams", tr("indicator.communication_teams"), double(p.teams.size()), {}, 0},
+        {"team_women_share_pct", tr("indicator.team_women_share_pct"), members ? 100.0 * women / members : 0, {}, 0},
+        {"trusted_addresses", tr("indicator.trusted_addresses"), double(p.trustedAddresses.size()), {}, 0},
+        {"clubs", tr("indicator.clubs"), double(p.clubs.size()), {}, 0},
+        {"club_activities", tr("indicator.club_activities"), double(activitySum(p, "club_activity", false)), {}, 0},
+        {"club_participants", tr("indicator.club_participants"), double(activitySum(p, "club_activity", true)), {}, 0},
+        {"training_commune_sessions", tr("indicator.training_commune_sessions"), double(activitySum(p, "training_commune", false)), {}, 0},
+        {"training_commune_participants", tr("indicator.training_commune_participants"), double(activitySum(p, "training_commune", true)), {}, 0},
+        {"training_village_sessions", tr("indicator.training_village_sessions"), double(activitySum(p, "training_village", false)), {}, 0},
+        {"training_village_participants", tr("indicator.training_village_participants"), double(activitySum(p, "training_village", true)), {}, 0},
+        {"policy_dialogues", tr("indicator.policy_dialogues"), double(activitySum(p, "policy_dialogue", false)), {}, 0},
+        {"policy_dialogue_participants", tr("indicator.policy_dialogue_participants"), double(activitySum(p, "policy_dialogue", true)), {}, 0},
+        {"digital_skills_sessions", tr("indicator.digital_skills_sessions"), double(activitySum(p, "digital_skills", false)), {}, 0},
+        {"digital_skills_participants", tr("indicator.digital_skills_participants"), double(activitySum(p, "digital_skills", true)), {}, 0},
+        {"commune_offices_with_computers", tr("indicator.commune_offices_with_computers"), double(offices), {}, 0},
+        {"commune_offices_with_internet", tr("indicator.commune_offices_with_internet"), double(officesInternet), {}, 0},
+        {"villages_with_electricity", tr("indicator.villages_with_electricity"), double(electrified), {}, 0},
+        {"villages_with_mobile_broadband", tr("indicator.villages_with_mobile_broadband"), double(broadband), {}, 0},
+        {"villages_with_internet", tr("indicator.villages_with_internet"), double(online), {}, 0},
     };
     for (IndicatorRow& row : rows)
         for (const Target& t : p.targets)

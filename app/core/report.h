@@ -12,7 +12,7 @@ namespace gapmap {
 
 struct IndicatorRow {
     std::string key;          // as in the targets table, e.g. "communication_teams"
-    std::string label;        // English label
+    std::string label;        // in the current language (catalogue key indicator.KEY)
     double value = 0;
     std::optional<double> target;
     int targetYear = 0;

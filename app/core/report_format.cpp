@@ -1,7 +1,9 @@
 // Text, JSON and CSV renderings of a Report. The numbers come from core/report.cpp only.
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
+#include "core/i18n.h"
 #include "core/report.h"
 #include "core/text_format.h"
 
@@ -38,34 +40,51 @@ std::string areaLine(const AreaRow& a, size_t nameWidth) {
 
 }  // namespace
 
+// The text report is for people: every word comes from the catalogue (report.*, indicator.*),
+// numbers and percentages are written the language's way. JSON and CSV stay machine-readable.
 std::string formatReportText(const Report& r) {
     std::string out = r.title + "\n";
-    if (r.synthetic) out += "SYNTHETIC DEMO DATA – invented villages and figures, not real records\n";
-    out += "\nProvince totals against targets\n";
-    out += pad("indicator", 52) + pad("value", 10) + pad("target", 10) + "% of target\n";
-    for (const IndicatorRow& i : r.indicators)
-        out += pad(i.label, 52) + pad(formatNumber(i.value), 10) + pad(i.target ? formatNumber(*i.target) : "–", 10) +
-               (i.target ? percentOf(i.value, *i.target) : "–") + "\n";
-    const std::string ta = "TA≤" + formatNumber(r.trustedAddressRadiusKm) + "km";
+    if (r.synthetic) out += tr("report.synthetic") + "\n";
+    out += "\n" + tr("report.totals") + "\n";
+    size_t labelWidth = 12;
+    for (const IndicatorRow& i : r.indicators) labelWidth = std::max(labelWidth, codePoints(i.label) + 2);
+    out += pad(tr("report.col.indicator"), labelWidth) + pad(tr("report.col.value"), 10) + pad(tr("report.col.target"), 10) +
+           tr("report.col.percent") + "\n";
+    auto percent = [](double value, double total) {
+        return total > 0 ? formatLocaleNumber(std::round(1000.0 * value / total) / 10.0, 1) + "%" : std::string("–");
+    };
+    for (const IndicatorRow& i : r.indicators) {
+        const int decimals = i.value == std::round(i.value) ? 0 : 1;
+        out += pad(i.label, labelWidth) + pad(formatLocaleNumber(i.value, decimals), 10) +
+               pad(i.target ? formatLocaleNumber(*i.target) : "–", 10) + (i.target ? percent(i.value, *i.target) : "–") + "\n";
+    }
+    const std::string radius = formatLocaleNumber(r.trustedAddressRadiusKm, r.trustedAddressRadiusKm == std::round(r.trustedAddressRadiusKm) ? 0 : 1);
     size_t nameWidth = 12;
     for (const std::vector<AreaRow>* rows : {&r.districts, &r.communes})
         for (const AreaRow& a : *rows) nameWidth = std::max(nameWidth, codePoints(a.name) + 1);
     nameWidth = std::max(nameWidth, codePoints(r.province.name) + 1);
-    const std::string header = pad("code", 9) + pad("name", nameWidth) + "  vill.  diff.   team   club " + pad(ta, 7) +
-                               "noElec noMob. noNet\n";
-    out += "\nVillages: total, especially difficult, with a team, with a club, with an active Trusted Address within " +
-           formatNumber(r.trustedAddressRadiusKm) + " km, without grid electricity, without mobile signal (none/2G), without internet\n";
+    // Short column heads, ';'-separated in the catalogue, right-aligned over the "%6d " columns.
+    std::string header = pad(tr("report.col.code"), 9) + pad(tr("report.col.name"), nameWidth);
+    const std::string heads = tr("report.col.counts", {radius});
+    for (size_t from = 0; from <= heads.size();) {
+        const size_t to = std::min(heads.find(';', from), heads.size());
+        const std::string head = heads.substr(from, to - from);
+        header += std::string(codePoints(head) < 6 ? 6 - codePoints(head) : 0, ' ') + head + " ";
+        from = to + 1;
+    }
+    header += "\n";
+    out += "\n" + tr("report.counts_legend", {radius}) + "\n";
     out += "\n" + header + areaLine(r.province, nameWidth);
     if (!r.districts.empty()) {
-        out += "\nDistricts\n" + header;
+        out += "\n" + tr("report.districts") + "\n" + header;
         for (const AreaRow& d : r.districts) out += areaLine(d, nameWidth);
     }
-    out += "\nCommunes\n" + header;
+    out += "\n" + tr("report.communes") + "\n" + header;
     for (const AreaRow& c : r.communes) out += areaLine(c, nameWidth);
-    out += "\nEspecially difficult villages without a communication team: " + std::to_string(r.difficultWithoutTeam.size()) + "\n";
+    out += "\n" + tr("report.uncovered", {formatLocaleNumber(double(r.difficultWithoutTeam.size()))}) + "\n";
     for (const VillageRow& v : r.difficultWithoutTeam)
         out += "  " + pad(v.code, 10) + pad(v.name, 22) + v.communeName + (v.districtName.empty() ? "" : ", " + v.districtName) +
-               " (population " + std::to_string(v.population) + ")\n";
+               " (" + tr("report.population", {formatLocaleNumber(double(v.population))}) + ")\n";
     return out;
 }
 

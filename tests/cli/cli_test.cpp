@@ -109,7 +109,9 @@ TEST_CASE("demo writes a project and refuses to overwrite one", "[cli][demo]") {
     CHECK(readFile(out) == bytes);
     const RunResult report = runGapmap("report " + quote(out) + " --format csv --table indicators");
     REQUIRE(report.exitCode == 0);
-    CHECK_THAT(report.out, Catch::Contains("communication_teams,Community communication teams,540,540,2025,100%"));
+    CHECK_THAT(report.out, Catch::Contains("communication_teams,Tổ truyền thông cộng đồng,540,540,2025,100%"));
+    const RunResult reportEn = runGapmap("report " + quote(out) + " --format csv --table indicators --lang en");
+    CHECK_THAT(reportEn.out, Catch::Contains("communication_teams,Community communication teams,540,540,2025,100%"));
 }
 
 TEST_CASE("messages in Vietnamese by default, in English with --lang en or GAPMAP_LANG", "[cli][i18n]") {

@@ -51,7 +51,7 @@ TEST_CASE("demo report: province village counts agree with demo_villages.geojson
 }
 
 TEST_CASE("demo report: the province's public figures", "[cli][report][demo]") {
-    const RunResult r = runGapmap("report --format csv --table indicators");
+    const RunResult r = runGapmap("report --format csv --table indicators --lang en");
     REQUIRE(r.exitCode == 0);
     CHECK_THAT(r.out, Catch::Contains("communication_teams,Community communication teams,540,540,2025,100%"));
     CHECK_THAT(r.out, Catch::Contains("trusted_addresses,Trusted Addresses,50,50,2025,100%"));

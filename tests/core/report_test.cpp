@@ -1,6 +1,7 @@
 // Report counting rules on a hand-built project whose answers are known.
 #include <catch2/catch.hpp>
 
+#include "core/i18n.h"
 #include "core/report.h"
 
 using namespace gapmap;
@@ -98,6 +99,7 @@ TEST_CASE("especially difficult villages without a team are listed by commune th
 }
 
 TEST_CASE("report formats carry the same numbers", "[core][report]") {
+    const ScopedLanguage english(Lang::En);
     Project p = scenario();
     p.setSetting("synthetic", "1");
     const Report r = buildReport(p, 10);
@@ -106,4 +108,26 @@ TEST_CASE("report formats carry the same numbers", "[core][report]") {
     CHECK_THAT(formatReportCsv(r, "areas"), Catch::Contains("commune,112,Xã B,11,2,1,0,2,1,1,1,1,200"));
     CHECK_THAT(formatReportCsv(r, "indicators"), Catch::Contains("policy_dialogues,Policy dialogues,3,6,2025,50%"));
     CHECK_THAT(formatReportCsv(r, "uncovered"), Catch::Contains("B1,Bản B1,112,Xã B,Huyện,100"));
+}
+
+TEST_CASE("the text report speaks the chosen language, numbers included", "[core][report][i18n]") {
+    Project p = scenario();
+    p.activities.push_back({"2024-03-01", "111", "club_activity", 1, 1234, 600});
+    std::string vi, en;
+    {
+        const ScopedLanguage l(Lang::Vi);
+        vi = formatReportText(buildReport(p, 10));
+    }
+    {
+        const ScopedLanguage l(Lang::En);
+        en = formatReportText(buildReport(p, 10));
+    }
+    CHECK_THAT(vi, Catch::Contains("Tổng số toàn tỉnh so với mục tiêu"));
+    CHECK_THAT(vi, Catch::Contains("Lượt người tham gia sinh hoạt câu lạc bộ"));
+    CHECK_THAT(vi, Catch::Contains("1.234"));
+    CHECK_THAT(en, Catch::Contains("Province totals against targets"));
+    CHECK_THAT(en, Catch::Contains("1,234"));
+    for (const char* english : {"Province", "Districts", "Communes", "villages", "target"}) CHECK_THAT(vi, !Catch::Contains(english));
+    // (The scenario's own place names, "Tỉnh", "Huyện", "Xã A", are data and stay as they are.)
+    for (const char* vietnamese : {"Tổng số", "thôn", "mục tiêu", "Tổ truyền thông", "dân số"}) CHECK_THAT(en, !Catch::Contains(vietnamese));
 }
