@@ -7,6 +7,7 @@
 
 #include "core/errors.h"
 #include "core/i18n.h"
+#include "core/report.h"
 #include "io/project_file.h"
 #include "render/gl.h"
 #include "render/offscreen.h"
@@ -36,7 +37,12 @@ void App::setProject(Project project, std::string path) {
 
 void App::openProject(const std::string& path) {
     try {
-        setProject(readProject(path), path);
+        Project project = readProject(path);
+        // Whatever can refuse a project (an invalid rule setting) is tried before the current
+        // project is let go, so a bad file never leaves the app without a map.
+        CoverageRules::fromProject(project);
+        buildReport(project);
+        setProject(std::move(project), path);
         status_ = tr("ui.status.opened", {path});
     } catch (const std::exception& e) {
         status_ = e.what();

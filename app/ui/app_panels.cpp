@@ -107,7 +107,12 @@ void App::drawDetailsPanel() {
     ImGui::SetNextWindowPos(ImVec2(em * 0.5f, vp->Size.y - em * 20), ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize(ImVec2(em * 21, em * 17), ImGuiCond_FirstUseEver);
     if (!ImGui::Begin(tr("ui.details.title").c_str(), &panels_.details)) return ImGui::End();
-    const Report report = buildReport(project_);  // cheap at province scale; only while a selection shows
+    Report report;  // cheap at province scale; only while a selection shows
+    try {
+        report = buildReport(project_);
+    } catch (const std::exception& e) {
+        status_ = e.what();  // an invalid rule setting: the counts stay empty, the app stays up
+    }
     if (selected_.level == "village") {
         if (const Village* v = findVillage(project_, selected_.code)) {
             const AdminUnit* commune = project_.findUnit(v->communeCode);
