@@ -124,7 +124,8 @@ void printFrames(const char* title, const std::vector<Frame>& frames, double med
                 med <= medianTarget && (p95Target <= 0 || p95 <= p95Target) ? "MET" : "NOT MET");
 }
 
-// Reads every feature and geometry of the layers with GDAL only (the yardstick for opening).
+// Reads every feature and geometry of the layers with GDAL only, as cheaply as GDAL can (the
+// yardstick for opening: no conversion, no formatting).
 double gdalReadMs(const std::string& path) {
     const Clock::time_point t0 = Clock::now();
     std::unique_ptr<GDALDataset> ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
@@ -134,9 +135,8 @@ double gdalReadMs(const std::string& path) {
         OGRLayer* layer = ds->GetLayerByName(name);
         if (!layer) continue;
         layer->ResetReading();
-        while (OGRFeature* f = layer->GetNextFeature()) {
+        while (OGRFeature* f = layer->GetNextFeature()) {  // decodes every field and the geometry
             ++features;
-            for (int i = 0; i < f->GetFieldCount(); ++i) (void)f->GetFieldAsString(i);
             if (const OGRGeometry* g = f->GetGeometryRef()) {
                 OGREnvelope e;
                 g->getEnvelope(&e);
@@ -176,14 +176,17 @@ bool buildNational(const std::string& out) {
                 request.read.where = "population = CAST(population AS INTEGER) OR population IS NULL";
                 importInto(part, request);
                 request.read.where = "population <> CAST(population AS INTEGER)";
-                request.columnMap = {{"population", "commune_id"}};
+                request.columnMap = {{"population", "province_id"}};  // any whole-number field; cleared below
                 try {
                     importInto(odd, request);
-                } catch (const std::exception&) {  // no such rows in this file
+                } catch (const std::exception&) {  // no such rows in this file (the total is checked below)
                 }
                 for (AdminUnit& u : odd.adminUnits) u.population.reset();
                 for (Project* p : {&part, &odd})
-                    for (AdminUnit& u : p->adminUnits) national.adminUnits.push_back(std::move(u));
+                    for (AdminUnit& u : p->adminUnits) {
+                        if (u.name.empty()) u.name = u.code;  // a few census rows have no name; the project file needs one
+                        national.adminUnits.push_back(std::move(u));
+                    }
             }
             std::mt19937_64 rng(20210608);
             std::vector<const AdminUnit*> communes;
@@ -211,6 +214,8 @@ bool buildNational(const std::string& out) {
                 v.internet = rng() % 4 != 0;
                 national.villages.push_back(std::move(v));
             }
+            if (national.adminUnits.size() != 11163)
+                std::fprintf(stderr, "national project: %zu communes imported, 11,163 expected\n", national.adminUnits.size());
             national.setSetting("title", "Việt Nam – 11,163 communes (census 2009) + 100,000 synthetic villages");
             national.setSetting("synthetic", "1");
             writeProject(national, out);
@@ -244,16 +249,32 @@ int main(int argc, char** argv) {
     const std::string nationalPath = (std::filesystem::temp_directory_path() / "gapmap-bench-national.gpkg").string();
     if (national && (rebuild || !std::filesystem::exists(nationalPath)) && !buildNational(nationalPath)) national = false;
 
-    GDALAllRegister();
-    OffscreenContext context;
+    // Each scenario runs in a process of its own, so that its peak memory is its own.
+    auto inChild = [](auto fn) {
+        std::fflush(stdout);
+        const pid_t pid = fork();
+        if (pid == 0) {
+            fn();
+            std::fflush(stdout);
+            _exit(0);
+        }
+        int status = 0;
+        waitpid(pid, &status, 0);
+        return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+    };
     const int w = 1280, h = 800;
-    std::printf("gapmap bench_render: %s, %dx%d offscreen (EGL surfaceless), %u hardware threads\n", context.rendererName().c_str(), w, h,
-                std::thread::hardware_concurrency());
-    Framebuffer target;
-    target.resize(w, h);
-    target.bind();
-
-    if (demo) {
+    auto setup = [&](OffscreenContext& context, Framebuffer& target) {
+        GDALAllRegister();
+        target.resize(w, h);
+        target.bind();
+        (void)context;
+    };
+    if (demo) inChild([&] {
+        OffscreenContext context;
+        std::printf("gapmap bench_render: %s, %dx%d offscreen (EGL surfaceless), %u hardware threads\n", context.rendererName().c_str(), w, h,
+                    std::thread::hardware_concurrency());
+        Framebuffer target;
+        setup(context, target);
         const Project project = buildDemoProject();
         const ProjectSceneBuilder builder(project);
         MapRenderer renderer(RendererOptions{1.0f, 160});
@@ -263,42 +284,76 @@ int main(int argc, char** argv) {
         for (int i = 0; i < 3; ++i) { renderer.invalidate(); renderer.draw(cam); glFinish(); }
         printFrames("Demo province (105 communes, 1,000 villages, default layers), continuous pan and zoom",
                     runGestures(renderer, cam, cycles, 3), 8, 0);
-    }
-
-    if (national) {
-        // Warm the file cache for both contenders, then GDAL alone, then gapmap.
-        gdalReadMs(nationalPath);
-        const double gdalMs = gdalReadMs(nationalPath);
+        std::printf("  peak memory (VmHWM) of this demo process: %.0f MB\n", vmKb("VmHWM:") / 1024.0);
+    });
+    if (national) inChild([&] {
+        OffscreenContext context;
+        if (!demo)
+            std::printf("gapmap bench_render: %s, %dx%d offscreen (EGL surfaceless), %u hardware threads\n", context.rendererName().c_str(), w, h,
+                        std::thread::hardware_concurrency());
+        Framebuffer target;
+        setup(context, target);
+        // GDAL alone and gapmap, three rounds each, interleaved (the machine is shared: medians).
+        gdalReadMs(nationalPath);  // warm the file cache
         MapRenderer renderer(RendererOptions{1.0f, 160});  // exists before a project is opened, as in the app
-        const Clock::time_point t0 = Clock::now();
-        const Project project = readProject(nationalPath);
-        const double readMs = msSince(t0);
-        const ProjectSceneBuilder builder(project);
-        SceneOptions options;
-        options.colorBy = "population";
-        const RenderScene scene = builder.build(options);
-        const double sceneMs = msSince(t0) - readMs;
-        renderer.setScene(scene);
+        std::vector<double> gdalRounds, readRounds, sceneRounds, frameRounds, openRounds, allBandsRounds;
+        bool provisional = false;
+        std::unique_ptr<Project> projectPtr;
+        std::unique_ptr<ProjectSceneBuilder> builderPtr;
+        RenderScene scene;
         Camera cam({}, 1, w, h);
-        cam.fitBox(builder.bounds(), renderer.decorationInsets(w, h));
-        renderer.draw(cam);
+        for (int round = 0; round < 3; ++round) {
+            gdalRounds.push_back(gdalReadMs(nationalPath));
+            builderPtr.reset();
+            projectPtr.reset();
+            renderer.setScene(RenderScene{});
+            const Clock::time_point t0 = Clock::now();
+            projectPtr = std::make_unique<Project>(readProject(nationalPath));
+            const double readMs = msSince(t0);
+            builderPtr = std::make_unique<ProjectSceneBuilder>(*projectPtr, true);  // heavy work later, in the background, as the app does
+            SceneOptions options;
+            options.colorBy = "population";
+            scene = builderPtr->build(options);
+            const double sceneMs = msSince(t0) - readMs;
+            renderer.setScene(scene);
+            cam.fitBox(builderPtr->bounds(), renderer.decorationInsets(w, h));
+            provisional = renderer.draw(cam).provisional;  // boundaries still on their way
+            glFinish();
+            const double openMs = msSince(t0);
+            builderPtr->startBackgroundWork();              // as the app does once its first frame is shown
+            builderPtr->communeGeometry()->prepareAllBands();  // waits for the background thread
+            allBandsRounds.push_back(msSince(t0));
+            readRounds.push_back(readMs);
+            sceneRounds.push_back(sceneMs);
+            frameRounds.push_back(openMs - readMs - sceneMs);
+            openRounds.push_back(openMs);
+        }
+        const Project& project = *projectPtr;
+        const ProjectSceneBuilder& builder = *builderPtr;
+        renderer.draw(cam);  // the full first picture
         glFinish();
-        const double openMs = msSince(t0);
+        const double gdalMs = percentile(gdalRounds, 0.5), readMs = percentile(readRounds, 0.5), sceneMs = percentile(sceneRounds, 0.5);
+        const double frameMs = percentile(frameRounds, 0.5), openMs = percentile(openRounds, 0.5), allBandsMs = percentile(allBandsRounds, 0.5);
         size_t communes = 0;
         for (const AdminUnit& u : project.adminUnits) communes += u.level == AdminLevel::Commune;
         std::printf("\nNational project: %zu communes (%zu source vertices, %zu zoom bands), %zu villages\n", communes,
-                    builder.communeGeometry()->sourceVertices, builder.communeGeometry()->bands.size(), project.villages.size());
+                    builder.communeGeometry()->sourceVertices, builder.communeGeometry()->bandCount(), project.villages.size());
         std::printf("  %-52s %9.0f ms\n", "GDAL alone: read admin_units + villages (features, geometry)", gdalMs);
         std::printf("  %-52s %9.0f ms\n", "gapmap: readProject (GDAL + conversion to core types)", readMs);
-        std::printf("  %-52s %9.0f ms\n", "gapmap: scene (projection, arcs, bands, triangulation)", sceneMs);
-        std::printf("  %-52s %9.0f ms\n", "gapmap: first frame drawn (upload + draw + glFinish)", openMs - readMs - sceneMs);
+        std::printf("  %-52s %9.0f ms\n", "gapmap: scene (projection, label points, styles)", sceneMs);
+        std::printf("  %-52s %9.0f ms\n", "gapmap: first frame drawn (upload + draw + glFinish)", frameMs);
         std::printf("  %-52s %9.0f ms  = %.2f x GDAL alone (target <= 2.00) -> %s\n", "open to first frame, total", openMs,
                     openMs / gdalMs, openMs <= 2 * gdalMs ? "MET" : "NOT MET");
+        std::printf("  (medians of 3 interleaved rounds; ratios per round:");
+        for (size_t i = 0; i < openRounds.size(); ++i) std::printf(" %.2f", openRounds[i] / gdalRounds[i]);
+        std::printf(")\n");
+        std::printf("  %-52s %9.0f ms%s\n", "all zoom bands ready (background thread)", allBandsMs,
+                    provisional ? "  (the first frame had fills and labels; boundaries followed)" : "");
         printFrames("National (11,163 communes, 100,000 villages, population choropleth), continuous pan and zoom",
                     runGestures(renderer, cam, cycles, 4), 16, 33);
         const long hwm = vmKb("VmHWM:");
-        std::printf("\nPeak memory (VmHWM) with the national project open and drawn: %.0f MB (target < 400 MB) -> %s\n", hwm / 1024.0,
+        std::printf("\nPeak memory (VmHWM) of this process (national project opened 3 times, drawn, panned, zoomed): %.0f MB (target < 400 MB) -> %s\n", hwm / 1024.0,
                     hwm >= 0 && hwm < 400 * 1024 ? "MET" : "NOT MET");
-    }
+    });
     return 0;
 }

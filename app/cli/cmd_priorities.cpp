@@ -5,6 +5,7 @@
 #include "cli/cli_common.h"
 #include "core/coverage_tables.h"
 #include "core/errors.h"
+#include "core/i18n.h"
 #include "core/parse.h"
 #include "io/demo_data.h"
 #include "io/project_file.h"
@@ -15,25 +16,25 @@ namespace gapmap::cli {
 std::optional<double> radiusOption(const Args& args) {
     if (args.value("--radius-km").empty()) return std::nullopt;
     const auto radius = parseReal(args.value("--radius-km"));
-    if (!radius || *radius <= 0) throw UsageError("--radius-km needs a positive number of kilometres");
+    if (!radius || *radius <= 0) throw UsageError(tr("report.error.bad_radius"));
     return radius;
 }
 
 int runCoverageReport(const Args& args) {
     const bool summary = args.has("--summary");
-    if (summary && args.has("--priorities")) throw UsageError("--priorities and --summary: choose one");
-    if (!args.value("--table").empty()) throw UsageError("--table does not go with --priorities or --summary");
+    if (summary && args.has("--priorities")) throw UsageError(tr("report.error.priorities_or_summary"));
+    if (!args.value("--table").empty()) throw UsageError(tr("report.error.table_with_coverage"));
     const std::string format = args.value("--format", summary ? "csv" : "text");
     if (format != "text" && format != "csv" && format != "json" && format != "xlsx" && format != "gpkg")
-        throw UsageError("--format " + format + ": use text, csv, json, xlsx or gpkg");
-    if (summary && format == "text") throw UsageError("--summary --format text: use csv, json, xlsx or gpkg");
+        throw UsageError(tr("report.error.bad_coverage_format", {format}));
+    if (summary && format == "text") throw UsageError(tr("report.error.summary_text"));
     const std::string out = args.value("--out");
-    if ((format == "xlsx" || format == "gpkg") && (out.empty() || out == "-")) throw UsageError("--format " + format + " needs --out FILE");
+    if ((format == "xlsx" || format == "gpkg") && (out.empty() || out == "-")) throw UsageError(tr("report.error.needs_out", {format}));
     std::size_t top = 0;
     if (!args.value("--top").empty()) {
-        if (summary) throw UsageError("--top goes with --priorities");
+        if (summary) throw UsageError(tr("report.error.top_needs_priorities"));
         const auto n = parseInteger(args.value("--top"));
-        if (!n || *n < 0) throw UsageError("--top needs a number of villages (0: all)");
+        if (!n || *n < 0) throw UsageError(tr("report.error.bad_top"));
         top = static_cast<std::size_t>(*n);
     }
     const std::optional<double> radius = radiusOption(args);
@@ -46,8 +47,11 @@ int runCoverageReport(const Args& args) {
         const std::vector<DataTable> tables = exportTables(project, result, top);
         if (format == "xlsx") writeXlsx(tables, out);
         else writeGeoPackage(tables, out);
-        std::printf("wrote %s: %zu priority villages, %zu communes%s\n", out.c_str(), tables.front().rows.size(),
-                    result.communes.size(), project.synthetic() ? " (SYNTHETIC demo data)" : "");
+        const std::string villages = formatLocaleNumber(double(tables.front().rows.size()));
+        const std::string communes = formatLocaleNumber(double(result.communes.size()));
+        const std::string message = project.synthetic() ? tr("report.wrote_synthetic", {out, villages, communes})
+                                                        : tr("report.wrote", {out, villages, communes});
+        std::printf("%s\n", message.c_str());
         return kOk;
     }
     const std::string text = summary ? (format == "json" ? formatSummaryJson(project, result) : formatSummaryCsv(project, result))

@@ -8,6 +8,7 @@
 
 #include "cli/cli_common.h"
 #include "core/errors.h"
+#include "core/i18n.h"
 #include "core/parse.h"
 #include "io/demo_data.h"
 #include "io/project_file.h"
@@ -20,36 +21,13 @@ namespace {
 
 std::string help() {
     std::ostringstream s;
-    s << "usage: gapmap render [PROJECT.gpkg] --out map.png [--size 1920x1080] [--layers LIST]\n"
-         "                     [--commune CODE | --bbox minLon,minLat,maxLon,maxLat] [--color-by ATTRIBUTE]\n"
-         "                     [--classes N] [--classify quantile|equal] [--ramp NAME] [--title TEXT]\n"
-         "\n"
-         "Draws the map headless (OpenGL through EGL, no display needed) and writes a PNG with a title, the data\n"
-         "date, a legend, a scale bar and, for the demo, the \"Synthetic demo data\" mark. Without PROJECT.gpkg:\n"
-         "the embedded synthetic demo province. Trusted Addresses appear only as a count per commune, never at\n"
-         "their locations.\n"
-         "\n"
-         "options:\n"
-         "  --out FILE          the PNG to write (required)\n"
-         "  --size WxH          image size in pixels (default 1920x1080)\n"
-         "  --layers LIST       comma-separated layer ids, bottom to top order is fixed (default:\n"
-         "                      communes,choropleth,districts,province,villages,teams,trusted_addresses,labels)\n"
-         "  --commune CODE      zoom to one commune (any admin unit code works)\n"
-         "  --bbox W,S,E,N      zoom to a lon/lat box (EPSG:4326 degrees)\n"
-         "  --color-by ATTR     commune attribute of the choropleth (default: difficult_team_share when the project\n"
-         "                      has especially difficult villages, else population)\n"
-         "  --classes N         number of classes, 2-9 (default 5)\n"
-         "  --classify METHOD   quantile (default) or equal (equal intervals)\n"
-         "  --ramp NAME         ylgnbu, blues, greens, orrd, purples, viridis (default: by attribute)\n"
-         "  --title TEXT        title (default: the project's title)\n"
-         "\n"
-         "layers:\n";
+    s << tr("render.help");
     for (const render::LayerInfo& l : render::layerCatalogue()) {
         std::string id = l.id;
         id.resize(std::max<size_t>(id.size(), 19), ' ');
         s << "  " << id << " " << l.description << "\n";
     }
-    s << "\nattributes for --color-by (per commune):\n";
+    s << "\n" << tr("render.help.attributes") << "\n";
     for (const render::AttributeInfo& a : render::communeAttributes()) {
         std::string id = a.id;
         id.resize(std::max<size_t>(id.size(), 23), ' ');
@@ -73,16 +51,16 @@ int runRender(const std::vector<std::string>& argv) {
     const Args args = parseArgs(argv, {"--out", "--size", "--layers", "--commune", "--bbox", "--color-by", "--title", "--classes",
                                        "--classify", "--ramp"}, {});
     if (args.help) { std::fputs(help().c_str(), stdout); return kOk; }
-    if (args.positional.size() > 1) throw UsageError("render takes at most one PROJECT.gpkg");
+    if (args.positional.size() > 1) throw UsageError(tr("render.error.too_many_files"));
     const std::string out = args.value("--out");
-    if (out.empty()) throw UsageError("render needs --out FILE.png");
+    if (out.empty()) throw UsageError(tr("render.error.needs_out"));
 
     render::MapRequest request;
     const std::string size = args.value("--size", "1920x1080");
     const size_t x = size.find('x');
     const auto w = x == std::string::npos ? std::nullopt : parseInteger(size.substr(0, x));
     const auto h = x == std::string::npos ? std::nullopt : parseInteger(size.substr(x + 1));
-    if (!w || !h || *w < 16 || *h < 16 || *w > 8192 || *h > 8192) throw UsageError("--size " + size + ": expected WxH, e.g. 1920x1080 (16 to 8192 pixels)");
+    if (!w || !h || *w < 16 || *h < 16 || *w > 8192 || *h > 8192) throw UsageError(tr("render.error.bad_size", {size}));
     request.widthPx = int(*w);
     request.heightPx = int(*h);
     if (!args.value("--layers").empty()) {
@@ -90,29 +68,29 @@ int runRender(const std::vector<std::string>& argv) {
         for (const std::string& id : request.scene.layers) {
             bool known = false;
             for (const render::LayerInfo& l : render::layerCatalogue()) known = known || id == l.id;
-            if (!known) throw UsageError("--layers: unknown layer \"" + id + "\" (see gapmap render --help)");
+            if (!known) throw UsageError(tr("render.error.unknown_layer", {id}));
         }
     }
     if (!args.value("--color-by").empty()) {
         request.scene.colorBy = args.value("--color-by");
         if (!render::findAttribute(request.scene.colorBy))
-            throw UsageError("--color-by " + request.scene.colorBy + ": unknown attribute (see gapmap render --help)");
+            throw UsageError(tr("render.error.unknown_attribute", {request.scene.colorBy}));
     }
     if (!args.value("--classes").empty()) {
         const auto n = parseInteger(args.value("--classes"));
-        if (!n || *n < 2 || *n > 9) throw UsageError("--classes needs a whole number from 2 to 9");
+        if (!n || *n < 2 || *n > 9) throw UsageError(tr("render.error.bad_classes"));
         request.scene.classes = int(*n);
     }
     if (!args.value("--classify").empty()) {
         const auto m = render::classMethodFromString(args.value("--classify"));
-        if (!m) throw UsageError("--classify " + args.value("--classify") + ": use quantile or equal");
+        if (!m) throw UsageError(tr("render.error.bad_classify", {args.value("--classify")}));
         request.scene.classMethod = *m;
     }
     if (!args.value("--ramp").empty()) {
         request.scene.ramp = render::rampFromString(args.value("--ramp"));
-        if (!request.scene.ramp) throw UsageError("--ramp " + args.value("--ramp") + ": use ylgnbu, blues, greens, orrd, purples or viridis");
+        if (!request.scene.ramp) throw UsageError(tr("render.error.bad_ramp", {args.value("--ramp")}));
     }
-    if (!args.value("--commune").empty() && !args.value("--bbox").empty()) throw UsageError("give --commune or --bbox, not both");
+    if (!args.value("--commune").empty() && !args.value("--bbox").empty()) throw UsageError(tr("render.error.commune_and_bbox"));
     request.focusCode = args.value("--commune");
     if (!args.value("--bbox").empty()) {
         const std::vector<std::string> parts = splitComma(args.value("--bbox"));
@@ -120,12 +98,12 @@ int runRender(const std::vector<std::string>& argv) {
         for (const std::string& p : parts)
             if (auto d = parseReal(p)) v.push_back(*d);
         if (v.size() != 4 || v[0] >= v[2] || v[1] >= v[3] || v[0] < -180 || v[2] > 180 || v[1] < -85 || v[3] > 85)
-            throw UsageError("--bbox " + args.value("--bbox") + ": expected minLon,minLat,maxLon,maxLat in degrees");
+            throw UsageError(tr("render.error.bad_bbox", {args.value("--bbox")}));
         request.focusBox = BBox{v[0], v[1], v[2], v[3]};
     }
     if (!args.value("--title").empty()) {
         const std::string title = args.value("--title");
-        if (!isValidUtf8(title)) throw UsageError("--title is not valid UTF-8");
+        if (!isValidUtf8(title)) throw UsageError(tr("render.error.title_not_utf8"));
         request.scene.title = toNfc(title);
     }
 
@@ -139,7 +117,7 @@ int runRender(const std::vector<std::string>& argv) {
     try {
         context = std::make_unique<render::OffscreenContext>();
     } catch (const std::exception& e) {
-        throw InputError(std::string("cannot render without OpenGL: ") + e.what());
+        throw InputError(tr("render.error.no_opengl", {e.what()}));
     }
     render::RenderedMap map;
     try {
@@ -152,8 +130,9 @@ int runRender(const std::vector<std::string>& argv) {
     } catch (const std::exception& e) {
         throw InputError(e.what());
     }
-    std::printf("wrote %s (%dx%d): %s, %d labels\n", out.c_str(), map.image.width, map.image.height,
-                map.scene.title.c_str(), map.stats.labels);
+    const std::string message = tr("render.wrote", {out, std::to_string(map.image.width), std::to_string(map.image.height),
+                                                    map.scene.title, std::to_string(map.stats.labels)});
+    std::printf("%s\n", message.c_str());
     return kOk;
 }
 

@@ -22,6 +22,7 @@ public:
             if (slot.index < 0) {
                 slot = {tag(h), static_cast<std::int32_t>(codes_.size())};
                 codes_.push_back(code);
+                remember(h);
                 return slot.index;
             }
             if (slot.tag == tag(h) && codes_[slot.index] == code) return slot.index;
@@ -31,6 +32,7 @@ public:
     std::int32_t find(std::string_view code) const {
         if (code.empty() || codes_.empty()) return -1;
         const std::uint64_t h = hash(code);
+        if (!mayContain(h)) return -1;
         for (std::size_t s = h & mask_;; s = (s + 1) & mask_) {
             const Slot& slot = slots_[s];
             if (slot.index < 0) return -1;
@@ -50,6 +52,17 @@ private:
         return h ^ (h >> 29);  // FNV's low bits mix poorly; the table uses them
     }
     static std::uint32_t tag(std::uint64_t h) { return static_cast<std::uint32_t>(h >> 32); }
+    // A Bloom filter of about 16 bits a code (two bits each): most absent codes are turned away
+    // without touching the table, which is larger than the processor's fastest caches.
+    bool mayContain(std::uint64_t h) const {
+        const std::size_t a = (h >> 20) & bloomMask_, b = (h >> 42) & bloomMask_;
+        return (bloom_[a >> 6] >> (a & 63) & 1) && (bloom_[b >> 6] >> (b & 63) & 1);
+    }
+    void remember(std::uint64_t h) {
+        const std::size_t a = (h >> 20) & bloomMask_, b = (h >> 42) & bloomMask_;
+        bloom_[a >> 6] |= std::uint64_t{1} << (a & 63);
+        bloom_[b >> 6] |= std::uint64_t{1} << (b & 63);
+    }
     // At most two thirds full: small enough to stay in cache (8 bytes a slot), few probes.
     void reserve(std::size_t expected) {
         std::size_t capacity = 16;
@@ -57,16 +70,21 @@ private:
         if (capacity <= slots_.size()) return;
         slots_.assign(capacity, Slot{});
         mask_ = capacity - 1;
+        bloom_.assign(capacity / 2, 0);  // 32 bits a slot, 16 or more a code
+        bloomMask_ = capacity * 32 - 1;
         for (std::size_t i = 0; i < codes_.size(); ++i) {
-            std::size_t s = hash(codes_[i]) & mask_;
+            const std::uint64_t h = hash(codes_[i]);
+            std::size_t s = h & mask_;
             while (slots_[s].index >= 0) s = (s + 1) & mask_;
-            slots_[s] = {tag(hash(codes_[i])), static_cast<std::int32_t>(i)};
+            slots_[s] = {tag(h), static_cast<std::int32_t>(i)};
+            remember(h);
         }
     }
 
     std::vector<Slot> slots_;
     std::vector<std::string_view> codes_;
-    std::size_t mask_ = 0;
+    std::vector<std::uint64_t> bloom_;
+    std::size_t mask_ = 0, bloomMask_ = 0;
 };
 
 }  // namespace gapmap

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstring>
 #include <memory>
+#include <system_error>
 #include <thread>
 
 #include "core/code_index.h"
@@ -92,6 +93,17 @@ struct RankKey {
     std::uint32_t village;
 };
 
+// A total order (the village index settles equal codes), so sorted parts merge into the one ranking.
+struct RankOrder {
+    const Project& p;
+    bool operator()(const RankKey& a, const RankKey& b) const {
+        if (a.k0 != b.k0) return a.k0 < b.k0;
+        if (a.k1 != b.k1) return a.k1 < b.k1;
+        const std::string &ca = p.villages[a.village].code, &cb = p.villages[b.village].code;
+        return ca != cb ? ca < cb : a.village < b.village;
+    }
+};
+
 std::uint64_t bigEndian(const std::string& s) {
     unsigned char bytes[8] = {};
     std::memcpy(bytes, s.data(), std::min<std::size_t>(8, s.size()));
@@ -100,23 +112,18 @@ std::uint64_t bigEndian(const std::string& s) {
     return v;
 }
 
-void rank(const Project& p, CoverageResult& r) {
-    const bool tiebreak = r.rules.population == PopulationMode::Tiebreak;
-    std::vector<RankKey> keys;
-    keys.reserve(r.priority.size());
-    for (std::uint32_t i : r.priority) {
+// Sorts one thread's listed villages (`listed`, in village order) into ranking order.
+void rankPart(const Project& p, const CoverageRules& rules, const std::vector<VillageCoverage>& villages, std::vector<RankKey>& keys,
+              const std::vector<std::uint32_t>& listed) {
+    const bool tiebreak = rules.population == PopulationMode::Tiebreak;
+    keys.reserve(listed.size());
+    for (std::uint32_t i : listed) {
         const Village& v = p.villages[i];
-        const auto micro = static_cast<std::uint64_t>(std::llround(r.villages[i].score * 1e6));
+        const auto micro = static_cast<std::uint64_t>(std::llround(villages[i].score * 1e6));
         const auto people = static_cast<std::uint64_t>(std::max<std::int64_t>(0, v.population.value_or(0)));
         keys.push_back({~micro, tiebreak ? ~people : bigEndian(v.code), i});
     }
-    std::sort(keys.begin(), keys.end(), [&](const RankKey& a, const RankKey& b) {
-        if (a.k0 != b.k0) return a.k0 < b.k0;
-        if (a.k1 != b.k1) return a.k1 < b.k1;
-        const std::string &ca = p.villages[a.village].code, &cb = p.villages[b.village].code;
-        return ca != cb ? ca < cb : a.village < b.village;
-    });
-    for (std::size_t k = 0; k < keys.size(); ++k) r.priority[k] = keys[k].village;
+    std::sort(keys.begin(), keys.end(), RankOrder{p});
 }
 
 enum : std::uint8_t { kTeam = 1, kClub = 2, kOutcome = 4 };
@@ -140,6 +147,7 @@ struct Partial {
     std::vector<CoverageTally> villages, people;
     std::vector<std::int64_t> populationUnknown;
     std::vector<std::uint32_t> listed;
+    std::vector<RankKey> ranked;  // `listed` in ranking order
 };
 
 void evaluateRange(const Project& p, const Lookups& l, std::size_t begin, std::size_t end, std::vector<VillageCoverage>& out,
@@ -151,7 +159,8 @@ void evaluateRange(const Project& p, const Lookups& l, std::size_t begin, std::s
         const Village& v = p.villages[i];
         VillageCoverage& c = out[i];
         c.village = static_cast<std::uint32_t>(i);
-        c.commune = l.communeIndex.find(v.communeCode);
+        // Villages come commune by commune: reuse the previous village's commune when the code repeats.
+        c.commune = i > begin && v.communeCode == p.villages[i - 1].communeCode ? out[i - 1].commune : l.communeIndex.find(v.communeCode);
         const bool inCommune = c.commune >= 0;
         const std::int32_t k = l.named.find(v.code);
         const std::uint8_t registered = k >= 0 ? l.namedFlags[k] : 0;
@@ -264,9 +273,19 @@ CoverageResult analyseCoverage(const Project& p, const CoverageRules& rules, uns
     std::vector<Partial> partials(threads, Partial(r.communes.size() + 1));
     std::vector<std::thread> workers;
     for (std::size_t t = 0; t < threads; ++t) {
-        auto run = [&, t] { evaluateRange(p, lookups, n * t / threads, n * (t + 1) / threads, r.villages, partials[t]); };
-        if (t + 1 < threads) workers.emplace_back(run);
-        else run();
+        auto run = [&, t] {
+            evaluateRange(p, lookups, n * t / threads, n * (t + 1) / threads, r.villages, partials[t]);
+            rankPart(p, rules, r.villages, partials[t].ranked, partials[t].listed);
+        };
+        if (t + 1 == threads) {
+            run();
+            continue;
+        }
+        try {
+            workers.emplace_back(run);
+        } catch (const std::system_error&) {  // no thread to be had: do that share here
+            run();
+        }
     }
     for (std::thread& w : workers) w.join();
     for (std::size_t slot = 0; slot <= r.communes.size(); ++slot) {
@@ -279,7 +298,15 @@ CoverageResult analyseCoverage(const Project& p, const CoverageRules& rules, uns
             area.populationUnknown += part.populationUnknown[slot];
         }
     }
-    for (const Partial& part : partials) r.priority.insert(r.priority.end(), part.listed.begin(), part.listed.end());
+    // The threads' sorted parts merge into the ranking: score descending, [population,] code.
+    std::vector<RankKey> ranked = std::move(partials[0].ranked);
+    for (std::size_t t = 1; t < threads; ++t) {
+        const std::size_t middle = ranked.size();
+        ranked.insert(ranked.end(), partials[t].ranked.begin(), partials[t].ranked.end());
+        std::inplace_merge(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(middle), ranked.end(), RankOrder{p});
+    }
+    r.priority.reserve(ranked.size());
+    for (const RankKey& k : ranked) r.priority.push_back(k.village);
 
     // Communes add up into their districts and the province.
     for (AreaCoverage& commune : r.communes) {
@@ -288,7 +315,6 @@ CoverageResult analyseCoverage(const Project& p, const CoverageRules& rules, uns
         if (d >= 0) rollUp(commune, r.districts[d]);
         rollUp(commune, r.province);
     }
-    rank(p, r);
     return r;
 }
 

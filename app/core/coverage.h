@@ -91,13 +91,18 @@ struct AreaMeasure {
 const std::vector<AreaMeasure>& areaMeasures();
 const AreaMeasure* findAreaMeasure(const std::string& key);
 
-// English texts (one place, for the later move to translation catalogues).
+// Texts in the current language (app/i18n/*.txt; core/i18n.h), numbers with its decimal separator.
 // "no team +3; nearest Trusted Address 23.4 km +2; …"
 std::string reasonsText(const Project& project, const CoverageResult& result, const VillageCoverage& village);
 std::string gapLabel(Gap gap);                 // "no communication team"
 std::string measureLabel(const AreaMeasure& measure);  // "% of especially difficult villages with a team"
-// A distance as reports give it: km to 0.1, or to the metre (0.001) where 0.1 would round an
-// out-of-reach distance down onto the radius ("10.04 km" must not read "10.0 km" when R = 10).
-double reportedKm(double km, double radiusKm);
+// How far out of reach a village is, as every output gives it: a 5 km band starting at the radius
+// ("10–15"). Exact distances from several villages whose coordinates are known would locate a
+// Trusted Address (trilateration); a band keeps that no finer than a commune.
+struct DistanceBand {
+    double fromKm = 0, toKm = 0;
+};
+DistanceBand reportedBand(double km, double radiusKm);
+std::string bandText(const DistanceBand& band);  // "10–15" (locale numbers)
 
 }  // namespace gapmap

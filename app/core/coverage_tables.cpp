@@ -2,12 +2,11 @@
 
 #include <cmath>
 
+#include "core/i18n.h"
 #include "core/text_format.h"
 
 namespace gapmap {
 namespace {
-
-const char* const kSyntheticBanner = "SYNTHETIC DEMO DATA – invented villages and figures, not real records\n";
 
 Cell optionalInt(const std::optional<std::int64_t>& v) { return v ? Cell{*v} : Cell{}; }
 
@@ -20,12 +19,14 @@ const std::vector<AreaCoverage>* areasOf(const CoverageResult& r, AdminLevel lev
 }
 
 std::string rulesLine(const CoverageRules& rules) {
-    std::string out = "Rules: a Trusted Address reaches a village within " + formatShortest(rules.taRadiusKm) +
-                      " km (WGS84 geodesic)" + (rules.taInCommune ? " or in its commune" : "") +
-                      "; a club reaches it in the village, commune-wide" +
-                      (rules.clubAnywhereInCommune ? " or anywhere in its commune" : "") + "\nWeights:";
-    for (Gap g : kAllGaps) out += std::string(" ") + gapCode(g) + " " + formatShortest(rules.weight(g)) + (g == Gap::Outcomes ? "" : ",");
-    return out + "; population: " + toString(rules.population) + "\n";
+    const std::string shortest = formatShortest(rules.taRadiusKm);  // 10, 7.5: as many decimals as it has
+    const size_t dot = shortest.find('.');
+    const std::string km = formatLocaleNumber(rules.taRadiusKm, dot == std::string::npos ? 0 : int(shortest.size() - dot - 1));
+    std::string out = rules.taInCommune ? (rules.clubAnywhereInCommune ? tr("priorities.rules.both", {km}) : tr("priorities.rules.ta_in_commune", {km}))
+                                        : (rules.clubAnywhereInCommune ? tr("priorities.rules.club_anywhere", {km}) : tr("priorities.rules", {km}));
+    std::string weights;  // setting codes and values, as in the project's settings
+    for (Gap g : kAllGaps) weights += std::string(weights.empty() ? "" : ", ") + gapCode(g) + " " + formatShortest(rules.weight(g));
+    return out + "\n" + tr("priorities.weights", {weights, toString(rules.population)}) + "\n";
 }
 
 }  // namespace
@@ -37,7 +38,7 @@ DataTable priorityTable(const Project& p, const CoverageResult& r, std::size_t t
     t.columns = {{"rank", ColumnType::Integer},     {"village_code", ColumnType::Text}, {"village_name", ColumnType::Text},
                  {"commune_code", ColumnType::Text}, {"commune_name", ColumnType::Text}, {"population", ColumnType::Integer},
                  {"score", ColumnType::Real},        {"gaps", ColumnType::Text},         {"reasons", ColumnType::Text},
-                 {"nearest_ta_km", ColumnType::Real}, {"has_location", ColumnType::Integer}, {"lon", ColumnType::Real},
+                 {"nearest_ta_band_km", ColumnType::Text}, {"has_location", ColumnType::Integer}, {"lon", ColumnType::Real},
                  {"lat", ColumnType::Real}};
     const std::size_t count = top == 0 ? r.priority.size() : std::min(top, r.priority.size());
     for (std::size_t k = 0; k < count; ++k) {
@@ -45,7 +46,7 @@ DataTable priorityTable(const Project& p, const CoverageResult& r, std::size_t t
         const Village& v = p.villages[c.village];
         t.rows.push_back({Cell{static_cast<std::int64_t>(k + 1)}, v.code, v.name, v.communeCode, communeName(r, c),
                           optionalInt(v.population), c.score, gapsText(c), reasonsText(p, r, c),
-                          c.nearestTaKm ? Cell{reportedKm(*c.nearestTaKm, r.rules.taRadiusKm)} : Cell{},
+                          c.nearestTaKm ? Cell{bandText(reportedBand(*c.nearestTaKm, r.rules.taRadiusKm))} : Cell{},
                           Cell{std::int64_t{v.location ? 1 : 0}}, v.location ? Cell{v.location->lonDeg} : Cell{},
                           v.location ? Cell{v.location->latDeg} : Cell{}});
         t.points.push_back(v.location);
@@ -96,23 +97,27 @@ std::vector<DataTable> exportTables(const Project& p, const CoverageResult& r, s
 
 std::string formatPrioritiesText(const Project& p, const CoverageResult& r, std::size_t top) {
     std::string out = p.settingOr("title", "gapmap project") + "\n";
-    if (p.synthetic()) out += kSyntheticBanner;
+    if (p.synthetic()) out += tr("report.synthetic") + "\n";
     const std::int64_t noLocation = r.province.villages.noLocation;
-    out += "\nPriority villages: " + std::to_string(r.priority.size()) + " of " + std::to_string(r.villages.size()) +
-           " villages have a gap" + (noLocation ? " (" + std::to_string(noLocation) + " without coordinates)" : "") +
-           "; score = sum of the weights of the village's gaps\n" + rulesLine(r.rules);
+    const std::string listed = formatLocaleNumber(double(r.priority.size())), all = formatLocaleNumber(double(r.villages.size()));
+    out += "\n" + (noLocation ? tr("priorities.heading_no_location", {listed, all, formatLocaleNumber(double(noLocation))})
+                              : tr("priorities.heading", {listed, all})) + "\n" + rulesLine(r.rules);
     const DataTable t = priorityTable(p, r, top);
     size_t nameWidth = 8, communeWidth = 8;
     for (const auto& row : t.rows) {
         nameWidth = std::max(nameWidth, codePoints(cellText(row[2])) + 1);
         communeWidth = std::max(communeWidth, codePoints(cellText(row[4])) + 1);
     }
-    out += "\n" + pad("rank", 6) + pad("score", 7) + pad("code", 10) + pad("village", nameWidth) + pad("commune", communeWidth) + "reasons\n";
+    const std::string rank = tr("priorities.col.rank"), score = tr("priorities.col.score"), code = tr("priorities.col.code");
+    nameWidth = std::max(nameWidth, codePoints(tr("priorities.col.village")) + 1);
+    communeWidth = std::max(communeWidth, codePoints(tr("priorities.col.commune")) + 1);
+    out += "\n" + pad(rank, 6) + pad(score, 7) + pad(code, 10) + pad(tr("priorities.col.village"), nameWidth) +
+           pad(tr("priorities.col.commune"), communeWidth) + tr("priorities.col.reasons") + "\n";
     for (const auto& row : t.rows)
         out += pad(cellText(row[0]), 6) + pad(cellText(row[6]), 7) + pad(cellText(row[1]), 10) + pad(cellText(row[2]), nameWidth) +
                pad(cellText(row[4]), communeWidth) + cellText(row[8]) + "\n";
     if (t.rows.size() < r.priority.size())
-        out += "… and " + std::to_string(r.priority.size() - t.rows.size()) + " more (--top 0 lists all)\n";
+        out += tr("priorities.more", {formatLocaleNumber(double(r.priority.size() - t.rows.size()))}) + "\n";
     return out;
 }
 

@@ -1,35 +1,48 @@
-// Every English text of the coverage analysis, in one place for the move to translation catalogues.
+// The texts of the coverage analysis, in the current language (core/i18n.h, app/i18n/*.txt).
 #include <cmath>
-#include <cstdio>
 #include <map>
 
 #include "core/coverage.h"
+#include "core/i18n.h"
 #include "core/text_format.h"
 
 namespace gapmap {
 namespace {
 
-std::string points(double weight) { return " +" + formatShortest(weight); }
+// A weight or factor as short as it reads (1, 1.5, 0.25) with the language's decimal separator.
+std::string shortNumber(double value) {
+    const std::string s = formatShortest(value);
+    const size_t dot = s.find('.');
+    if (s.find_first_of("eE") != std::string::npos) return s;
+    if (dot == std::string::npos) return formatLocaleNumber(value, 0);
+    return formatLocaleNumber(value, static_cast<int>(s.size() - dot - 1));
+}
 
 }  // namespace
 
 std::string gapLabel(Gap gap) {
     switch (gap) {
-        case Gap::NoTeam: return "no communication team";
-        case Gap::NoClub: return "no Leader of Change club";
-        case Gap::TaOutOfReach: return "no active Trusted Address within reach";
-        case Gap::NoElectricity: return "no grid electricity";
-        case Gap::NoMobile: return "no mobile signal (none or 2G only)";
-        case Gap::NoInternet: return "no internet";
-        case Gap::EspeciallyDifficult: return "especially difficult village";
-        case Gap::Outcomes: return "reported child or consanguineous marriages";
+        case Gap::NoTeam: return tr("coverage.gap.no_team");
+        case Gap::NoClub: return tr("coverage.gap.no_club");
+        case Gap::TaOutOfReach: return tr("coverage.gap.ta_out_of_reach");
+        case Gap::NoElectricity: return tr("coverage.gap.no_electricity");
+        case Gap::NoMobile: return tr("coverage.gap.no_mobile");
+        case Gap::NoInternet: return tr("coverage.gap.no_internet");
+        case Gap::EspeciallyDifficult: return tr("coverage.gap.especially_difficult");
+        case Gap::Outcomes: return tr("coverage.gap.outcomes");
     }
     return "";
 }
 
-double reportedKm(double km, double radiusKm) {
-    const double tenths = std::round(km * 10) / 10;
-    return tenths <= radiusKm && km > radiusKm ? std::round(km * 1000) / 1000 : tenths;
+DistanceBand reportedBand(double km, double radiusKm) {
+    constexpr double kBandKm = 5;
+    const double from = radiusKm + std::floor(std::max(0.0, km - radiusKm) / kBandKm) * kBandKm;
+    return {from, from + kBandKm};
+}
+
+std::string bandText(const DistanceBand& band) {
+    auto number = [](double km) { return formatLocaleNumber(km, km == std::round(km) ? 0 : 1); };
+    return number(band.fromKm) + "–" + number(band.toKm);
 }
 
 std::string reasonsText(const Project& p, const CoverageResult& result, const VillageCoverage& c) {
@@ -38,74 +51,42 @@ std::string reasonsText(const Project& p, const CoverageResult& result, const Vi
     std::string out;
     for (const ScoreTerm& t : scoreTerms(c, result.rules)) {
         std::string part;
+        const std::string points = shortNumber(t.value);
         if (t.kind == ScoreTerm::Kind::TaUnknown) {
-            part = "no coordinates: Trusted Address distance unknown";
+            part = tr("coverage.reason.ta_unknown");
         } else if (t.kind == ScoreTerm::Kind::PopulationFactor) {
-            part = v.population ? "population " + std::to_string(*v.population) + " ×" + formatShortest(t.value)
-                                : "population unknown ×1";
+            part = v.population ? tr("coverage.reason.population", {formatLocaleNumber(double(*v.population)), points})
+                                : tr("coverage.reason.population_unknown");
         } else if (t.gap == Gap::TaOutOfReach && c.nearestTaKm) {
-            const double km = reportedKm(*c.nearestTaKm, radius);
-            char buf[32];
-            std::snprintf(buf, sizeof buf, km == std::round(km * 10) / 10 ? "%.1f" : "%.3f", km);
-            part = "nearest Trusted Address " + std::string(buf) + " km" + points(t.value);
+            part = tr("coverage.reason.nearest_ta", {bandText(reportedBand(*c.nearestTaKm, radius)), points});
         } else {
             switch (t.gap) {
-                case Gap::NoTeam: part = "no team"; break;
-                case Gap::NoClub: part = "no club"; break;
-                case Gap::TaOutOfReach: part = "no active Trusted Address located"; break;
-                case Gap::NoElectricity: part = v.electricity == Electricity::None ? "no electricity" : "off-grid electricity only"; break;
-                case Gap::NoMobile: part = v.mobile == Mobile::None ? "no mobile signal" : "2G only"; break;
-                case Gap::NoInternet: part = "no internet"; break;
-                case Gap::EspeciallyDifficult: part = "especially difficult village"; break;
-                case Gap::Outcomes: part = "reported child or consanguineous marriages"; break;
+                case Gap::NoTeam: part = tr("coverage.reason.no_team", {points}); break;
+                case Gap::NoClub: part = tr("coverage.reason.no_club", {points}); break;
+                case Gap::TaOutOfReach: part = tr("coverage.reason.no_ta_located", {points}); break;
+                case Gap::NoElectricity:
+                    part = v.electricity == Electricity::None ? tr("coverage.reason.no_electricity", {points})
+                                                              : tr("coverage.reason.offgrid_only", {points});
+                    break;
+                case Gap::NoMobile:
+                    part = v.mobile == Mobile::None ? tr("coverage.reason.no_mobile", {points}) : tr("coverage.reason.2g_only", {points});
+                    break;
+                case Gap::NoInternet: part = tr("coverage.reason.no_internet", {points}); break;
+                case Gap::EspeciallyDifficult: part = tr("coverage.reason.especially_difficult", {points}); break;
+                case Gap::Outcomes: part = tr("coverage.reason.outcomes", {points}); break;
             }
-            part += points(t.value);
         }
         out += (out.empty() ? "" : "; ") + part;
     }
     return out;
 }
 
+// The label of each measure is "measure.<key>" in the catalogues (tests/core/i18n_test.cpp checks
+// that every measure has one); an unknown key shows as the key itself.
 std::string measureLabel(const AreaMeasure& m) {
-    static const std::map<std::string, std::string> labels = {
-        {"villages", "Villages"},
-        {"population", "People (sum of village populations)"},
-        {"villages_population_unknown", "Villages without a population figure"},
-        {"especially_difficult", "Especially difficult villages"},
-        {"with_team", "Villages with a communication team"},
-        {"pct_with_team", "% of villages with a team"},
-        {"especially_difficult_with_team", "Especially difficult villages with a team"},
-        {"pct_especially_difficult_with_team", "% of especially difficult villages with a team"},
-        {"with_club", "Villages reached by a club"},
-        {"pct_with_club", "% of villages reached by a club"},
-        {"ta_reached", "Villages reached by a Trusted Address"},
-        {"pct_ta_reached", "% of villages reached by a Trusted Address"},
-        {"ta_unknown", "Villages whose Trusted Address reach is unknown (no coordinates)"},
-        {"no_electricity", "Villages without grid electricity"},
-        {"no_mobile", "Villages without mobile signal (none or 2G)"},
-        {"no_internet", "Villages without internet"},
-        {"no_location", "Villages without coordinates"},
-        {"priority_villages", "Villages in the priority list"},
-        {"people_with_team", "People in villages with a team"},
-        {"pct_people_with_team", "% of people in villages with a team"},
-        {"people_with_club", "People reached by a club"},
-        {"pct_people_with_club", "% of people reached by a club"},
-        {"people_ta_reached", "People reached by a Trusted Address"},
-        {"pct_people_ta_reached", "% of people reached by a Trusted Address"},
-        {"people_no_electricity", "People without grid electricity"},
-        {"pct_people_no_electricity", "% of people without grid electricity"},
-        {"people_no_mobile", "People without mobile signal"},
-        {"pct_people_no_mobile", "% of people without mobile signal"},
-        {"people_no_internet", "People without internet"},
-        {"pct_people_no_internet", "% of people without internet"},
-        {"active_trusted_addresses", "Active Trusted Addresses"},
-        {"commune_offices", "Commune office records"},
-        {"offices_without_computers", "Commune offices without computers"},
-        {"offices_without_internet", "Commune offices without internet"},
-        {"communes_without_office_record", "Communes without a commune office record"},
-    };
-    const auto it = labels.find(m.key);
-    return it == labels.end() ? m.key : it->second;
+    const std::string key = std::string("measure.") + m.key;
+    const CatalogueMap& texts = catalogue(language());
+    return texts.find(key) == texts.end() ? std::string(m.key) : tr(key);
 }
 
 }  // namespace gapmap

@@ -14,13 +14,17 @@ constexpr double kB = kA * (1 - kF);
 
 }  // namespace
 
-// Reduced (parametric) latitude U: tan U = (1 - f) tan(lat).
-GeodesicPoint::GeodesicPoint(LonLat p) {
-    const double tanU = (1 - kF) * std::tan(p.latDeg * kRad);
-    cosU = 1 / std::sqrt(1 + tanU * tanU);
-    sinU = tanU * cosU;
-    lonRad = p.lonDeg * kRad;
+// Reduced (parametric) latitude U: tan U = (1 - f) tan(lat), written without the tangent so that
+// it holds at the poles too.
+GeodesicPoint::GeodesicPoint(double sinLat, double cosLat, double lon) {
+    const double s = (1 - kF) * sinLat, r = std::sqrt(cosLat * cosLat + s * s);
+    sinU = s / r;
+    cosU = cosLat / r;
+    lonRad = lon;
 }
+
+GeodesicPoint::GeodesicPoint(LonLat p)
+    : GeodesicPoint(std::sin(p.latDeg * kRad), std::cos(p.latDeg * kRad), p.lonDeg * kRad) {}
 
 double geodesicKm(LonLat a, LonLat b) { return geodesicKm(GeodesicPoint(a), GeodesicPoint(b)); }
 

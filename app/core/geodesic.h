@@ -21,6 +21,8 @@ constexpr double kGeodesicOverSphereMax = 1.00449;  // 6399.594 km / 6371.0088 k
 // A point prepared for repeated distance computations: its reduced latitude and longitude.
 struct GeodesicPoint {
     explicit GeodesicPoint(LonLat p);
+    // From the sine and cosine of the latitude, when the caller has them already.
+    GeodesicPoint(double sinLat, double cosLat, double lonRad);
     double sinU, cosU, lonRad;
 };
 

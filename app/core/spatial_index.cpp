@@ -17,11 +17,14 @@ constexpr double kSlack = kGeodesicOverSphereMax / kGeodesicOverSphereMin + 1e-6
 constexpr double kSlack2 = kSlack * kSlack;
 constexpr double kChordEpsilon2 = 1e-24;  // squared chord of ~6 µm: points this close count as tied
 
-void unitVector(LonLat p, double out[3]) {
+// The unit vector of a point, and its GeodesicPoint from the same sines and cosines.
+GeodesicPoint unitVector(LonLat p, double out[3]) {
     const double lat = p.latDeg * kRad, lon = p.lonDeg * kRad;
-    out[0] = std::cos(lat) * std::cos(lon);
-    out[1] = std::cos(lat) * std::sin(lon);
-    out[2] = std::sin(lat);
+    const double sinLat = std::sin(lat), cosLat = std::cos(lat);
+    out[0] = cosLat * std::cos(lon);
+    out[1] = cosLat * std::sin(lon);
+    out[2] = sinLat;
+    return GeodesicPoint(sinLat, cosLat, lon);
 }
 
 // The points whose chord to the query may still belong to the geodesic nearest: usually one.
@@ -66,8 +69,8 @@ double chord2(const double a[3], const double b[3]) {
 SpatialIndex::SpatialIndex(const std::vector<LonLat>& points) {
     points_.reserve(points.size());
     for (std::size_t i = 0; i < points.size(); ++i) {
-        Point p{{0, 0, 0}, GeodesicPoint(points[i]), static_cast<std::uint32_t>(i)};
-        unitVector(points[i], p.xyz);
+        Point p{{0, 0, 0}, GeodesicPoint(0, 1, 0), static_cast<std::uint32_t>(i)};
+        p.geo = unitVector(points[i], p.xyz);
         points_.push_back(p);
     }
     if (!points_.empty()) {
@@ -100,7 +103,7 @@ void SpatialIndex::build(std::uint32_t begin, std::uint32_t end) {
 std::optional<SpatialIndex::Hit> SpatialIndex::nearest(LonLat query) const {
     if (points_.empty()) return std::nullopt;
     double q[3];
-    unitVector(query, q);
+    const GeodesicPoint from = unitVector(query, q);
     Candidates candidates;
     // Far children wait on the stack with the squared distance from the query to their split
     // plane: a lower bound on the squared chord to any point behind it. Depth is log2(n / 8) + 1.
@@ -120,11 +123,11 @@ std::optional<SpatialIndex::Hit> SpatialIndex::nearest(LonLat query) const {
         for (std::uint32_t i = node->begin; i < node->end; ++i) candidates.offer(i, chord2(points_[i].xyz, q));
     }
     if (candidates.overflowed()) return nearestBruteForce(query);
-    return closestOf(query, candidates.slots(), candidates.size());
+    return closestOf(from, candidates.slots(), candidates.size());
 }
 
-std::optional<SpatialIndex::Hit> SpatialIndex::closestOf(LonLat query, const std::uint32_t* slots, std::size_t count) const {
-    const GeodesicPoint from(query);
+std::optional<SpatialIndex::Hit> SpatialIndex::closestOf(const GeodesicPoint& from, const std::uint32_t* slots,
+                                                         std::size_t count) const {
     std::optional<Hit> best;
     for (std::size_t i = 0; i < count; ++i) {
         const Point& p = points_[slots[i]];
@@ -137,14 +140,14 @@ std::optional<SpatialIndex::Hit> SpatialIndex::closestOf(LonLat query, const std
 std::optional<SpatialIndex::Hit> SpatialIndex::nearestBruteForce(LonLat query) const {
     if (points_.empty()) return std::nullopt;
     double q[3];
-    unitVector(query, q);
+    const GeodesicPoint from = unitVector(query, q);
     double best2 = 1e300;
     for (const Point& p : points_) best2 = std::min(best2, chord2(p.xyz, q));
     const double limit2 = best2 * kSlack2 + kChordEpsilon2;
     std::vector<std::uint32_t> slots;
     for (std::uint32_t i = 0; i < points_.size(); ++i)
         if (chord2(points_[i].xyz, q) <= limit2) slots.push_back(i);
-    return closestOf(query, slots.data(), slots.size());
+    return closestOf(from, slots.data(), slots.size());
 }
 
 }  // namespace gapmap

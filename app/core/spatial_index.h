@@ -46,7 +46,7 @@ private:
         std::int32_t axis = -1;    // -1 for a leaf
     };
     void build(std::uint32_t begin, std::uint32_t end);
-    std::optional<Hit> closestOf(LonLat query, const std::uint32_t* candidates, std::size_t count) const;
+    std::optional<Hit> closestOf(const GeodesicPoint& query, const std::uint32_t* candidates, std::size_t count) const;
 
     std::vector<Point> points_;
     std::vector<Node> nodes_;

@@ -9,6 +9,7 @@
 #include <fstream>
 
 #include "core/errors.h"
+#include "core/i18n.h"
 #include "io/gdal_session.h"
 
 namespace gapmap {
@@ -24,7 +25,7 @@ public:
         std::error_code ec;
         if (fs::is_symlink(target_, ec)) target_ = fs::canonical(target_, ec);  // replace the file, keep the link
         if (fs::exists(target_, ec) && !fs::is_regular_file(target_, ec))
-            throw InputError(target + ": not a regular file; give a file name to write to");
+            throw InputError(tr("export.error.not_regular_file", {target}));
         temp_ = target_.parent_path() / ("." + target_.stem().string() + ".partial-" + std::to_string(::getpid()) +
                                          target_.extension().string());
         fs::remove(temp_, ec);
@@ -43,7 +44,7 @@ public:
         }
         std::error_code ec;
         fs::rename(temp_, target_, ec);
-        if (ec) throw InputError(shownPath + ": cannot write this file (" + ec.message() + ")");
+        if (ec) throw InputError(tr("export.error.cannot_write_because", {shownPath, ec.message()}));
         committed_ = true;
     }
 private:
@@ -82,10 +83,10 @@ void writeLayer(GDALDataset& ds, const DataTable& t, bool spatial, const std::st
     const char* gpkgOptions[] = {"GEOMETRY_NAME=geom", "FID=fid", nullptr};
     OGRLayer* layer = ds.CreateLayer(t.name.c_str(), type == wkbNone ? nullptr : &wgs84, type,
                                      spatial ? const_cast<char**>(gpkgOptions) : nullptr);
-    if (!layer) throw InputError(path + ": cannot create the table " + t.name + " (" + CPLGetLastErrorMsg() + ")");
+    if (!layer) throw InputError(tr("export.error.cannot_create_table", {path, t.name, CPLGetLastErrorMsg()}));
     for (const TableColumn& c : t.columns) {
         OGRFieldDefn field(c.name.c_str(), ogrType(c.type));
-        if (layer->CreateField(&field) != OGRERR_NONE) throw InputError(path + ": cannot create the column " + c.name);
+        if (layer->CreateField(&field) != OGRERR_NONE) throw InputError(tr("export.error.cannot_create_column", {path, c.name}));
     }
     for (std::size_t r = 0; r < t.rows.size(); ++r) {
         OGRFeature feature(layer->GetLayerDefn());
@@ -99,7 +100,7 @@ void writeLayer(GDALDataset& ds, const DataTable& t, bool spatial, const std::st
         if (spatial)
             if (auto g = geometryOf(t, r)) feature.SetGeometryDirectly(g.release());
         if (layer->CreateFeature(&feature) != OGRERR_NONE)
-            throw InputError(path + ": cannot write a row of " + t.name + " (" + CPLGetLastErrorMsg() + ")");
+            throw InputError(tr("export.error.cannot_write_row", {path, t.name, CPLGetLastErrorMsg()}));
     }
 }
 
@@ -109,17 +110,17 @@ void writeWithGdal(const char* driver, const std::vector<DataTable>& tables, con
     GdalErrorCapture capture;
     PendingFile pending(path);
     GDALDriver* d = GetGDALDriverManager()->GetDriverByName(driver);
-    if (!d) throw InputError(path + ": this GDAL has no " + driver + " driver");
+    if (!d) throw InputError(tr("export.error.no_driver", {path, driver}));
     {
         std::unique_ptr<GDALDataset> ds(d->Create(pending.temp().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-        if (!ds) throw InputError(path + ": cannot write this file (" + capture.firstError() + ")");
+        if (!ds) throw InputError(tr("export.error.cannot_write_because", {path, capture.firstError()}));
         const bool transaction = ds->StartTransaction() == OGRERR_NONE;  // GPKG: one commit, much faster
         for (const DataTable& t : tables) writeLayer(*ds, t, spatial, path);
-        if (transaction && ds->CommitTransaction() != OGRERR_NONE) throw InputError(path + ": cannot write: " + capture.firstError());
+        if (transaction && ds->CommitTransaction() != OGRERR_NONE) throw InputError(tr("export.error.cannot_write_detail", {path, capture.firstError()}));
         ds->FlushCache();
-        if (!capture.firstError().empty()) throw InputError(path + ": cannot write: " + capture.firstError());
+        if (!capture.firstError().empty()) throw InputError(tr("export.error.cannot_write_detail", {path, capture.firstError()}));
     }  // closing the dataset writes the XLSX archive
-    if (!capture.firstError().empty()) throw InputError(path + ": cannot write: " + capture.firstError());
+    if (!capture.firstError().empty()) throw InputError(tr("export.error.cannot_write_detail", {path, capture.firstError()}));
     pending.commit(path);
 }
 
@@ -129,7 +130,7 @@ void writeTextFile(const std::string& path, const std::string& text) {
     std::error_code ec;
     if (fs::exists(path, ec) && !fs::is_regular_file(path, ec)) {  // /dev/stdout, a pipe: nothing to replace
         std::ofstream out(path, std::ios::binary);
-        if (!(out << text)) throw InputError(path + ": cannot write this file");
+        if (!(out << text)) throw InputError(tr("cli.error.cannot_write", {path}));
         return;
     }
     PendingFile pending(path);
@@ -137,7 +138,7 @@ void writeTextFile(const std::string& path, const std::string& text) {
         std::ofstream out(pending.temp(), std::ios::binary);
         out << text;
         out.flush();
-        if (!out) throw InputError(path + ": cannot write this file");
+        if (!out) throw InputError(tr("cli.error.cannot_write", {path}));
     }
     pending.commit(path);
 }

@@ -29,14 +29,52 @@ PtKey keyOf(MercatorXY p) {
     return k;
 }
 struct PtHash {
-    size_t operator()(const PtKey& k) const { return std::hash<uint64_t>()(k.x * 0x9E3779B97F4A7C15ull ^ (k.y + 0x632BE59BD9B4E019ull)); }
+    size_t operator()(const PtKey& k) const {
+        uint64_t h = k.x * 0x9E3779B97F4A7C15ull;
+        h ^= (k.y + 0x632BE59BD9B4E019ull + (h << 6) + (h >> 2)) * 0xC2B2AE3D27D4EB4Full;
+        return size_t(h ^ (h >> 29));
+    }
 };
 
-// First neighbours seen for a vertex; a vertex met again with other neighbours is a junction,
-// where three or more rings meet or a shared border ends (the TopoJSON rule).
-struct Node {
-    PtKey a, b;
-    bool junction = false;
+uint64_t hashOf(const PtKey& k) { return PtHash()(k) | 1; }  // never 0 (0 marks an empty slot)
+
+// First neighbours seen for each vertex; a vertex met again with other neighbours is a junction,
+// where three or more rings meet or a shared border ends (the TopoJSON rule). An open-addressing
+// table: a quarter of a million vertices cost no allocations.
+class JunctionTable {
+public:
+    explicit JunctionTable(size_t n) {
+        size_t cap = 16;
+        while (cap < n * 2) cap *= 2;
+        slots_.resize(cap);
+        mask_ = cap - 1;
+    }
+    void add(const PtKey& k, uint64_t prev, uint64_t next) {
+        Slot& s = find(k);
+        if (s.hash == 0) {
+            s = {hashOf(k), k, prev, next, false};
+            return;
+        }
+        if (!s.junction && !((s.a == prev && s.b == next) || (s.a == next && s.b == prev))) s.junction = true;
+    }
+    bool junction(const PtKey& k) { return find(k).junction; }
+
+private:
+    struct Slot {
+        uint64_t hash = 0;
+        PtKey key{0, 0};
+        uint64_t a = 0, b = 0;  // hashes of the first neighbours seen
+        bool junction = false;
+    };
+    std::vector<Slot> slots_;
+    size_t mask_ = 0;
+    Slot& find(const PtKey& k) {
+        const uint64_t h = hashOf(k);
+        for (size_t i = h & mask_;; i = (i + 1) & mask_) {
+            Slot& s = slots_[i];
+            if (s.hash == 0 || (s.hash == h && s.key == k)) return s;
+        }
+    }
 };
 
 struct Arc {
@@ -45,26 +83,23 @@ struct Arc {
     int users[2] = {-1, -1};
     int userCount = 0;   // distinct features using the arc
     int cls = kArcCommune;
-    MercatorBox box;
 };
 
-struct RingRef {
-    std::vector<std::pair<uint32_t, bool>> arcs;  // arc id, reversed
-};
-struct PolyRef {
-    std::vector<RingRef> rings;  // [0] outer
+struct Ref {
+    uint32_t id;
+    bool reversed;
 };
 
 class ArcBuilder {
 public:
     std::vector<Arc> arcs;
 
-    RingRef addRing(const Pts& ring, const std::unordered_map<PtKey, Node, PtHash>& nodes, int feature) {
-        RingRef ref;
+    std::vector<Ref> addRing(const Pts& ring, JunctionTable& nodes, int feature) {
+        std::vector<Ref> refs;
         const size_t n = ring.size();
         std::vector<size_t> junctions;
         for (size_t i = 0; i < n; ++i)
-            if (nodes.at(keyOf(ring[i])).junction) junctions.push_back(i);
+            if (nodes.junction(keyOf(ring[i]))) junctions.push_back(i);
         if (junctions.empty()) {
             // One closed arc, in a canonical form: starts at its smallest vertex, canonical direction.
             size_t m = 0;
@@ -77,8 +112,8 @@ public:
                 std::reverse(pts.begin() + 1, pts.end());
                 reversed = true;
             }
-            ref.arcs.push_back({intern(std::move(pts), true, feature), reversed});
-            return ref;
+            refs.push_back({intern(std::move(pts), true, feature), reversed});
+            return refs;
         }
         for (size_t k = 0; k < junctions.size(); ++k) {
             const size_t from = junctions[k], to = k + 1 < junctions.size() ? junctions[k + 1] : junctions[0] + n;
@@ -86,15 +121,30 @@ public:
             pts.reserve(to - from + 1);
             for (size_t i = from; i <= to; ++i) pts.push_back(ring[i % n]);
             const size_t last = pts.size() - 1;
-            bool reversed = lessPt(pts[last], pts[0]) || (samePt(pts[0], pts[last]) && last > 1 && lessPt(pts[last - 1], pts[1]));
+            const bool reversed = lessPt(pts[last], pts[0]) || (samePt(pts[0], pts[last]) && last > 1 && lessPt(pts[last - 1], pts[1]));
             if (reversed) std::reverse(pts.begin(), pts.end());
-            ref.arcs.push_back({intern(std::move(pts), false, feature), reversed});
+            refs.push_back({intern(std::move(pts), false, feature), reversed});
         }
-        return ref;
+        return refs;
     }
 
 private:
-    std::unordered_map<uint64_t, std::vector<uint32_t>> byHash_;
+    // Arcs by the hash of their points: an open-addressing table of (hash, last arc); arcs with the
+    // same hash chain through next_.
+    std::vector<std::pair<uint64_t, uint32_t>> table_ = std::vector<std::pair<uint64_t, uint32_t>>(1024, {0, 0});
+    size_t used_ = 0;
+    std::vector<uint32_t> next_;
+    std::pair<uint64_t, uint32_t>& slot(uint64_t h) {
+        const size_t mask = table_.size() - 1;
+        for (size_t i = h & mask;; i = (i + 1) & mask)
+            if (table_[i].first == 0 || table_[i].first == h) return table_[i];
+    }
+    void grow() {
+        std::vector<std::pair<uint64_t, uint32_t>> old(table_.size() * 2, {0, 0});
+        old.swap(table_);
+        for (const auto& e : old)
+            if (e.first) slot(e.first) = e;
+    }
 
     uint32_t intern(Pts&& pts, bool closed, int feature) {
         uint64_t h = closed ? 0x51ED27 : 0x2545F491;
@@ -103,11 +153,13 @@ private:
             h = (h ^ k.x) * 0x100000001B3ull;
             h = (h ^ k.y) * 0x100000001B3ull;
         }
-        std::vector<uint32_t>& bucket = byHash_[h];
-        for (uint32_t id : bucket) {
+        h |= 1;
+        if (2 * (used_ + 1) > table_.size()) grow();
+        std::pair<uint64_t, uint32_t>& entry = slot(h);
+        const bool found = entry.first != 0;
+        for (uint32_t id = found ? entry.second : UINT32_MAX; id != UINT32_MAX; id = next_[id]) {
             Arc& a = arcs[id];
-            if (a.closed == closed && a.pts.size() == pts.size() &&
-                std::equal(a.pts.begin(), a.pts.end(), pts.begin(), samePt)) {
+            if (a.closed == closed && a.pts.size() == pts.size() && std::equal(a.pts.begin(), a.pts.end(), pts.begin(), samePt)) {
                 addUser(a, feature);
                 return id;
             }
@@ -115,11 +167,13 @@ private:
         Arc a;
         a.pts = std::move(pts);
         a.closed = closed;
-        for (MercatorXY p : a.pts) a.box.add(p);
         addUser(a, feature);
         arcs.push_back(std::move(a));
-        bucket.push_back(uint32_t(arcs.size() - 1));
-        return uint32_t(arcs.size() - 1);
+        const uint32_t id = uint32_t(arcs.size() - 1);
+        next_.push_back(found ? entry.second : UINT32_MAX);
+        if (!found) ++used_;
+        entry = {h, id};
+        return id;
     }
     static void addUser(Arc& a, int feature) {
         for (int i = 0; i < a.userCount && i < 2; ++i)
@@ -129,7 +183,79 @@ private:
     }
 };
 
-// Douglas-Peucker on pts[first..last] (inclusive), marking kept vertices.
+// Finds the feature containing a point (source rings, metres relative to the origin), through a
+// grid over feature boxes.
+class FeatureLocator {
+public:
+    FeatureLocator(const std::vector<std::vector<std::vector<Pts>>>& shapes, const std::vector<MercatorBox>& boxes)
+        : shapes_(shapes), boxes_(boxes) {
+        for (const MercatorBox& b : boxes) box_.add(b);
+        n_ = std::clamp(int(std::sqrt(double(boxes.size()))), 1, 128);
+        cells_.resize(size_t(n_) * n_);
+        for (size_t f = 0; f < boxes.size(); ++f) {
+            if (boxes[f].empty()) continue;
+            for (int y = cell(boxes[f].minY, true); y <= cell(boxes[f].maxY, true); ++y)
+                for (int x = cell(boxes[f].minX, false); x <= cell(boxes[f].maxX, false); ++x) cells_[size_t(y) * n_ + x].push_back(uint32_t(f));
+        }
+    }
+
+    int featureAt(MercatorXY p, int except) const {
+        if (!box_.contains(p)) return -1;
+        for (uint32_t f : cells_[size_t(cell(p.yM, true)) * n_ + cell(p.xM, false)]) {
+            if (int(f) == except || !boxes_[f].contains(p)) continue;
+            bool inside = false;
+            for (const auto& rings : shapes_[f])
+                for (const Pts& r : rings)
+                    for (size_t i = 0, j = r.size() - 1; i < r.size(); j = i++)
+                        if ((r[i].yM > p.yM) != (r[j].yM > p.yM) &&
+                            p.xM < (r[j].xM - r[i].xM) * (p.yM - r[i].yM) / (r[j].yM - r[i].yM) + r[i].xM)
+                            inside = !inside;
+            if (inside) return int(f);
+        }
+        return -1;
+    }
+
+    // The feature other than `owner` across the arc: probes just beside a quarter, the middle and
+    // three quarters of it, on both sides, and keeps the most frequent answer (-1: nothing, an outer edge).
+    int across(const Pts& pts, bool closed, int owner) const {
+        const size_t segments = closed ? pts.size() : pts.size() - 1;
+        if (pts.size() < 2 || segments == 0) return -1;
+        int found[3] = {-1, -1, -1};
+        for (int k = 0; k < 3; ++k) {
+            const size_t i = std::min(segments - 1, segments * size_t(k + 1) / 4);
+            const MercatorXY a = pts[i], b = pts[(i + 1) % pts.size()];
+            const double dx = b.xM - a.xM, dy = b.yM - a.yM, len = std::hypot(dx, dy);
+            if (len == 0) continue;
+            const MercatorXY mid{(a.xM + b.xM) / 2, (a.yM + b.yM) / 2}, n{-dy / len, dx / len};
+            for (double d : {2.0, 20.0, 120.0}) {
+                for (double side : {1.0, -1.0}) {
+                    found[k] = featureAt({mid.xM + side * d * n.xM, mid.yM + side * d * n.yM}, owner);
+                    if (found[k] >= 0) break;
+                }
+                if (found[k] >= 0) break;
+            }
+            if (segments < 3) break;  // one probe is all a short arc allows
+        }
+        if (found[1] >= 0 && (found[1] == found[0] || found[1] == found[2])) return found[1];
+        if (found[0] >= 0 && found[0] == found[2]) return found[0];
+        for (int f : found)
+            if (f >= 0) return f;
+        return -1;
+    }
+
+private:
+    const std::vector<std::vector<std::vector<Pts>>>& shapes_;
+    const std::vector<MercatorBox>& boxes_;
+    MercatorBox box_;
+    int n_ = 1;
+    std::vector<std::vector<uint32_t>> cells_;
+    int cell(double v, bool y) const {
+        const double lo = y ? box_.minY : box_.minX, span = std::max(y ? box_.height() : box_.width(), 1e-9);
+        return std::clamp(int((v - lo) / span * n_), 0, n_ - 1);
+    }
+};
+
+// Douglas-Peucker on pts[first..last] (inclusive; index size() stands for 0), marking kept vertices.
 void douglasPeucker(const Pts& pts, size_t first, size_t last, double tol2, std::vector<char>& keep) {
     std::vector<std::pair<size_t, size_t>> stack{{first, last}};
     while (!stack.empty()) {
@@ -158,13 +284,12 @@ void douglasPeucker(const Pts& pts, size_t first, size_t last, double tol2, std:
     }
 }
 
-Pts simplifyArc(const Arc& arc, double tol) {
-    const Pts& pts = arc.pts;
+Pts simplifyLine(const Pts& pts, bool closed, double tol) {
     if (tol <= 0 || pts.size() <= 2) return pts;
     std::vector<char> keep(pts.size(), 0);
     keep[0] = 1;
-    if (arc.closed) {
-        // Anchor at the first vertex and the vertex farthest from it; index n stands for vertex 0 again.
+    if (closed) {
+        // Anchored at the first vertex and the vertex farthest from it.
         size_t far = 0;
         double best = -1;
         for (size_t i = 1; i < pts.size(); ++i) {
@@ -185,26 +310,27 @@ Pts simplifyArc(const Arc& arc, double tol) {
     return out;
 }
 
-// Builds a ring from (simplified) arcs; the closing vertex is not repeated.
-Pts assembleRing(const RingRef& ref, const std::vector<Pts>& simplified, const std::vector<Arc>& arcs) {
-    Pts ring;
-    for (const auto& [id, reversed] : ref.arcs) {
-        const Pts& a = simplified[id];
-        if (arcs[id].closed) {
-            if (reversed) { ring.push_back(a[0]); ring.insert(ring.end(), a.rbegin(), a.rend() - 1); }
-            else ring.insert(ring.end(), a.begin(), a.end());
-            continue;
-        }
-        if (reversed) ring.insert(ring.end(), a.rbegin(), a.rend() - 1);
-        else ring.insert(ring.end(), a.begin(), a.end() - 1);
-    }
-    return ring;
-}
-
 double polygonArea(const Pts& r) {
     double a = 0;
     for (size_t i = 0, j = r.size() - 1; i < r.size(); j = i++) a += (r[j].xM - r[i].xM) * (r[j].yM + r[i].yM);
     return a / 2;
+}
+
+// Unit normal to the left of a -> b (y up), or 0.
+MercatorXY leftNormal(MercatorXY a, MercatorXY b) {
+    const double dx = b.xM - a.xM, dy = b.yM - a.yM, len = std::hypot(dx, dy);
+    return len > 0 ? MercatorXY{-dy / len, dx / len} : MercatorXY{0, 0};
+}
+
+// Miter direction at a joint of two segments with left normals n1, n2, scaled so that offsetting
+// by it keeps both edges at unit distance (clamped at sharp corners).
+MercatorXY miter(MercatorXY n1, MercatorXY n2) {
+    MercatorXY m{n1.xM + n2.xM, n1.yM + n2.yM};
+    const double len = std::hypot(m.xM, m.yM);
+    if (len < 1e-6) return n1;
+    m = {m.xM / len, m.yM / len};
+    const double scale = std::min(2.5, 1.0 / std::max(m.xM * n1.xM + m.yM * n1.yM, 0.4));
+    return {m.xM * scale, m.yM * scale};
 }
 
 // Miter-joined ribbon of a polyline: two vertices per point, (x, y, offset x, y, side).
@@ -212,28 +338,18 @@ void appendLine(const Pts& pts, bool closed, std::vector<float>& verts, std::vec
     const size_t n = pts.size();
     if (n < 2) return;
     const uint32_t base = uint32_t(verts.size() / 5);
-    auto normal = [&](size_t i, size_t j) {
-        const double dx = pts[j].xM - pts[i].xM, dy = pts[j].yM - pts[i].yM, len = std::hypot(dx, dy);
-        return len > 0 ? MercatorXY{-dy / len, dx / len} : MercatorXY{0, 0};
-    };
     for (size_t i = 0; i < n; ++i) {
         const bool hasPrev = closed || i > 0, hasNext = closed || i + 1 < n;
-        const MercatorXY n1 = hasPrev ? normal((i + n - 1) % n, i) : normal(i, i + 1);
-        const MercatorXY n2 = hasNext ? normal(i, (i + 1) % n) : n1;
-        MercatorXY m{n1.xM + n2.xM, n1.yM + n2.yM};
-        double len = std::hypot(m.xM, m.yM);
-        if (len < 1e-6) { m = n1; len = 1; }
-        m = {m.xM / len, m.yM / len};
-        const double cosHalf = m.xM * n1.xM + m.yM * n1.yM;
-        const double scale = std::min(2.5, 1.0 / std::max(cosHalf, 0.4));
+        const MercatorXY n1 = hasPrev ? leftNormal(pts[(i + n - 1) % n], pts[i]) : leftNormal(pts[i], pts[i + 1]);
+        const MercatorXY n2 = hasNext ? leftNormal(pts[i], pts[(i + 1) % n]) : n1;
+        const MercatorXY m = miter(n1, n2);
         // Square caps at open ends: push the end vertices out along the line by half a width.
+        // (the left normal (-dy, dx) turned a quarter clockwise is the direction (dx, dy))
         MercatorXY cap{0, 0};
-        if (!closed && i == 0) cap = {n1.yM, -n1.xM};            // -tangent
-        if (!closed && i + 1 == n) cap = {-n2.yM, n2.xM};         // +tangent
-        for (int side : {1, -1}) {
-            verts.insert(verts.end(), {float(pts[i].xM), float(pts[i].yM), float(side * m.xM * scale + cap.xM),
-                                       float(side * m.yM * scale + cap.yM), float(side)});
-        }
+        if (!closed && i == 0) cap = {-n1.yM, n1.xM};      // backwards, before the first point
+        if (!closed && i + 1 == n) cap = {n2.yM, -n2.xM};  // forwards, past the last point
+        for (int side : {1, -1})
+            verts.insert(verts.end(), {float(pts[i].xM), float(pts[i].yM), float(side * m.xM + cap.xM), float(side * m.yM + cap.yM), float(side)});
     }
     const size_t segments = closed ? n : n - 1;
     for (size_t i = 0; i < segments; ++i) {
@@ -252,79 +368,249 @@ struct TileGrid {
     }
 };
 
-// Ranges of consecutive items per tile (items already ordered by tile).
+// Runs fn(begin, end) over [0, n) in two halves on two threads (the machines gapmap runs on have
+// two cores or more; the work is split only when it is worth a thread).
+template <class F>
+void parallelHalves(size_t n, F fn) {
+    if (n < 512 || std::thread::hardware_concurrency() < 2) {
+        fn(size_t(0), n);
+        return;
+    }
+    std::thread other([&] { fn(n / 2, n); });
+    fn(size_t(0), n / 2);
+    other.join();
+}
+
 void closeTile(std::vector<TileRange>& tiles, const MercatorBox& box, uint32_t first, uint32_t end) {
     if (end > first) tiles.push_back({box, first, end - first});
 }
 
-// Finds the feature containing a point (source rings, metres relative to the origin), through a
-// grid over feature boxes.
-class FeatureLocator {
-public:
-    FeatureLocator(const std::vector<std::vector<std::vector<Pts>>>& shapes, const std::vector<AreaFeatureInfo>& info, MercatorXY origin)
-        : shapes_(shapes) {
-        for (const AreaFeatureInfo& f : info) box_.add(f.box);
-        box_ = {box_.minX - origin.xM, box_.minY - origin.yM, box_.maxX - origin.xM, box_.maxY - origin.yM};
-        n_ = std::clamp(int(std::sqrt(double(info.size()))), 1, 128);
-        cells_.resize(size_t(n_) * n_);
-        for (size_t f = 0; f < info.size(); ++f) {
-            if (info[f].box.empty()) continue;
-            const MercatorBox b{info[f].box.minX - origin.xM, info[f].box.minY - origin.yM, info[f].box.maxX - origin.xM, info[f].box.maxY - origin.yM};
-            for (int y = cell(b.minY, true); y <= cell(b.maxY, true); ++y)
-                for (int x = cell(b.minX, false); x <= cell(b.maxX, false); ++x) cells_[size_t(y) * n_ + x].push_back(uint32_t(f));
-        }
-    }
+}  // namespace
 
-    int featureAt(MercatorXY p, int except) const {
-        if (!box_.contains(p)) return -1;
-        for (uint32_t f : cells_[size_t(cell(p.yM, true)) * n_ + cell(p.xM, false)]) {
-            if (int(f) == except) continue;
-            bool inside = false;
-            for (const auto& rings : shapes_[f])
-                for (const Pts& r : rings)
-                    for (size_t i = 0, j = r.size() - 1; i < r.size(); j = i++)
-                        if ((r[i].yM > p.yM) != (r[j].yM > p.yM) &&
-                            p.xM < (r[j].xM - r[i].xM) * (p.yM - r[i].yM) / (r[j].yM - r[i].yM) + r[i].xM)
-                            inside = !inside;
-            if (inside) return int(f);
-        }
-        return -1;
-    }
-
-    // The feature other than `owner` on either side of the arc's middle segment, or -1.
-    int across(const Pts& pts, bool closed, int owner) const {
-        if (pts.size() < 2) return -1;
-        const size_t i = closed ? pts.size() / 2 : (pts.size() - 1) / 2;
-        const MercatorXY a = pts[i], b = pts[(i + 1) % pts.size()];
-        const double dx = b.xM - a.xM, dy = b.yM - a.yM, len = std::hypot(dx, dy);
-        if (len == 0) return -1;
-        const MercatorXY mid{(a.xM + b.xM) / 2, (a.yM + b.yM) / 2}, n{-dy / len, dx / len};
-        for (double d : {0.5, 5.0, 30.0, 120.0})
-            for (double side : {1.0, -1.0}) {
-                const int f = featureAt({mid.xM + side * d * n.xM, mid.yM + side * d * n.yM}, owner);
-                if (f >= 0) return f;
-            }
-        return -1;
-    }
-
-private:
-    const std::vector<std::vector<std::vector<Pts>>>& shapes_;
-    MercatorBox box_;
-    int n_ = 1;
-    std::vector<std::vector<uint32_t>> cells_;
-    int cell(double v, bool y) const {
-        const double lo = y ? box_.minY : box_.minX, span = std::max(y ? box_.height() : box_.width(), 1e-9);
-        return std::clamp(int((v - lo) / span * n_), 0, n_ - 1);
-    }
+// What the bands are computed from: the projected rings (for provisional bands and for building
+// the topology), then lines (shared arcs, or runs of one feature's arcs merged) and each ring as a
+// sequence of lines.
+struct AreaGeometry::Source {
+    struct Line {
+        Pts pts;          // metres relative to the origin
+        bool closed = false;
+        int cls = kArcCommune;
+        int tile = 0;
+        MercatorBox box;  // absolute
+    };
+    std::vector<std::vector<std::vector<Pts>>> shapes;  // feature > polygon > ring, relative metres, no closing vertex
+    std::vector<MercatorBox> relBoxes;
+    std::vector<int> district, province;
+    TileGrid grid;
+    std::vector<uint32_t> featureOrder;                 // by tile
+    std::vector<int> featureTile;
+    // The topology (built once, perhaps on the background thread).
+    std::vector<Line> lines;
+    std::vector<std::vector<std::vector<std::vector<Ref>>>> rings;  // feature > polygon > ring > lines
+    std::vector<uint32_t> lineOrder;                                // by tile
+    double tolerancePx = 0.75;
+    // Typical sizes (metres) of the features and of the district groups: commune and district
+    // lines are left out of bands where these would be under 8 px (no layer draws them there).
+    double featureSizeM = 0, groupSizeM = 0;
 };
 
-}  // namespace
+AreaGeometry::~AreaGeometry() {
+    stop_ = true;
+    if (worker_.joinable()) worker_.join();
+}
 
 size_t AreaGeometry::bandFor(double mpp) const {
     size_t b = 0;
-    for (size_t i = 1; i < bands.size(); ++i)
-        if (mpp >= bands[i].minMetresPerPixel) b = i;
+    for (size_t i = 1; i < bands_.size(); ++i)
+        if (mpp >= bands_[i].minMetresPerPixel) b = i;
     return b;
+}
+
+bool AreaGeometry::bandReady(size_t b) const { return b < bands_.size() && ready_[b].load(std::memory_order_acquire); }
+
+const AreaBand& AreaGeometry::band(size_t b) const {
+    if (bandReady(b)) return bands_[b];
+    if (!topologyReady() && provisionalAllowed_) {  // the topology is still to come (background)
+        std::lock_guard<std::mutex> lock(bandMutex_[b]);
+        if (!provisionalReady_[b].load(std::memory_order_acquire)) {
+            compute(b, true);
+            provisionalReady_[b].store(true, std::memory_order_release);
+        }
+        return provisional_[b];
+    }
+    ensureTopology();
+    std::lock_guard<std::mutex> lock(bandMutex_[b]);
+    if (!ready_[b].load(std::memory_order_acquire)) {
+        compute(b, false);
+        ready_[b].store(true, std::memory_order_release);
+        generation_.fetch_add(1, std::memory_order_acq_rel);
+    }
+    return bands_[b];
+}
+
+size_t AreaGeometry::readyBandNear(size_t b) const {
+    if (bandReady(b)) return b;
+    for (size_t d = 1; d < bands_.size(); ++d) {
+        if (b + d < bands_.size() && bandReady(b + d)) return b + d;  // coarser first: cheap to draw
+        if (b >= d && bandReady(b - d)) return b - d;
+    }
+    return b;
+}
+
+void AreaGeometry::prepareAllBands() const {
+    if (stop_) return;
+    ensureTopology();
+    for (size_t b = bands_.size(); b-- > 0 && !stop_;) band(b);
+}
+
+void AreaGeometry::compute(size_t b, bool provisional) const {
+    const Source& src = *source_;
+    AreaBand& band = const_cast<AreaBand&>(provisional ? provisional_[b] : bands_[b]);  // written once, before it is marked ready
+    band.provisional = provisional;
+    const double tol = band.toleranceM;
+    const MercatorXY o = origin;
+    std::vector<Pts> simplified(provisional ? 0 : src.lines.size());
+    for (size_t i = 0; i < simplified.size(); ++i) simplified[i] = simplifyLine(src.lines[i].pts, src.lines[i].closed, tol);
+    const double minArea = tol > 0 ? 0.05 * tol * tol : 0;
+    // Below ~2.5 px at the finest scale of the band an area is drawn as a dot (cheaper, and honest).
+    const double dotBelowM = b == 0 ? 0 : 2.5 * band.minMetresPerPixel;
+
+    // Fills, in two halves of the features (split where a tile ends) on two threads, then joined.
+    size_t split = src.featureOrder.size() / 2;
+    while (split > 0 && split < src.featureOrder.size() && src.featureTile[src.featureOrder[split]] == src.featureTile[src.featureOrder[split - 1]]) ++split;
+    AreaBand parts[2];
+    auto fillPart = [&](size_t begin, size_t end, AreaBand& part) {
+        Tessellator tess;
+        std::vector<MercatorXY> triVerts;
+        std::vector<uint32_t> triIndex;
+        std::vector<Pts> rings;
+        int tile = -1;
+        MercatorBox tileBox;
+        uint32_t tileFirst = 0;
+        for (size_t k = begin; k < end; ++k) {
+            const uint32_t f = src.featureOrder[k];
+            if (src.featureTile[f] != tile) {
+                closeTile(part.fillTiles, tileBox, tileFirst, uint32_t(part.fillIndex.size()));
+                tile = src.featureTile[f];
+                tileBox = {};
+                tileFirst = uint32_t(part.fillIndex.size());
+            }
+            const AreaFeatureInfo& info = features[f];
+            bool drawn = false;
+            const bool tiny = std::sqrt(info.areaM2) < dotBelowM;
+            const size_t polygons = tiny ? 0 : provisional ? src.shapes[f].size() : src.rings[f].size();
+            for (size_t pi = 0; pi < polygons; ++pi) {
+                rings.clear();
+                const size_t ringCount = provisional ? src.shapes[f][pi].size() : src.rings[f][pi].size();
+                for (size_t r = 0; r < ringCount; ++r) {
+                    Pts ring;
+                    if (provisional) ring = simplifyLine(src.shapes[f][pi][r], true, tol);
+                    else
+                        for (const Ref& ref : src.rings[f][pi][r]) {
+                            const Pts& a = simplified[ref.id];
+                            if (src.lines[ref.id].closed) {
+                                if (ref.reversed) { ring.push_back(a[0]); ring.insert(ring.end(), a.rbegin(), a.rend() - 1); }
+                                else ring.insert(ring.end(), a.begin(), a.end());
+                            } else if (ref.reversed) ring.insert(ring.end(), a.rbegin(), a.rend() - 1);
+                            else ring.insert(ring.end(), a.begin(), a.end() - 1);
+                        }
+                    if (ring.size() < 3 || std::fabs(polygonArea(ring)) <= minArea) {
+                        if (r == 0) break;
+                        continue;
+                    }
+                    rings.push_back(std::move(ring));
+                }
+                if (rings.empty()) continue;
+                std::vector<const MercRing*> ptrs;
+                for (const Pts& r : rings) ptrs.push_back(&r);
+                triVerts.clear();
+                triIndex.clear();
+                if (!tess.triangulate(ptrs, triVerts, triIndex) || triIndex.empty()) continue;
+                // Outward offsets of the ring vertices (GLU appends crossing points after them: no offset).
+                std::vector<MercatorXY> offsets(triVerts.size(), MercatorXY{0, 0});
+                size_t at = 0;
+                for (size_t r = 0; r < rings.size(); ++r) {
+                    const Pts& ring = rings[r];
+                    const size_t n = ring.size();
+                    const bool ccw = polygonArea(ring) > 0;
+                    // Away from the polygon: right of an outer ring's direction when counter-clockwise; into a hole otherwise.
+                    const double sign = (r == 0) == ccw ? -1.0 : 1.0;
+                    for (size_t i = 0; i < n && at + i < offsets.size(); ++i) {
+                        const MercatorXY m = miter(leftNormal(ring[(i + n - 1) % n], ring[i]), leftNormal(ring[i], ring[(i + 1) % n]));
+                        offsets[at + i] = {sign * m.xM, sign * m.yM};
+                    }
+                    at += n;
+                }
+                const uint32_t base = uint32_t(part.fillFeature.size());
+                for (size_t i = 0; i < triVerts.size(); ++i) {
+                    part.fillVertex.insert(part.fillVertex.end(), {float(triVerts[i].xM), float(triVerts[i].yM), float(offsets[i].xM), float(offsets[i].yM)});
+                    part.fillFeature.push_back(f);
+                }
+                for (uint32_t i : triIndex) part.fillIndex.push_back(base + i);
+                drawn = true;
+            }
+            if (drawn) tileBox.add(info.box);
+            else if (!info.box.empty()) {
+                part.dotXYSize.insert(part.dotXYSize.end(), {float(info.labelPoint.xM - o.xM), float(info.labelPoint.yM - o.yM), float(std::sqrt(info.areaM2))});
+                part.dotFeature.push_back(f);
+            }
+        }
+        closeTile(part.fillTiles, tileBox, tileFirst, uint32_t(part.fillIndex.size()));
+    };
+    if (src.featureOrder.size() >= 512 && std::thread::hardware_concurrency() >= 2) {
+        std::thread other([&] { fillPart(split, src.featureOrder.size(), parts[1]); });
+        fillPart(0, split, parts[0]);
+        other.join();
+    } else {
+        fillPart(0, src.featureOrder.size(), parts[0]);
+    }
+    size_t vertices = 0, indices = 0;
+    for (const AreaBand& part : parts) { vertices += part.fillFeature.size(); indices += part.fillIndex.size(); }
+    band.fillVertex.reserve(4 * vertices);
+    band.fillFeature.reserve(vertices);
+    band.fillIndex.reserve(indices);
+    for (AreaBand& part : parts) {
+        const uint32_t vertexBase = uint32_t(band.fillFeature.size()), indexBase = uint32_t(band.fillIndex.size());
+        band.fillVertex.insert(band.fillVertex.end(), part.fillVertex.begin(), part.fillVertex.end());
+        band.fillFeature.insert(band.fillFeature.end(), part.fillFeature.begin(), part.fillFeature.end());
+        for (uint32_t i : part.fillIndex) band.fillIndex.push_back(vertexBase + i);
+        for (TileRange t : part.fillTiles) band.fillTiles.push_back({t.box, t.first + indexBase, t.count});
+        band.dotXYSize.insert(band.dotXYSize.end(), part.dotXYSize.begin(), part.dotXYSize.end());
+        band.dotFeature.insert(band.dotFeature.end(), part.dotFeature.begin(), part.dotFeature.end());
+        part = AreaBand{};
+    }
+    if (provisional) return;
+
+    // Outlines: each line once, in tile order, into the lists of the classes it belongs to.
+    const bool keepCommuneLines = b == 0 || src.featureSizeM / band.minMetresPerPixel >= 8;
+    const bool keepDistrictLines = b == 0 || src.groupSizeM / band.minMetresPerPixel >= 8;
+    std::vector<uint32_t> lineTris;
+    int lineTile[3] = {-1, -1, -1};
+    MercatorBox lineBox[3];
+    uint32_t lineFirst[3] = {0, 0, 0};
+    for (uint32_t l : src.lineOrder) {
+        const Source::Line& line = src.lines[l];
+        const Pts& pts = simplified[l];
+        if (pts.size() < (line.closed ? 3u : 2u)) continue;
+        if ((line.cls == kArcCommune && !keepCommuneLines) || (line.cls == kArcDistrict && !keepDistrictLines)) continue;
+        // Outlines of tiny holes and islets (under ~4 px across in this band) only add specks.
+        if (b > 0 && std::max(line.box.width(), line.box.height()) < 4 * band.minMetresPerPixel && line.closed) continue;
+        lineTris.clear();
+        appendLine(pts, line.closed, band.lineVertex, lineTris);
+        for (int c = 0; c <= line.cls; ++c) {
+            if (line.tile != lineTile[c]) {
+                closeTile(band.lineTiles[c], lineBox[c], lineFirst[c], uint32_t(band.lineIndex[c].size()));
+                lineTile[c] = line.tile;
+                lineBox[c] = {};
+                lineFirst[c] = uint32_t(band.lineIndex[c].size());
+            }
+            lineBox[c].add(line.box);
+            band.lineIndex[c].insert(band.lineIndex[c].end(), lineTris.begin(), lineTris.end());
+        }
+    }
+    for (int c = 0; c < 3; ++c) closeTile(band.lineTiles[c], lineBox[c], lineFirst[c], uint32_t(band.lineIndex[c].size()));
+    band.lineVertex.shrink_to_fit();
+    for (auto& index : band.lineIndex) index.shrink_to_fit();
 }
 
 MercatorXY interiorPoint(const std::vector<std::vector<MercatorXY>>& rings) {
@@ -363,12 +649,154 @@ MercatorXY interiorPoint(const std::vector<std::vector<MercatorXY>>& rings) {
     return best;
 }
 
+void AreaGeometry::ensureTopology() const {
+    if (topologyReady()) return;
+    std::lock_guard<std::mutex> lock(topologyMutex_);
+    if (topologyReady()) return;
+    AreaGeometry& self = const_cast<AreaGeometry&>(*this);  // the figures below are written once, before the flag
+    Source* src = source_.get();
+    const std::vector<std::vector<std::vector<Pts>>>& shapes = src->shapes;
+    const MercatorXY o = origin;
+    size_t vertexCount = sourceVertices;
+    size_t& arcs_ = self.arcs;
+    size_t& sharedArcs_ = self.sharedArcs;
+    size_t& lines_ = self.lines;
+    size_t* linesOfClass_ = self.linesOfClass;
+    // Junctions, then arcs between them (an arc two features share exactly exists once).
+    std::vector<std::vector<std::vector<std::vector<Ref>>>> arcRefs(shapes.size());
+    ArcBuilder builder;
+    {
+        JunctionTable nodes(vertexCount);
+        for (const auto& polys : shapes)
+            for (const auto& rings : polys)
+                for (const Pts& r : rings)
+                    for (size_t i = 0, n = r.size(); i < n; ++i)
+                        nodes.add(keyOf(r[i]), hashOf(keyOf(r[(i + n - 1) % n])), hashOf(keyOf(r[(i + 1) % n])));
+        builder.arcs.reserve(vertexCount / 8);
+        for (size_t f = 0; f < shapes.size(); ++f)
+            for (const auto& rings : shapes[f]) {
+                std::vector<std::vector<Ref>> poly;
+                for (const Pts& r : rings) poly.push_back(builder.addRing(r, nodes, int(f)));
+                arcRefs[f].push_back(std::move(poly));
+            }
+    }
+    std::vector<Arc>& arcs = builder.arcs;
+    arcs_ = arcs.size();
+
+    // Classes: which feature lies across each arc. Shared arcs know both; an arc used by one
+    // feature only is an outer edge, or a border digitised differently on its two sides (vertices
+    // on one side only, common in real data): probe just across its middle segment.
+    {
+        FeatureLocator locator(shapes, src->relBoxes);
+        for (Arc& a : arcs) {
+            int other = a.userCount >= 2 ? a.users[1] : -1;
+            if (a.userCount >= 2) ++sharedArcs_;
+            else other = locator.across(a.pts, a.closed, a.users[0]);
+            if (other < 0) { a.cls = kArcOuter; continue; }
+            const int up = src->province[a.users[0]], vp = src->province[other];
+            const int ud = src->district[a.users[0]], vd = src->district[other];
+            a.cls = (up >= 0 && vp >= 0 && up != vp) ? kArcOuter : (ud >= 0 && vd >= 0 && ud != vd) ? kArcDistrict : kArcCommune;
+        }
+    }
+
+    // Lines: a shared arc stays one line; consecutive arcs of one ring that nobody else uses and
+    // that have the same class merge into one line, so that their vertices can be simplified away.
+    std::vector<uint32_t> lineOfSharedArc(arcs.size(), UINT32_MAX);
+    src->rings.resize(arcRefs.size());
+    for (size_t f = 0; f < arcRefs.size(); ++f)
+        for (const auto& poly : arcRefs[f]) {
+            std::vector<std::vector<Ref>> polyLines;
+            for (const std::vector<Ref>& ring : poly) {
+                std::vector<Ref> lines;
+                const size_t n = ring.size();
+                auto solo = [&](size_t k) { return arcs[ring[k].id].userCount < 2; };
+                auto sameRun = [&](size_t a, size_t b) { return solo(a) && solo(b) && arcs[ring[a].id].cls == arcs[ring[b].id].cls; };
+                // Start where a run starts, so that no run wraps around the end.
+                size_t start = 0;
+                bool allOneRun = true;
+                for (size_t k = 0; k < n; ++k)
+                    if (!sameRun((k + n - 1) % n, k)) { start = k; allOneRun = false; break; }
+                auto pointsOf = [&](const Ref& r, Pts& out, bool dropLast) {
+                    const Arc& a = arcs[r.id];
+                    Pts pts = a.pts;
+                    if (a.closed && r.reversed) std::reverse(pts.begin() + 1, pts.end());
+                    else if (r.reversed) std::reverse(pts.begin(), pts.end());
+                    out.insert(out.end(), pts.begin(), dropLast ? pts.end() - 1 : pts.end());
+                };
+                if (allOneRun && n > 0 && solo(0)) {
+                    AreaGeometry::Source::Line line;
+                    for (size_t k = 0; k < n; ++k) pointsOf(ring[k], line.pts, !(n == 1 && arcs[ring[0].id].closed));
+                    line.closed = true;
+                    line.cls = arcs[ring[0].id].cls;
+                    src->lines.push_back(std::move(line));
+                    lines.push_back({uint32_t(src->lines.size() - 1), false});
+                } else {
+                    for (size_t k = 0; k < n;) {
+                        const size_t i = (start + k) % n;
+                        if (!solo(i)) {
+                            uint32_t& id = lineOfSharedArc[ring[i].id];
+                            if (id == UINT32_MAX) {
+                                AreaGeometry::Source::Line line;
+                                line.pts = arcs[ring[i].id].pts;
+                                line.closed = arcs[ring[i].id].closed;
+                                line.cls = arcs[ring[i].id].cls;
+                                src->lines.push_back(std::move(line));
+                                id = uint32_t(src->lines.size() - 1);
+                            }
+                            lines.push_back({id, ring[i].reversed});
+                            ++k;
+                            continue;
+                        }
+                        AreaGeometry::Source::Line line;
+                        line.cls = arcs[ring[i].id].cls;
+                        size_t m = 0;
+                        while (k + m < n && (m == 0 || sameRun((start + k + m - 1) % n, (start + k + m) % n))) {
+                            pointsOf(ring[(start + k + m) % n], line.pts, true);
+                            ++m;
+                        }
+                        // The end point of the run (the start of the next line).
+                        const Ref& last = ring[(start + k + m - 1) % n];
+                        const Arc& la = arcs[last.id];
+                        line.pts.push_back(last.reversed ? la.pts.front() : la.pts.back());
+                        src->lines.push_back(std::move(line));
+                        lines.push_back({uint32_t(src->lines.size() - 1), false});
+                        k += m;
+                    }
+                }
+                polyLines.push_back(std::move(lines));
+            }
+            src->rings[f].push_back(std::move(polyLines));
+        }
+    arcs = {};
+    arcRefs = {};
+    lines_ = src->lines.size();
+    for (const auto& l : src->lines)
+        for (int c = 0; c <= l.cls; ++c) ++linesOfClass_[c];
+
+    // Tiles of the lines.
+    for (auto& line : src->lines) {
+        for (MercatorXY p : line.pts) line.box.add(MercatorXY{p.xM + o.xM, p.yM + o.yM});
+        line.tile = src->grid.tileOf(line.box.center());
+    }
+    src->lineOrder.resize(src->lines.size());
+    std::iota(src->lineOrder.begin(), src->lineOrder.end(), 0);
+    std::stable_sort(src->lineOrder.begin(), src->lineOrder.end(), [&](uint32_t a, uint32_t b) { return src->lines[a].tile < src->lines[b].tile; });
+    topologyReady_.store(true, std::memory_order_release);
+    generation_.fetch_add(1, std::memory_order_acq_rel);
+}
+
 std::shared_ptr<const AreaGeometry> prepareAreas(const std::vector<AreaInput>& inputs, const AreaOptions& options) {
     auto geo = std::make_shared<AreaGeometry>();
+    auto src = std::make_unique<AreaGeometry::Source>();
+    src->tolerancePx = options.tolerancePx;
+
     // 1. Project, in metres relative to the centre of everything (floats keep ~0.1 m at national scale).
-    std::vector<std::vector<std::vector<Pts>>> shapes(inputs.size());  // feature > polygon > ring (no closing vertex)
-    MercatorBox all;
-    for (size_t f = 0; f < inputs.size(); ++f) {
+    std::vector<std::vector<std::vector<Pts>>>& shapes = src->shapes;  // feature > polygon > ring (no closing vertex)
+    shapes.resize(inputs.size());
+    MercatorBox halves[2];
+    parallelHalves(inputs.size(), [&](size_t begin, size_t end) {
+    MercatorBox& all = halves[begin == 0 ? 0 : 1];
+    for (size_t f = begin; f < end; ++f) {
         if (!inputs[f].area) continue;
         for (const Polygon& poly : *inputs[f].area) {
             std::vector<Pts> rings;
@@ -387,17 +815,31 @@ std::shared_ptr<const AreaGeometry> prepareAreas(const std::vector<AreaInput>& i
             if (!rings.empty()) shapes[f].push_back(std::move(rings));
         }
     }
+    });
+    MercatorBox all = halves[0];
+    all.add(halves[1]);
     geo->box = all;
     geo->origin = all.empty() ? MercatorXY{} : all.center();
     const MercatorXY o = geo->origin;
     geo->features.resize(inputs.size());
-    for (size_t f = 0; f < shapes.size(); ++f) {
+    std::vector<MercatorBox>& relBoxes = src->relBoxes;
+    relBoxes.resize(inputs.size());
+    for (const AreaInput& in : inputs) {
+        src->district.push_back(in.district);
+        src->province.push_back(in.province);
+    }
+    std::atomic<size_t> vertexCount{0};
+    parallelHalves(shapes.size(), [&](size_t begin, size_t end) {
+    size_t vertices = 0;
+    for (size_t f = begin; f < end; ++f) {
         AreaFeatureInfo& info = geo->features[f];
         double bestArea = -1;
         const std::vector<Pts>* largest = nullptr;
         for (auto& rings : shapes[f]) {
-            for (Pts& r : rings)
-                for (MercatorXY& p : r) { info.box.add(p); p = {p.xM - o.xM, p.yM - o.yM}; }
+            for (Pts& r : rings) {
+                vertices += r.size();
+                for (MercatorXY& p : r) { info.box.add(p); p = {p.xM - o.xM, p.yM - o.yM}; relBoxes[f].add(p); }
+            }
             double a = std::fabs(polygonArea(rings[0]));
             for (size_t h = 1; h < rings.size(); ++h) a -= std::fabs(polygonArea(rings[h]));
             info.areaM2 += std::max(0.0, a);
@@ -408,176 +850,78 @@ std::shared_ptr<const AreaGeometry> prepareAreas(const std::vector<AreaInput>& i
             info.labelPoint = {p.xM + o.xM, p.yM + o.yM};
         }
     }
-
-    // 2. Junctions, then arcs shared between neighbours.
-    std::unordered_map<PtKey, Node, PtHash> nodes;
-    size_t vertexCount = 0;
-    for (auto& polys : shapes)
-        for (auto& rings : polys)
-            for (Pts& r : rings) vertexCount += r.size();
+    vertexCount += vertices;
+    });
     geo->sourceVertices = vertexCount;
-    nodes.reserve(vertexCount);
-    for (auto& polys : shapes)
-        for (auto& rings : polys)
-            for (Pts& r : rings)
-                for (size_t i = 0, n = r.size(); i < n; ++i) {
-                    const PtKey prev = keyOf(r[(i + n - 1) % n]), next = keyOf(r[(i + 1) % n]);
-                    auto [it, inserted] = nodes.try_emplace(keyOf(r[i]), Node{prev, next, false});
-                    if (!inserted && !it->second.junction &&
-                        !((it->second.a == prev && it->second.b == next) || (it->second.a == next && it->second.b == prev)))
-                        it->second.junction = true;
-                }
-    ArcBuilder builder;
-    std::vector<std::vector<PolyRef>> refs(shapes.size());
-    for (size_t f = 0; f < shapes.size(); ++f)
-        for (auto& rings : shapes[f]) {
-            PolyRef poly;
-            for (Pts& r : rings) poly.rings.push_back(builder.addRing(r, nodes, int(f)));
-            refs[f].push_back(std::move(poly));
-        }
-    nodes = {};
-    std::vector<Arc>& arcs = builder.arcs;
-    geo->arcs = arcs.size();
-    // Which feature lies across each arc. Shared arcs know both; an arc used by one feature only is
-    // either an outer edge or a border digitised differently on its two sides (common in real data:
-    // vertices on one side only): probe just across its middle segment for another feature.
-    FeatureLocator locator(shapes, geo->features, o);
-    for (Arc& a : arcs) {
-        int other = a.userCount >= 2 ? a.users[1] : -1;
-        if (a.userCount >= 2) ++geo->sharedArcs;
-        else other = locator.across(a.pts, a.closed, a.users[0]);
-        if (other < 0) { a.cls = kArcOuter; continue; }
-        const AreaInput& u = inputs[a.users[0]];
-        const AreaInput& v = inputs[other];
-        a.cls = (u.province >= 0 && v.province >= 0 && u.province != v.province) ? kArcOuter
-              : (u.district >= 0 && v.district >= 0 && u.district != v.district) ? kArcDistrict : kArcCommune;
-    }
-    shapes = {};
 
-    // 3. Zoom bands: band k is used from minMetresPerPixel m_k; bands step by 4x up to the scale where
-    // everything is ~64 px wide. Finer bands stop where simplification would remove little.
-    std::vector<double> segLengths;
-    for (size_t i = 0; i < arcs.size(); i += std::max<size_t>(1, arcs.size() / 2000))
-        for (size_t j = 1; j < arcs[i].pts.size(); ++j)
-            segLengths.push_back(std::hypot(arcs[i].pts[j].xM - arcs[i].pts[j - 1].xM, arcs[i].pts[j].yM - arcs[i].pts[j - 1].yM));
-    double medianSeg = 0;
-    if (!segLengths.empty()) {
-        std::nth_element(segLengths.begin(), segLengths.begin() + segLengths.size() / 2, segLengths.end());
-        medianSeg = segLengths[segLengths.size() / 2];
+    // Typical sizes, for leaving commune and district lines out of coarse bands.
+    {
+        std::vector<double> sizes;
+        std::unordered_map<int, double> groupArea;
+        for (size_t f = 0; f < inputs.size(); ++f) {
+            if (geo->features[f].areaM2 <= 0) continue;
+            sizes.push_back(std::sqrt(geo->features[f].areaM2));
+            if (inputs[f].district >= 0) groupArea[inputs[f].district] += geo->features[f].areaM2;
+        }
+        auto median = [](std::vector<double>& v) {
+            if (v.empty()) return 1e300;
+            std::nth_element(v.begin(), v.begin() + v.size() / 2, v.end());
+            return v[v.size() / 2];
+        };
+        src->featureSizeM = median(sizes);
+        std::vector<double> groups;
+        for (const auto& [id, area] : groupArea) groups.push_back(std::sqrt(area));
+        src->groupSizeM = groups.size() > 1 ? median(groups) : 1e300;
     }
-    (void)medianSeg;
-    // Bands step by 2x in scale; finer bands stop where simplification keeps most vertices anyway.
+
+    // 2. Tiles: features by the centre of their box.
+    src->grid = TileGrid{all, std::clamp(int(std::sqrt(double(inputs.size()) / 6.0)), 1, 48)};
+    src->featureTile.resize(inputs.size());
+    for (size_t f = 0; f < inputs.size(); ++f) src->featureTile[f] = geo->features[f].box.empty() ? 0 : src->grid.tileOf(geo->features[f].box.center());
+    src->featureOrder.resize(inputs.size());
+    std::iota(src->featureOrder.begin(), src->featureOrder.end(), 0);
+    std::stable_sort(src->featureOrder.begin(), src->featureOrder.end(), [&](uint32_t a, uint32_t b) { return src->featureTile[a] < src->featureTile[b]; });
+
+    // 3. Zoom bands: 2x apart in scale, from where everything is ~64 px wide down to where
+    // simplification would keep most vertices anyway (below that, the source geometry). Judged on
+    // a sample of the rings.
     std::vector<double> thresholds;  // ascending
     const double extent = std::max(all.width(), all.height());
-    size_t arcVertices = 0;
-    for (const Arc& a : arcs) arcVertices += a.pts.size();
+    std::vector<const Pts*> sample;
+    const size_t stride = std::max<size_t>(1, inputs.size() / 400);
+    for (size_t f = 0; f < shapes.size(); f += stride)
+        for (const auto& rings : shapes[f])
+            for (const Pts& r : rings) sample.push_back(&r);
+    size_t sampleVertices = 0;
+    for (const Pts* r : sample) sampleVertices += r->size();
     for (double m = extent / 64; m > 0 && thresholds.size() < 16; m /= 2) {
         size_t kept = 0;
-        for (const Arc& a : arcs) kept += simplifyArc(a, m * options.tolerancePx).size();
-        if (kept > 0.7 * double(arcVertices)) break;
+        for (const Pts* r : sample) kept += simplifyLine(*r, true, m * options.tolerancePx).size();
+        if (kept > 0.7 * double(sampleVertices)) break;
         thresholds.insert(thresholds.begin(), m);
     }
-    geo->bands.resize(1 + thresholds.size());
-    for (size_t b = 1; b < geo->bands.size(); ++b) {
-        geo->bands[b].minMetresPerPixel = thresholds[b - 1];
-        geo->bands[b].toleranceM = thresholds[b - 1] * options.tolerancePx;
+    geo->bands_.resize(1 + thresholds.size());
+    for (size_t b = 1; b < geo->bands_.size(); ++b) {
+        geo->bands_[b].minMetresPerPixel = thresholds[b - 1];
+        geo->bands_[b].toleranceM = thresholds[b - 1] * options.tolerancePx;
     }
+    geo->provisional_ = geo->bands_;
+    geo->ready_ = std::make_unique<std::atomic<bool>[]>(geo->bands_.size());
+    geo->provisionalReady_ = std::make_unique<std::atomic<bool>[]>(geo->bands_.size());
+    for (size_t b = 0; b < geo->bands_.size(); ++b) geo->ready_[b] = geo->provisionalReady_[b] = false;
+    geo->bandMutex_ = std::make_unique<std::mutex[]>(geo->bands_.size());
+    geo->source_ = std::move(src);
 
-    // 4. Tiles: features by the centre of their box, arcs likewise.
-    TileGrid grid{all, std::clamp(int(std::sqrt(double(inputs.size()) / 6.0)), 1, 48)};
-    std::vector<uint32_t> featureOrder(inputs.size()), arcOrder(arcs.size());
-    std::vector<int> featureTile(inputs.size()), arcTile(arcs.size());
-    for (size_t f = 0; f < inputs.size(); ++f) featureTile[f] = geo->features[f].box.empty() ? 0 : grid.tileOf(geo->features[f].box.center());
-    for (size_t a = 0; a < arcs.size(); ++a) {
-        const MercatorXY c = arcs[a].box.center();
-        arcTile[a] = grid.tileOf({c.xM + o.xM, c.yM + o.yM});
-    }
-    std::iota(featureOrder.begin(), featureOrder.end(), 0);
-    std::iota(arcOrder.begin(), arcOrder.end(), 0);
-    std::stable_sort(featureOrder.begin(), featureOrder.end(), [&](uint32_t a, uint32_t b) { return featureTile[a] < featureTile[b]; });
-    std::stable_sort(arcOrder.begin(), arcOrder.end(), [&](uint32_t a, uint32_t b) { return arcTile[a] < arcTile[b]; });
-
-    // 5. Each band: simplify arcs, rebuild rings, triangulate, build outline ribbons.
-    Tessellator tess;
-    std::vector<MercatorXY> triVerts;
-    std::vector<uint32_t> triIndex;
-    for (AreaBand& band : geo->bands) {
-        const double tol = band.toleranceM;
-        std::vector<Pts> simplified(arcs.size());
-        for (size_t a = 0; a < arcs.size(); ++a) simplified[a] = simplifyArc(arcs[a], tol);
-        const double minArea = tol > 0 ? 0.05 * tol * tol : 0;
-
-        int tile = -1;
-        MercatorBox tileBox;
-        uint32_t tileFirst = 0;
-        for (uint32_t f : featureOrder) {
-            if (featureTile[f] != tile) {
-                closeTile(band.fillTiles, tileBox, tileFirst, uint32_t(band.fillIndex.size()));
-                tile = featureTile[f];
-                tileBox = {};
-                tileFirst = uint32_t(band.fillIndex.size());
-            }
-            bool drawn = false;
-            for (const PolyRef& poly : refs[f]) {
-                std::vector<Pts> rings;
-                for (size_t r = 0; r < poly.rings.size(); ++r) {
-                    Pts ring = assembleRing(poly.rings[r], simplified, arcs);
-                    if (ring.size() < 3 || std::fabs(polygonArea(ring)) <= minArea) {
-                        if (r == 0) break;
-                        continue;
-                    }
-                    rings.push_back(std::move(ring));
-                }
-                if (rings.empty()) continue;
-                std::vector<const MercRing*> ptrs;
-                for (const Pts& r : rings) ptrs.push_back(&r);
-                triVerts.clear();
-                triIndex.clear();
-                if (!tess.triangulate(ptrs, triVerts, triIndex) || triIndex.empty()) continue;
-                const uint32_t base = uint32_t(band.fillFeature.size());
-                for (MercatorXY p : triVerts) {
-                    band.fillXY.push_back(float(p.xM));
-                    band.fillXY.push_back(float(p.yM));
-                    band.fillFeature.push_back(f);
-                }
-                for (uint32_t i : triIndex) band.fillIndex.push_back(base + i);
-                drawn = true;
-            }
-            if (drawn) tileBox.add(geo->features[f].box);
-            else if (!geo->features[f].box.empty()) {
-                const AreaFeatureInfo& info = geo->features[f];
-                band.dotXYSize.insert(band.dotXYSize.end(), {float(info.labelPoint.xM - o.xM), float(info.labelPoint.yM - o.yM),
-                                                             float(std::sqrt(info.areaM2))});
-                band.dotFeature.push_back(f);
-            }
+    switch (options.bands) {
+        case AreaOptions::Bands::Now: geo->prepareAllBands(); break;
+        case AreaOptions::Bands::OnDemand: geo->ensureTopology(); break;
+        case AreaOptions::Bands::Deferred: geo->provisionalAllowed_ = true; break;
+        case AreaOptions::Bands::Background: {
+            geo->provisionalAllowed_ = true;
+            AreaGeometry* g = geo.get();
+            geo->worker_ = std::thread([g] { g->prepareAllBands(); });
+            break;
         }
-        closeTile(band.fillTiles, tileBox, tileFirst, uint32_t(band.fillIndex.size()));
-
-        // Outlines: each arc once, in tile order, into the lists of the classes it belongs to.
-        std::vector<uint32_t> arcTris;
-        int lineTile[3] = {-1, -1, -1};
-        MercatorBox lineBox[3];
-        uint32_t lineFirst[3] = {0, 0, 0};
-        for (uint32_t a : arcOrder) {
-            const Pts& pts = simplified[a];
-            const bool closed = arcs[a].closed;
-            if (pts.size() < (closed ? 3u : 2u)) continue;
-            arcTris.clear();
-            appendLine(pts, closed, band.lineVertex, arcTris);
-            MercatorBox box = arcs[a].box;
-            box = {box.minX + o.xM, box.minY + o.yM, box.maxX + o.xM, box.maxY + o.yM};
-            for (int c = 0; c <= arcs[a].cls; ++c) {
-                if (arcTile[a] != lineTile[c]) {
-                    closeTile(band.lineTiles[c], lineBox[c], lineFirst[c], uint32_t(band.lineIndex[c].size()));
-                    lineTile[c] = arcTile[a];
-                    lineBox[c] = {};
-                    lineFirst[c] = uint32_t(band.lineIndex[c].size());
-                }
-                lineBox[c].add(box);
-                band.lineIndex[c].insert(band.lineIndex[c].end(), arcTris.begin(), arcTris.end());
-            }
-        }
-        for (int c = 0; c < 3; ++c) closeTile(band.lineTiles[c], lineBox[c], lineFirst[c], uint32_t(band.lineIndex[c].size()));
     }
     return geo;
 }

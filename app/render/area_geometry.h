@@ -1,11 +1,16 @@
-// Polygons made ready for drawing, once, when a scene is built: projected to Web Mercator,
-// split into shared arcs (a border between two communes exists once, so simplification
-// never opens gaps and the border is drawn once), simplified per zoom band (Douglas-Peucker
-// on each arc), triangulated with the GLU tessellator, and grouped into grid tiles so that
-// a frame draws only the tiles in view. Plain CPU data (no GL); the renderer uploads it.
+// Polygons made ready for drawing, once, when a scene is built: projected to Web Mercator, split
+// into lines between junctions (a border two communes share exactly is one line: simplified once,
+// drawn once; borders digitised differently on each side — common in real data — are merged into
+// longer lines per ring so that simplification still works), classed (commune, district or outer
+// boundary, by the feature across), simplified per zoom band (Douglas-Peucker), triangulated with
+// the GLU tessellator, and grouped into grid tiles so that a frame draws only the tiles in view.
+// Plain CPU data (no GL); the renderer uploads it.
 #pragma once
+#include <atomic>
 #include <cstdint>
 #include <memory>
+#include <mutex>
+#include <thread>
 #include <string>
 #include <vector>
 
@@ -21,26 +26,31 @@ struct TileRange {
     uint32_t count = 0;
 };
 
-// Arc classes: which boundaries an arc lies on. Outline layers draw arcs of class >= theirs.
+// Line classes: which boundaries a line lies on. Outline layers draw lines of class >= theirs.
 enum ArcClass : int { kArcCommune = 0, kArcDistrict = 1, kArcOuter = 2 };
 
 struct AreaBand {
     double minMetresPerPixel = 0;  // the band is used from this scale up to the next band's
     double toleranceM = 0;         // Douglas-Peucker tolerance (0: the source vertices)
-    // Fills: x, y per vertex in metres relative to AreaGeometry::origin; the feature of each vertex.
-    std::vector<float> fillXY;
+    // Fills: 4 floats per vertex (x, y in metres relative to AreaGeometry::origin, and the outward
+    // miter offset used to widen the polygon by a fraction of a pixel so that neighbours simplified
+    // apart leave no hairline gaps); the feature of each vertex.
+    std::vector<float> fillVertex;
     std::vector<uint32_t> fillFeature;
     std::vector<uint32_t> fillIndex;  // triangles, grouped by tile
     std::vector<TileRange> fillTiles;
-    // Outlines: 5 floats per vertex (x, y, miter nx, ny, side ±1); two vertices per arc vertex.
+    // Outlines: 5 floats per vertex (x, y, miter nx, ny, side ±1); two vertices per line vertex.
     std::vector<float> lineVertex;
-    std::vector<uint32_t> lineIndex[3];  // triangles of the arcs of class >= c, grouped by tile
+    std::vector<uint32_t> lineIndex[3];  // triangles of the lines of class >= c, grouped by tile
     std::vector<TileRange> lineTiles[3];
-    // Features too small to keep a polygon at this tolerance: one dot each (x, y, size in metres).
+    // Features too small for a polygon at this band: one dot each (x, y, size in metres).
     std::vector<float> dotXYSize;
     std::vector<uint32_t> dotFeature;
+    bool provisional = false;  // fills only, simplified ring by ring (see AreaGeometry::band)
 
     size_t triangleCount() const { return fillIndex.size() / 3; }
+    // The fill vertex i as Mercator metres relative to the origin.
+    MercatorXY fillXY(uint32_t i) const { return {fillVertex[4 * size_t(i)], fillVertex[4 * size_t(i) + 1]}; }
 };
 
 struct AreaFeatureInfo {
@@ -49,27 +59,67 @@ struct AreaFeatureInfo {
     double areaM2 = 0;      // Mercator square metres
 };
 
-struct AreaGeometry {
-    MercatorXY origin;     // vertices are stored relative to it, as floats
-    MercatorBox box;       // all features
-    std::vector<AreaFeatureInfo> features;
-    std::vector<AreaBand> bands;  // bands[0] holds the source geometry; coarser bands follow
-    size_t arcs = 0, sharedArcs = 0, sourceVertices = 0;
-
-    size_t bandFor(double metresPerPixel) const;
-};
-
 struct AreaInput {
     const MultiPolygon* area = nullptr;  // EPSG:4326; may be empty
-    int district = -1;                   // group ids for arc classes; -1 unknown
+    int district = -1;                   // group ids for line classes; -1 unknown
     int province = -1;
 };
 
 struct AreaOptions {
-    double tolerancePx = 0.75;  // simplification error at the band's finest scale
+    double tolerancePx = 0.75;     // simplification error at the band's finest scale
+    // When the zoom bands are computed: all before prepareAreas returns; each when first asked
+    // for; when prepareAllBands() is called (e.g. by a background thread after the first frame),
+    // with provisional bands until then; or on an own background thread started now.
+    enum class Bands { Now, OnDemand, Deferred, Background };
+    Bands bands = Bands::OnDemand;
 };
 
-// Builds everything at once (the work is done here, never per frame).
+class AreaGeometry {
+public:
+    MercatorXY origin;     // vertices are stored relative to it, as floats
+    MercatorBox box;       // all features
+    std::vector<AreaFeatureInfo> features;
+    size_t sourceVertices = 0;
+    // Line topology figures; valid once topologyReady().
+    size_t arcs = 0, sharedArcs = 0, lines = 0;
+    size_t linesOfClass[3] = {0, 0, 0};  // lines of class >= c
+
+    ~AreaGeometry();
+    size_t bandCount() const { return bands_.size(); }
+    double bandMinMetresPerPixel(size_t b) const { return bands_[b].minMetresPerPixel; }
+    size_t bandFor(double metresPerPixel) const;     // the band meant for this scale
+
+    bool topologyReady() const { return topologyReady_.load(std::memory_order_acquire); }
+    bool bandReady(size_t b) const;                  // the full band (fills and boundaries)
+    // The full band, computed now if needed. Only while the topology is still being built on the
+    // background thread (AreaOptions::Bands::Background): a provisional band instead — fills
+    // simplified ring by ring, no boundaries — so that a first frame never waits for it.
+    const AreaBand& band(size_t b) const;
+    // `b` when its full band is ready, else the nearest ready one (coarser first), else `b`.
+    size_t readyBandNear(size_t b) const;
+    void prepareAllBands() const;                    // topology, then every band, coarse to fine
+    void cancel() const { stop_ = true; }            // prepareAllBands() stops after the current band
+    // Grows whenever the topology or a full band becomes ready: a renderer redraws then.
+    uint64_t generation() const { return generation_.load(std::memory_order_acquire); }
+
+    struct Source;  // what the bands are computed from (internal)
+
+private:
+    friend std::shared_ptr<const AreaGeometry> prepareAreas(const std::vector<AreaInput>&, const AreaOptions&);
+    std::vector<AreaBand> bands_, provisional_;  // [0] the source geometry; coarser bands follow
+    std::unique_ptr<Source> source_;
+    mutable std::unique_ptr<std::atomic<bool>[]> ready_, provisionalReady_;
+    mutable std::unique_ptr<std::mutex[]> bandMutex_;
+    mutable std::mutex topologyMutex_;
+    mutable std::atomic<bool> topologyReady_{false}, stop_{false};
+    bool provisionalAllowed_ = false;  // Deferred or Background: band() does not wait for the topology
+    mutable std::atomic<uint64_t> generation_{0};
+    std::thread worker_;
+    void ensureTopology() const;
+    void compute(size_t b, bool provisional) const;
+};
+
+// Builds the shared structure now and the zoom bands as `options.bands` says.
 std::shared_ptr<const AreaGeometry> prepareAreas(const std::vector<AreaInput>& inputs, const AreaOptions& options = {});
 
 // A point well inside a polygon (rings in Mercator metres, holes excluded): the middle of the

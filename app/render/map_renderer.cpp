@@ -8,12 +8,14 @@
 
 #include "render/gl.h"
 #include "render/gl_resources.h"
+#include "core/mercator.h"
 
 namespace gapmap::render {
 namespace {
 
 struct GpuBand {
     bool uploaded = false;
+    const AreaBand* from = nullptr;  // a provisional band is replaced by the full one when ready
     GLuint fillVao = 0, fillPos = 0, fillFeature = 0, fillIndex = 0;
     GLuint lineVao = 0, lineVbo = 0, lineIndex = 0;
     size_t lineOffset[3] = {0, 0, 0};  // in indices
@@ -90,6 +92,8 @@ struct MapRenderer::Impl {
     uint64_t cacheVersion = 0;
     bool cacheValid = false;
 
+    uint64_t cacheGeometry = 0;  // geometry generations when the cached image was drawn
+    bool cacheDegraded = false;  // it used a coarser or provisional band than ideal (background work pending)
     bool haveLast = false;
     Camera lastCamera;
     bool lastUsedCache = false;
@@ -103,13 +107,22 @@ struct MapRenderer::Impl {
 
     FrameStats stats;
 
+    // Sum of the generations of the scene's area geometries: grows when background work lands.
+    uint64_t geometryGeneration() const {
+        uint64_t g = 0;
+        const AreaGeometry* last = nullptr;
+        for (const Layer& l : scene.layers)
+            if (l.areas && l.areas.get() != last) { g += l.areas->generation(); last = l.areas.get(); }
+        return g;
+    }
+
     // --- uploads -------------------------------------------------------------------------------
     GpuArea& gpuArea(const std::shared_ptr<const AreaGeometry>& geo) {
         auto it = areas.find(geo.get());
         if (it == areas.end()) {
             GpuArea g;
             g.geo = geo;
-            g.bands.resize(geo->bands.size());
+            g.bands.resize(geo->bandCount());
             it = areas.emplace(geo.get(), std::move(g)).first;
         }
         return it->second;
@@ -117,13 +130,18 @@ struct MapRenderer::Impl {
 
     GpuBand& band(GpuArea& area, size_t b) {
         GpuBand& gb = area.bands[b];
-        if (gb.uploaded) return gb;
-        const AreaBand& src = area.geo->bands[b];
+        const AreaBand& src = area.geo->band(b);
+        if (src.provisional) degraded = true;
+        if (gb.uploaded && gb.from == &src) return gb;
+        deleteBand(gb);
+        gb.from = &src;
         glGenVertexArrays(1, &gb.fillVao);
         glBindVertexArray(gb.fillVao);
-        gb.fillPos = makeBuffer(GL_ARRAY_BUFFER, src.fillXY.data(), src.fillXY.size() * sizeof(float));
+        gb.fillPos = makeBuffer(GL_ARRAY_BUFFER, src.fillVertex.data(), src.fillVertex.size() * sizeof(float));
         glEnableVertexAttribArray(0);
-        glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
+        glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 4 * sizeof(float), nullptr);
+        glEnableVertexAttribArray(2);
+        glVertexAttribPointer(2, 2, GL_FLOAT, GL_FALSE, 4 * sizeof(float), reinterpret_cast<void*>(2 * sizeof(float)));
         gb.fillFeature = makeBuffer(GL_ARRAY_BUFFER, src.fillFeature.data(), src.fillFeature.size() * sizeof(uint32_t));
         glEnableVertexAttribArray(1);
         glVertexAttribIPointer(1, 1, GL_UNSIGNED_INT, 0, nullptr);
@@ -166,12 +184,12 @@ struct MapRenderer::Impl {
         if (it == points.end()) {
             GpuPoints g;
             g.geo = geo;
-            g.bands.resize(geo->bands.size());
+            g.bands.resize(geo->bands().size());
             it = points.emplace(geo.get(), std::move(g)).first;
         }
         GpuPointBand& gb = it->second.bands[b];
         if (gb.uploaded) return gb;
-        const PointBand& src = geo->bands[b];
+        const PointBand& src = geo->bands()[b];
         glGenVertexArrays(1, &gb.vao);
         glBindVertexArray(gb.vao);
         gb.vbo = makeBuffer(GL_ARRAY_BUFFER, src.points.data(), src.points.size() * sizeof(PointVertex));
@@ -238,7 +256,7 @@ struct MapRenderer::Impl {
         const GLuint bufs[] = {b.fillPos, b.fillFeature, b.fillIndex, b.lineVbo, b.lineIndex, b.dotData, b.dotFeature};
         glDeleteVertexArrays(3, vaos);
         glDeleteBuffers(7, bufs);
-        b = {};
+        b = GpuBand{};
     }
 
     // --- uniforms --------------------------------------------------------------------------------
@@ -251,11 +269,19 @@ struct MapRenderer::Impl {
     }
 
     // --- map layers ------------------------------------------------------------------------------
+    // The band for this scale, or the nearest one already computed (the rest arrive in the background).
+    size_t chooseBand(const AreaGeometry& g, double mpp) {
+        const size_t ideal = g.bandFor(mpp), b = g.readyBandNear(ideal);
+        if (b != ideal) degraded = true;
+        return b;
+    }
+    bool degraded = false;
+
     void drawFill(const Layer& l, const Camera& cam) {
         GpuArea& area = gpuArea(l.areas);
-        const size_t b = l.areas->bandFor(cam.metresPerPixel());
+        const size_t b = chooseBand(*l.areas, cam.metresPerPixel());
         GpuBand& gb = band(area, b);
-        const AreaBand& src = l.areas->bands[b];
+        const AreaBand& src = l.areas->band(b);
         glActiveTexture(GL_TEXTURE0);
         glBindTexture(GL_TEXTURE_2D, colorTexture(l.featureColors));
         visibleRanges(src.fillTiles, cam.visibleBox(), ranges);
@@ -264,6 +290,9 @@ struct MapRenderer::Impl {
             mapTransform(fill, cam, l.areas->origin);
             glUniform1i(fill.uniform("uColors"), 0);
             glUniform1f(fill.uniform("uOpacity"), l.opacity);
+            // Widen polygons by their simplification error (+ a quarter pixel): no hairline gaps
+            // between neighbours that were simplified apart or digitised apart.
+            glUniform1f(fill.uniform("uDilatePx"), float(src.toleranceM / cam.metresPerPixel() + 0.25));
             glBindVertexArray(gb.fillVao);
             multiDrawElements(0);
         }
@@ -294,10 +323,10 @@ struct MapRenderer::Impl {
 
     void drawOutline(const Layer& l, const Camera& cam) {
         GpuArea& area = gpuArea(l.areas);
-        const size_t b = l.areas->bandFor(cam.metresPerPixel());
+        const size_t b = chooseBand(*l.areas, cam.metresPerPixel());
         GpuBand& gb = band(area, b);
         const int cls = std::clamp(l.minArcClass, 0, 2);
-        visibleRanges(l.areas->bands[b].lineTiles[cls], cam.visibleBox(), ranges);
+        visibleRanges(l.areas->band(b).lineTiles[cls], cam.visibleBox(), ranges);
         if (ranges.empty()) return;
         line.use();
         mapTransform(line, cam, l.areas->origin);
@@ -328,7 +357,7 @@ struct MapRenderer::Impl {
 
     void drawPoints(const Layer& l, const Camera& cam) {
         const size_t b = l.points->bandFor(cam.metresPerPixel());
-        const PointBand& src = l.points->bands[b];
+        const PointBand& src = l.points->bands()[b];
         if (src.points.empty()) return;
         GpuPointBand& gb = pointBand(l.points, b);
         const double reachPx = (l.points->maxRadiusPx * 1.25 + l.strokeWidthPx) * options.uiScale + 2 +
@@ -379,13 +408,13 @@ struct MapRenderer::Impl {
             if (!l.drawnAt(mpp)) continue;
             switch (l.kind) {
                 case LayerKind::Fill:
-                    if (l.areas && l.featureColors && !l.areas->bands.empty() && !hidden(index)) drawFill(l, cam);
+                    if (l.areas && l.featureColors && l.areas->bandCount() > 0 && !hidden(index)) drawFill(l, cam);
                     break;
                 case LayerKind::Outline:
-                    if (l.areas && !l.areas->bands.empty()) drawOutline(l, cam);
+                    if (l.areas && l.areas->bandCount() > 0) drawOutline(l, cam);
                     break;
                 case LayerKind::Points:
-                    if (l.points && !l.points->bands.empty()) drawPoints(l, cam);
+                    if (l.points && !l.points->bands().empty()) drawPoints(l, cam);
                     break;
                 case LayerKind::Badges:
                     layoutBadges(l, cam, *atlas, options.uiScale, placer, overlay);
@@ -541,6 +570,48 @@ MapRenderer::MapRenderer(const RendererOptions& options) : impl_(std::make_uniqu
     glBindBuffer(GL_ARRAY_BUFFER, m.symbolVbo);
     Impl::setupPointAttributes();
     glBindVertexArray(0);
+    warmUp();
+}
+
+// Draws a tiny scene once: llvmpipe compiles each shader variant on its first draw (tens of ms
+// each), which belongs to starting the renderer rather than to the first map frame.
+void MapRenderer::warmUp() {
+    static const MultiPolygon square{Polygon{{{{103.0, 22.0}, {103.001, 22.0}, {103.001, 22.001}, {103.0, 22.001}, {103.0, 22.0}}}}};
+    RenderScene scene;
+    Layer fill;
+    fill.kind = LayerKind::Fill;
+    fill.areas = prepareAreas({{&square, -1, -1}});
+    fill.featureColors = std::make_shared<std::vector<Color>>(1, Color::hex(0x808080));
+    scene.layers.push_back(fill);
+    Layer line = fill;
+    line.kind = LayerKind::Outline;
+    scene.layers.push_back(line);
+    Layer points;
+    points.kind = LayerKind::Points;
+    points.points = preparePoints({{toMercator(LonLat{103.0005, 22.0005}), 3, Color::hex(0xffffff), 1}});
+    scene.layers.push_back(points);
+    Layer badges;
+    badges.kind = LayerKind::Badges;
+    badges.badges.push_back({toMercator(LonLat{103.0005, 22.0005}), "1"});
+    scene.layers.push_back(badges);
+    scene.title = "á";
+    scene.bounds = fill.areas->box;
+    setScene(scene);
+    GLint previousFbo = 0, previousViewport[4] = {0, 0, 0, 0};
+    glGetIntegerv(GL_FRAMEBUFFER_BINDING, &previousFbo);
+    glGetIntegerv(GL_VIEWPORT, previousViewport);
+    Camera far(fill.areas->box.center(), 1000, 16, 16);  // dots, as for areas too small to draw
+    Framebuffer target;
+    target.resize(16, 16);
+    target.bind();
+    for (const Camera& cam : {Camera(fill.areas->box.center(), 0.5, 16, 16), far}) {
+        invalidate();
+        draw(cam);
+    }
+    glFinish();
+    glBindFramebuffer(GL_FRAMEBUFFER, GLuint(previousFbo));
+    glViewport(previousViewport[0], previousViewport[1], previousViewport[2], previousViewport[3]);
+    setScene(RenderScene{});
 }
 
 MapRenderer::~MapRenderer() {
@@ -572,6 +643,7 @@ Insets MapRenderer::decorationInsets(int w, int h, const DecorationOptions& whic
 bool MapRenderer::needsRedraw(const Camera& camera, const FrameOptions& options) const {
     const Impl& m = *impl_;
     if (!m.haveLast || m.lastVersion != m.sceneVersion || m.lastCamera != camera || m.lastDecorations != options.decorations) return true;
+    if (m.cacheDegraded && m.geometryGeneration() != m.cacheGeometry) return true;  // better geometry arrived in the background
     return m.lastUsedCache && !options.interacting;  // the pan stopped: draw it sharp once more
 }
 
@@ -591,7 +663,9 @@ FrameStats MapRenderer::draw(const Camera& camera, const FrameOptions& options) 
     // Is the cached map image still good for this camera?
     const int margin = m.options.cacheMarginPx;
     const int w = camera.widthPx(), h = camera.heightPx();
-    bool reuse = m.cacheValid && m.cacheVersion == m.sceneVersion && m.cacheCamera.metresPerPixel() == camera.metresPerPixel() &&
+    const uint64_t generation = m.geometryGeneration();
+    bool reuse = m.cacheValid && m.cacheVersion == m.sceneVersion && !(m.cacheDegraded && m.cacheGeometry != generation) &&
+                 m.cacheCamera.metresPerPixel() == camera.metresPerPixel() &&
                  m.cacheCamera.widthPx() == w + 2 * margin && m.cacheCamera.heightPx() == h + 2 * margin;
     double dx = 0, dy = 0;
     if (reuse) {
@@ -604,9 +678,13 @@ FrameStats MapRenderer::draw(const Camera& camera, const FrameOptions& options) 
         m.cacheCamera = Camera(camera.center(), camera.metresPerPixel(), w + 2 * margin, h + 2 * margin);
         m.cache.resize(w + 2 * margin, h + 2 * margin);
         m.cache.bind();
+        m.degraded = false;
         m.renderMap(m.cacheCamera);
+        m.cacheDegraded = m.degraded;
+        m.stats.provisional = m.degraded;
         m.cacheValid = true;
         m.cacheVersion = m.sceneVersion;
+        m.cacheGeometry = generation;
         m.stats.mapRendered = true;
         dx = dy = 0;
     }

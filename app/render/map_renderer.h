@@ -37,6 +37,7 @@ struct FrameStats {
     size_t triangles = 0, points = 0, glyphs = 0, drawCalls = 0;
     int labels = 0;
     size_t areaBand = 0;              // zoom band of the commune polygons
+    bool provisional = false;         // drawn with coarser or provisional geometry: finer arrives in the background
 };
 
 class MapRenderer {
@@ -65,6 +66,7 @@ public:
 private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
+    void warmUp();
 };
 
 }  // namespace gapmap::render

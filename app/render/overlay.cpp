@@ -60,14 +60,14 @@ int placeLabels(const Layer& layer, const Camera& camera, const FontAtlas& atlas
     auto onScreen = [&](const ScreenXY& p) { return p.xPx > -20 && p.yPx > -20 && p.xPx < w + 20 && p.yPx < h + 20; };
     if (layer.pointLabels) {
         // The symbols themselves are obstacles for the names.
-        for (const LabelItem& item : layer.labels->items) {
+        for (const LabelItem& item : layer.labels->items()) {
             const ScreenXY p = camera.toScreen(item.pos);
             if (!onScreen(p)) continue;
             const float r = item.offsetPx * s;
             placer.reserve({float(p.xPx) - r, float(p.yPx) - r, float(p.xPx) + r, float(p.yPx) + r, {}});
         }
     }
-    for (const LabelItem& item : layer.labels->items) {
+    for (const LabelItem& item : layer.labels->items()) {
         if (placed >= 600) break;
         const ScreenXY p = camera.toScreen(item.pos);
         if (!onScreen(p)) continue;

@@ -23,73 +23,101 @@ std::vector<uint32_t> thin(const std::vector<PointItem>& items, const std::vecto
 
 }  // namespace
 
-size_t PointGeometry::bandFor(double mpp) const {
-    size_t b = 0;
-    for (size_t i = 1; i < bands.size(); ++i)
-        if (mpp >= bands[i].minMetresPerPixel) b = i;
-    return b;
+const std::vector<PointBand>& PointGeometry::bands() const {
+    std::call_once(once_, [this] { make(); });
+    return bands_;
 }
 
-std::shared_ptr<const PointGeometry> preparePoints(const std::vector<PointItem>& items, double cellPx) {
+size_t PointGeometry::bandFor(double mpp) const {
+    const std::vector<PointBand>& b = bands();
+    size_t k = 0;
+    for (size_t i = 1; i < b.size(); ++i)
+        if (mpp >= b[i].minMetresPerPixel) k = i;
+    return k;
+}
+
+std::shared_ptr<const PointGeometry> preparePoints(std::vector<PointItem> items, double cellPx, double maxMpp) {
     auto geo = std::make_shared<PointGeometry>();
-    geo->sourceCount = items.size();
+    for (const PointItem& p : items) geo->maxRadiusPx = std::max(geo->maxRadiusPx, p.radiusPx);
+    geo->items_ = std::move(items);
+    geo->cellPx_ = cellPx;
+    geo->maxMpp_ = maxMpp;
+    return geo;
+}
+
+std::shared_ptr<const PointGeometry> preparePointsLater(std::function<std::vector<PointItem>()> make, float maxRadiusPx,
+                                                        double cellPx, double maxMpp) {
+    auto geo = std::make_shared<PointGeometry>();
+    geo->maxRadiusPx = maxRadiusPx;
+    geo->makeItems_ = std::move(make);
+    geo->cellPx_ = cellPx;
+    geo->maxMpp_ = maxMpp;
+    return geo;
+}
+
+void PointGeometry::make() const {
+    PointGeometry& self = const_cast<PointGeometry&>(*this);  // written once, inside call_once
+    if (makeItems_) items_ = makeItems_();
+    const std::vector<PointItem>& items = items_;
+    self.sourceCount = items.size();
     for (const PointItem& p : items) {
-        geo->box.add(p.pos);
-        geo->maxRadiusPx = std::max(geo->maxRadiusPx, p.radiusPx);
+        self.box.add(p.pos);
+        self.maxRadiusPx = std::max(self.maxRadiusPx, p.radiusPx);
     }
-    geo->origin = geo->box.empty() ? MercatorXY{} : geo->box.center();
+    self.origin = box.empty() ? MercatorXY{} : box.center();
+    const double cellPx = cellPx_, maxMpp = maxMpp_;
+    const MercatorBox box = this->box;
+    const int n = std::clamp(int(std::sqrt(double(items.size()) / 64.0)), 1, 48);
+    std::vector<int> tile(items.size());
+    for (size_t i = 0; i < items.size(); ++i) {
+        const int tx = std::clamp(int((items[i].pos.xM - box.minX) / std::max(box.width(), 1e-9) * n), 0, n - 1);
+        const int ty = std::clamp(int((box.maxY - items[i].pos.yM) / std::max(box.height(), 1e-9) * n), 0, n - 1);
+        tile[i] = ty * n + tx;
+    }
     std::vector<uint32_t> byPriority(items.size());
     std::iota(byPriority.begin(), byPriority.end(), 0);
     std::stable_sort(byPriority.begin(), byPriority.end(), [&](uint32_t a, uint32_t b) { return items[a].priority > items[b].priority; });
 
     // Bands from coarse to fine (factor 2), while thinning still removes more than 10% of the points.
     std::vector<std::pair<double, std::vector<uint32_t>>> coarse;
-    const double extent = std::max(geo->box.width(), geo->box.height());
+    const double extent = std::max(box.width(), box.height());
     if (items.size() > 200 && extent > 0) {
         for (double m = extent / 64; m > 0.01; m /= 2) {
+            if (m > maxMpp * 2) continue;
             std::vector<uint32_t> kept = thin(items, byPriority, m * cellPx);
             if (kept.size() > 0.9 * items.size()) break;
             coarse.push_back({m, std::move(kept)});
         }
     }
     std::reverse(coarse.begin(), coarse.end());
-    std::vector<uint32_t> all = byPriority;
-    coarse.insert(coarse.begin(), {0.0, std::move(all)});
+    coarse.insert(coarse.begin(), {0.0, byPriority});
 
-    const int n = std::clamp(int(std::sqrt(double(items.size()) / 64.0)), 1, 48);
-    const MercatorBox box = geo->box;
-    auto tileOf = [&](MercatorXY p) {
-        const int tx = std::clamp(int((p.xM - box.minX) / std::max(box.width(), 1e-9) * n), 0, n - 1);
-        const int ty = std::clamp(int((box.maxY - p.yM) / std::max(box.height(), 1e-9) * n), 0, n - 1);
-        return ty * n + tx;
-    };
     for (auto& [mpp, kept] : coarse) {
         PointBand band;
         band.minMetresPerPixel = mpp;
-        // Within a tile, bigger symbols first so that small ones stay visible on top.
-        std::stable_sort(kept.begin(), kept.end(), [&](uint32_t a, uint32_t b) {
-            const int ta = tileOf(items[a].pos), tb = tileOf(items[b].pos);
-            return ta != tb ? ta < tb : items[a].radiusPx > items[b].radiusPx;
-        });
-        int tile = -1;
-        MercatorBox tileBox;
-        uint32_t first = 0;
-        for (uint32_t i : kept) {
-            const PointItem& p = items[i];
-            const int t = tileOf(p.pos);
-            if (t != tile) {
-                if (tile >= 0) band.tiles.push_back({tileBox, first, uint32_t(band.count()) - first});
-                tile = t;
-                tileBox = {};
-                first = uint32_t(band.count());
+        // Grouped by tile (a counting sort); within a tile, bigger symbols first so that small ones stay on top.
+        std::vector<uint32_t> start(size_t(n) * n + 1, 0);
+        for (uint32_t i : kept) ++start[size_t(tile[i]) + 1];
+        for (size_t t = 1; t < start.size(); ++t) start[t] += start[t - 1];
+        std::vector<uint32_t> order(kept.size());
+        std::vector<uint32_t> fill(start.begin(), start.end() - 1);
+        for (uint32_t i : kept) order[fill[size_t(tile[i])]++] = i;
+        band.points.reserve(order.size());
+        for (size_t t = 0; t + 1 < start.size(); ++t) {
+            if (start[t] == start[t + 1]) continue;
+            std::stable_sort(order.begin() + start[t], order.begin() + start[t + 1],
+                             [&](uint32_t a, uint32_t b) { return items[a].radiusPx > items[b].radiusPx; });
+            MercatorBox tileBox;
+            for (uint32_t k = start[t]; k < start[t + 1]; ++k) {
+                const PointItem& p = items[order[k]];
+                tileBox.add(p.pos);
+                band.points.push_back({float(p.pos.xM - origin.xM), float(p.pos.yM - origin.yM), p.radiusPx, p.fill.rgba8()});
             }
-            tileBox.add(p.pos);
-            band.points.push_back({float(p.pos.xM - geo->origin.xM), float(p.pos.yM - geo->origin.yM), p.radiusPx, p.fill.rgba8()});
+            band.tiles.push_back({tileBox, start[t], start[t + 1] - start[t]});
         }
-        if (tile >= 0) band.tiles.push_back({tileBox, first, uint32_t(band.count()) - first});
-        geo->bands.push_back(std::move(band));
+        bands_.push_back(std::move(band));
     }
-    return geo;
+    items_ = {};
 }
 
 }  // namespace gapmap::render

@@ -4,6 +4,8 @@
 #pragma once
 #include <cstdint>
 #include <memory>
+#include <functional>
+#include <mutex>
 #include <vector>
 
 #include "render/area_geometry.h"
@@ -32,17 +34,35 @@ struct PointBand {
     size_t count() const { return points.size(); }
 };
 
-struct PointGeometry {
+class PointGeometry {
+public:
+    float maxRadiusPx = 0;
+    // Valid once bands() has returned (the points may be made on first use):
     MercatorXY origin;
     MercatorBox box;
-    float maxRadiusPx = 0;
     size_t sourceCount = 0;
-    std::vector<PointBand> bands;  // [0] every point; coarser bands thinned
 
+    // [0] every point; coarser bands thinned. Made on first use.
+    const std::vector<PointBand>& bands() const;
     size_t bandFor(double metresPerPixel) const;
+
+private:
+    friend std::shared_ptr<const PointGeometry> preparePoints(std::vector<PointItem>, double, double);
+    friend std::shared_ptr<const PointGeometry> preparePointsLater(std::function<std::vector<PointItem>()>, float, double, double);
+    mutable std::vector<PointItem> items_;
+    std::function<std::vector<PointItem>()> makeItems_;
+    double cellPx_ = 3, maxMpp_ = 1e300;
+    mutable std::once_flag once_;
+    mutable std::vector<PointBand> bands_;
+    void make() const;
 };
 
-// cellPx: thinning cell size in pixels at the band's finest scale.
-std::shared_ptr<const PointGeometry> preparePoints(const std::vector<PointItem>& items, double cellPx = 3.0);
+// cellPx: thinning cell size in pixels at the band's finest scale. No band is made for scales
+// coarser than maxMetresPerPixel (where the layer is not drawn).
+std::shared_ptr<const PointGeometry> preparePoints(std::vector<PointItem> items, double cellPx = 3.0,
+                                                   double maxMetresPerPixel = 1e300);
+// The same, with the points made by `make` on first use (no symbol larger than maxRadiusPx).
+std::shared_ptr<const PointGeometry> preparePointsLater(std::function<std::vector<PointItem>()> make, float maxRadiusPx,
+                                                        double cellPx = 3.0, double maxMetresPerPixel = 1e300);
 
 }  // namespace gapmap::render

@@ -105,10 +105,11 @@ const AttributeInfo* findAttribute(const std::string& id) {
     return nullptr;
 }
 
-ProjectSceneBuilder::ProjectSceneBuilder(const Project& project) : project_(project) {
-    std::map<std::string, const AdminUnit*> units;
+ProjectSceneBuilder::ProjectSceneBuilder(const Project& project, bool backgroundBands) : project_(project) {
+    std::unordered_map<std::string, const AdminUnit*> units;
+    units.reserve(project.adminUnits.size());
     for (const AdminUnit& u : project.adminUnits) units[u.code] = &u;
-    std::map<std::string, int> groupIds;
+    std::unordered_map<std::string, int> groupIds;
     auto group = [&](const std::string& code) {
         if (code.empty()) return -1;
         return groupIds.emplace(code, int(groupIds.size())).first->second;
@@ -139,11 +140,13 @@ ProjectSceneBuilder::ProjectSceneBuilder(const Project& project) : project_(proj
             provinceUnits.push_back(&u);
         }
     }
-    communes_ = prepareAreas(communeInputs);
+    AreaOptions areaOptions;
+    areaOptions.bands = backgroundBands ? AreaOptions::Bands::Deferred : AreaOptions::Bands::OnDemand;
+    communes_ = prepareAreas(communeInputs, areaOptions);
     // Higher levels are drawn from the commune arcs when communes exist (the lines then coincide
     // exactly); their own polygons serve for zooming to them and when communes have no geometry.
-    districts_ = prepareAreas(districtInputs);
-    provinces_ = prepareAreas(provinceInputs);
+    districts_ = prepareAreas(districtInputs, areaOptions);
+    provinces_ = prepareAreas(provinceInputs, areaOptions);
 
     // Commune outlines show once a typical commune is ~10 px across; village names once villages
     // are ~45 px apart.
@@ -157,6 +160,18 @@ ProjectSceneBuilder::ProjectSceneBuilder(const Project& project) : project_(proj
         std::nth_element(sizes.begin(), sizes.begin() + sizes.size() / 2, sizes.end());
         communeOutlineMaxMpp_ = sizes[sizes.size() / 2] / 10;
     } else communeOutlineMaxMpp_ = std::numeric_limits<double>::infinity();
+    // District lines once a typical district is ~16 px across.
+    std::map<int, double> districtArea;
+    for (size_t i = 0; i < communeInputs.size(); ++i)
+        if (communeInputs[i].district >= 0) districtArea[communeInputs[i].district] += communes_->features[i].areaM2;
+    severalDistricts_ = districtArea.size() > 1;
+    backgroundBands_ = backgroundBands;
+    std::vector<double> districtSizes;
+    for (const auto& [id, area] : districtArea) districtSizes.push_back(std::sqrt(area));
+    if (districtSizes.size() > 1) {
+        std::nth_element(districtSizes.begin(), districtSizes.begin() + districtSizes.size() / 2, districtSizes.end());
+        districtOutlineMaxMpp_ = districtSizes[districtSizes.size() / 2] / 16;
+    }
     size_t located = 0;
     for (const Village& v : project.villages) located += v.location.has_value();
     if (located > 0) {
@@ -166,8 +181,41 @@ ProjectSceneBuilder::ProjectSceneBuilder(const Project& project) : project_(proj
                 if (v.location) box.add(toMercator(*v.location));
             totalArea = box.width() * box.height();
         }
-        villageLabelMaxMpp_ = std::sqrt(std::max(totalArea, 1.0) / double(located)) / 45;
+        const double spacing = std::sqrt(std::max(totalArea, 1.0) / double(located));
+        villageLabelMaxMpp_ = spacing / 45;
+        villageMaxMpp_ = spacing / 5;
+        std::set<std::string> teamVillages;
+        for (const CommunicationTeam& t : project.teams) teamVillages.insert(t.villageCode);
+        if (!teamVillages.empty()) teamMaxMpp_ = std::sqrt(std::max(totalArea, 1.0) / double(teamVillages.size())) / 5;
     }
+}
+
+ProjectSceneBuilder::~ProjectSceneBuilder() {
+    stop_ = true;
+    for (const auto& g : {communes_, districts_, provinces_}) g->cancel();
+    if (worker_.joinable()) worker_.join();
+}
+
+void ProjectSceneBuilder::startBackgroundWork() {
+    if (worker_.joinable()) return;
+    worker_ = std::thread([this] {
+        for (const auto& g : {communes_, districts_, provinces_}) {
+            if (stop_) return;
+            g->prepareAllBands();
+        }
+        std::vector<std::shared_ptr<const PointGeometry>> points;
+        std::shared_ptr<const LabelSet> villageLabels;
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            for (const auto& [key, geo] : pointCache_) points.push_back(geo);
+            villageLabels = villageLabels_;
+        }
+        for (const auto& p : points) {
+            if (stop_) return;
+            p->bands();
+        }
+        if (villageLabels && !stop_) villageLabels->items();
+    });
 }
 
 std::string ProjectSceneBuilder::defaultAttribute() const {
@@ -261,15 +309,11 @@ std::vector<double> ProjectSceneBuilder::attributeValues(const std::string& attr
     return values;
 }
 
-std::shared_ptr<const PointGeometry> ProjectSceneBuilder::cachedPoints(const std::string& key,
-                                                                       const std::function<std::vector<PointItem>()>& make) const {
-    {
-        std::lock_guard<std::mutex> lock(mutex_);
-        if (auto it = pointCache_.find(key); it != pointCache_.end()) return it->second;
-    }
-    auto geo = preparePoints(make());
+std::shared_ptr<const PointGeometry> ProjectSceneBuilder::cachedPoints(const std::string& key, double maxMpp, float maxRadiusPx,
+                                                                       std::function<std::vector<PointItem>()> make) const {
     std::lock_guard<std::mutex> lock(mutex_);
-    pointCache_[key] = geo;
+    auto& geo = pointCache_[key];
+    if (!geo) geo = preparePointsLater(std::move(make), maxRadiusPx, 3.0, maxMpp);  // made when first drawn
     return geo;
 }
 
@@ -297,7 +341,7 @@ RenderScene ProjectSceneBuilder::build(const SceneOptions& options) const {
     if (!asOf.empty()) scene.dataDate = "Data as of " + asOf;
     scene.synthetic = project_.synthetic();
     scene.attribution = "gapmap · Web Mercator";
-    const bool haveCommunes = !communes_->features.empty() && !communes_->bands.empty() && !communes_->box.empty();
+    const bool haveCommunes = !communes_->features.empty() && communes_->bandCount() > 0 && !communes_->box.empty();
 
     // Villages: sqrt scale, radius 2..8 px, so that area is proportional to population.
     int64_t maxPop = 0;
@@ -305,11 +349,12 @@ RenderScene ProjectSceneBuilder::build(const SceneOptions& options) const {
     for (const Village& v : project_.villages)
         if (v.location && v.population) pops.push_back(*v.population);
     if (!pops.empty()) {
-        std::sort(pops.begin(), pops.end());
-        maxPop = pops[std::min(pops.size() - 1, size_t(pops.size() * 0.99))];  // the largest 1% share the top size
+        const size_t k = std::min(pops.size() - 1, size_t(pops.size() * 0.99));  // the largest 1% share the top size
+        std::nth_element(pops.begin(), pops.begin() + k, pops.end());
+        maxPop = pops[k];
     }
     const float minR = 2.0f, maxR = 8.0f;
-    auto radiusOf = [&](const Village& v) {
+    auto radiusOf = [maxPop, minR, maxR](const Village& v) {  // by value: village labels use it later
         if (!v.population || maxPop <= 0) return minR;
         return std::clamp(float(maxR * std::sqrt(double(*v.population) / double(maxPop))), minR, maxR);
     };
@@ -393,15 +438,17 @@ RenderScene ProjectSceneBuilder::build(const SceneOptions& options) const {
         Layer communeLines = outline("communes", communes_, kArcCommune, kCommuneLine, 0.9f, "Commune");
         communeLines.maxMetresPerPixel = communeOutlineMaxMpp_;
         scene.layers.push_back(communeLines);
-        bool anyDistrictArc = false;
-        for (const AreaBand& b : communes_->bands) anyDistrictArc = anyDistrictArc || !b.lineIndex[kArcDistrict].empty();
-        const bool districtLevel = anyDistrictArc && (project_.hasDistricts() ||
+        const bool districtLevel = severalDistricts_ && (project_.hasDistricts() ||
             std::any_of(communeUnits_.begin(), communeUnits_.end(), [&](const AdminUnit* u) {
                 const AdminUnit* p = nullptr;
                 for (const AdminUnit& d : project_.adminUnits) if (d.code == u->parentCode) { p = &d; break; }
                 return !p || p->level == AdminLevel::District;
             }));
-        if (districtLevel) scene.layers.push_back(outline("districts", communes_, kArcDistrict, kDistrictLine, 1.7f, "District"));
+        if (districtLevel) {
+            Layer districtLines = outline("districts", communes_, kArcDistrict, kDistrictLine, 1.7f, "District");
+            districtLines.maxMetresPerPixel = districtOutlineMaxMpp_;
+            scene.layers.push_back(districtLines);
+        }
         scene.layers.push_back(outline("province", communes_, kArcOuter, kProvinceLine, 2.6f,
                                        provinces_->features.empty() && !project_.hasDistricts() && communeUnits_.size() > 2000
                                            ? "Outer edge" : "Province"));
@@ -411,8 +458,12 @@ RenderScene ProjectSceneBuilder::build(const SceneOptions& options) const {
     }
 
     // 3. Villages and what is in them.
-    std::unordered_map<std::string, const Village*> villageByCode;
-    for (const Village& v : project_.villages) villageByCode[v.code] = &v;
+    const Project* project = &project_;  // the point sets below are made when first drawn: no reference to this builder
+    auto villageIndex = [project] {
+        std::unordered_map<std::string, const Village*> byCode;
+        for (const Village& v : project->villages) byCode[v.code] = &v;
+        return byCode;
+    };
     const bool anyVillage = std::any_of(project_.villages.begin(), project_.villages.end(), [](const Village& v) { return v.location.has_value(); });
     if (anyVillage) {
         Layer villages;
@@ -422,12 +473,13 @@ RenderScene ProjectSceneBuilder::build(const SceneOptions& options) const {
         villages.strokeColor = kVillageStroke;
         villages.strokeWidthPx = 1;
         villages.visible = show.count("villages") > 0;
-        villages.points = cachedPoints("villages", [&] {
+        villages.points = cachedPoints("villages", villageMaxMpp_, maxR, [project, radiusOf] {
             std::vector<PointItem> items;
-            for (const Village& v : project_.villages)
+            for (const Village& v : project->villages)
                 if (v.location) items.push_back({toMercator(*v.location), radiusOf(v), kVillageFill, float(v.population.value_or(0))});
             return items;
         });
+        villages.maxMetresPerPixel = villageMaxMpp_;
         villages.legendTitle = "Villages (population)";
         if (maxPop > 0) {
             for (double example : {niceRound(double(maxPop)), niceRound(maxPop / 4.0), niceRound(maxPop / 16.0)}) {
@@ -450,10 +502,10 @@ RenderScene ProjectSceneBuilder::build(const SceneOptions& options) const {
         for (Mode mode : {Mode{"connectivity", ConnectivityGap::Any}, Mode{"electricity", ConnectivityGap::Electricity},
                           Mode{"mobile", ConnectivityGap::Mobile}, Mode{"internet", ConnectivityGap::Internet}}) {
             if (!show.count(mode.id)) continue;
-            auto classOf = [&](const Village& v) {
+            auto classOf = [gap = mode.gap](const Village& v) {
                 const int power = v.electricity == Electricity::Grid ? 0 : v.electricity == Electricity::Offgrid ? 1 : 3;
                 const int mobile = v.mobile == Mobile::G3 || v.mobile == Mobile::G4 ? 0 : v.mobile == Mobile::G2 ? 2 : 3;
-                switch (mode.gap) {
+                switch (gap) {
                     case ConnectivityGap::Any:
                         return (v.electricity != Electricity::Grid) + (mobile > 0) + (!v.internet);
                     case ConnectivityGap::Electricity: return power;
@@ -465,9 +517,9 @@ RenderScene ProjectSceneBuilder::build(const SceneOptions& options) const {
             Layer gaps = villages;
             gaps.id = mode.id;
             gaps.visible = true;
-            gaps.points = cachedPoints(mode.id, [&] {
+            gaps.points = cachedPoints(mode.id, villageMaxMpp_, maxR, [project, radiusOf, classOf] {
                 std::vector<PointItem> items;
-                for (const Village& v : project_.villages)
+                for (const Village& v : project->villages)
                     if (v.location) {
                         const int c = classOf(v);
                         items.push_back({toMercator(*v.location), radiusOf(v), kGap[c], float(c) * 1e7f + float(v.population.value_or(0))});
@@ -507,20 +559,22 @@ RenderScene ProjectSceneBuilder::build(const SceneOptions& options) const {
         teams.strokeColor = Color::hex(0xffffff);
         teams.strokeWidthPx = 1.2f;
         teams.visible = show.count("teams") > 0;
-        teams.points = cachedPoints("teams", [&] {
+        teams.points = cachedPoints("teams", teamMaxMpp_, 3.6f, [project, villageIndex] {
             std::vector<PointItem> items;
             std::set<std::string> seen;
-            for (const CommunicationTeam& t : project_.teams) {
+            const auto villageByCode = villageIndex();
+            for (const CommunicationTeam& t : project->teams) {
                 const auto it = villageByCode.find(t.villageCode);
                 if (it == villageByCode.end() || !it->second->location || !seen.insert(t.villageCode).second) continue;
                 items.push_back({toMercator(*it->second->location), 3.6f, kTeam, float(it->second->population.value_or(0))});
             }
             return items;
         });
+        teams.maxMetresPerPixel = teamMaxMpp_;
         teams.legendTitle = "Project 8 support";
         teams.legend.push_back({LegendEntry::Swatch::Point, kTeam, Color::hex(0xffffff), 3.6f, 1.2f, PointShape::Diamond,
                                 "Village with a communication team", ""});
-        if (teams.points->sourceCount > 0) scene.layers.push_back(teams);
+        if (!project_.teams.empty()) scene.layers.push_back(teams);
     }
     if (!project_.clubs.empty() && haveCommunes) {
         Layer clubs;
@@ -532,14 +586,15 @@ RenderScene ProjectSceneBuilder::build(const SceneOptions& options) const {
         clubs.offsetXPx = 7;   // beside a team's diamond in the same village
         clubs.offsetYPx = -3;
         clubs.visible = show.count("clubs") > 0;
-        clubs.points = cachedPoints("clubs", [&] {
+        clubs.points = cachedPoints("clubs", 1e300, 5.0f, [project, villageIndex, communes = communes_, communeIndex = communeIndex_] {
             std::vector<PointItem> items;
-            for (const Club& c : project_.clubs) {
+            const auto villageByCode = villageIndex();
+            for (const Club& c : project->clubs) {
                 const auto v = villageByCode.find(c.villageCode);
                 if (!c.villageCode.empty() && v != villageByCode.end() && v->second->location) {
                     items.push_back({toMercator(*v->second->location), 5.0f, kClub, float(c.members)});
-                } else if (const auto it = communeIndex_.find(c.communeCode); it != communeIndex_.end()) {
-                    const MercatorXY p = communes_->features[it->second].labelPoint;
+                } else if (const auto it = communeIndex.find(c.communeCode); it != communeIndex.end()) {
+                    const MercatorXY p = communes->features[it->second].labelPoint;
                     items.push_back({p, 5.0f, kClub, float(c.members)});
                 }
             }
@@ -590,22 +645,23 @@ RenderScene ProjectSceneBuilder::build(const SceneOptions& options) const {
     {
         std::lock_guard<std::mutex> lock(mutex_);
         if (!communeLabels_ && haveCommunes) {
-            auto set = std::make_shared<LabelSet>();
+            std::vector<LabelItem> items;
             for (size_t i = 0; i < communeUnits_.size(); ++i) {
                 const AreaFeatureInfo& f = communes_->features[i];
                 if (f.box.empty()) continue;
-                set->items.push_back({f.labelPoint, communeUnits_[i]->name, float(f.areaM2),
-                                      std::min(1.2 * f.box.width(), 1.6 * std::sqrt(f.areaM2)), 0});
+                items.push_back({f.labelPoint, communeUnits_[i]->name, float(f.areaM2),
+                                 std::min(1.2 * f.box.width(), 1.6 * std::sqrt(f.areaM2)), 0});
             }
-            std::stable_sort(set->items.begin(), set->items.end(), [](const LabelItem& a, const LabelItem& b) { return a.priority > b.priority; });
-            communeLabels_ = set;
+            communeLabels_ = std::make_shared<LabelSet>(std::move(items));
         }
         if (!villageLabels_ && anyVillage) {
-            auto set = std::make_shared<LabelSet>();
-            for (const Village& v : project_.villages)
-                if (v.location) set->items.push_back({toMercator(*v.location), v.name, float(v.population.value_or(0)), 0, radiusOf(v)});
-            std::stable_sort(set->items.begin(), set->items.end(), [](const LabelItem& a, const LabelItem& b) { return a.priority > b.priority; });
-            villageLabels_ = set;
+            // Made when first drawn: village names show only when zoomed in.
+            villageLabels_ = std::make_shared<LabelSet>(std::function<std::vector<LabelItem>()>([project, radiusOf] {
+                std::vector<LabelItem> items;
+                for (const Village& v : project->villages)
+                    if (v.location) items.push_back({toMercator(*v.location), v.name, float(v.population.value_or(0)), 0, radiusOf(v)});
+                return items;
+            }));
         }
     }
     if (communeLabels_) {

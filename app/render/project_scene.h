@@ -11,7 +11,9 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <atomic>
 #include <mutex>
+#include <thread>
 #include <optional>
 #include <string>
 #include <vector>
@@ -56,7 +58,15 @@ const AttributeInfo* findAttribute(const std::string& id);
 class ProjectSceneBuilder {
 public:
     // `project` must outlive the builder. Throws nothing for empty projects (the scene is empty).
-    explicit ProjectSceneBuilder(const Project& project);
+    // backgroundBands (the desktop app): the heavy preparation — the boundary topology, every zoom
+    // band, village thinning and names — waits for startBackgroundWork(), to be called once the first
+    // frame is on screen; until then frames use provisional fills (no boundaries yet). Otherwise
+    // (one-off pictures such as `gapmap render`) the topology is built now and bands when drawn.
+    explicit ProjectSceneBuilder(const Project& project, bool backgroundBands = false);
+    ~ProjectSceneBuilder();
+    // Starts (once) a thread preparing everything the scenes of build() may draw. MapRenderer::
+    // needsRedraw() turns true as better geometry lands.
+    void startBackgroundWork();
 
     // Throws std::invalid_argument for an unknown layer id or attribute.
     RenderScene build(const SceneOptions& options) const;
@@ -79,14 +89,20 @@ private:
     std::shared_ptr<const AreaGeometry> communes_, districts_, provinces_;
     std::map<std::string, std::pair<int, size_t>> otherUnits_;  // code -> (0 district / 1 province, feature)
     double villageLabelMaxMpp_ = 0;
-    double communeOutlineMaxMpp_ = 0;
+    double villageMaxMpp_ = 1e300, teamMaxMpp_ = 1e300;  // symbols hide where they would be denser than ~5 px
+    double communeOutlineMaxMpp_ = 0, districtOutlineMaxMpp_ = 1e300;
+    bool severalDistricts_ = false;  // communes belong to more than one district group
+    bool backgroundBands_ = false;
 
     mutable std::mutex mutex_;
     mutable std::map<double, Report> reports_;                        // by TA radius
     mutable std::map<std::string, std::shared_ptr<const PointGeometry>> pointCache_;
     mutable std::shared_ptr<const LabelSet> communeLabels_, villageLabels_;
+    std::thread worker_;
+    std::atomic<bool> stop_{false};
     const Report& report(double radiusKm) const;
-    std::shared_ptr<const PointGeometry> cachedPoints(const std::string& key, const std::function<std::vector<PointItem>()>& make) const;
+    std::shared_ptr<const PointGeometry> cachedPoints(const std::string& key, double maxMpp, float maxRadiusPx,
+                                                      std::function<std::vector<PointItem>()> make) const;
 };
 
 }  // namespace gapmap::render

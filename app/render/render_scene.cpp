@@ -4,6 +4,28 @@
 
 namespace gapmap::render {
 
+namespace {
+void sortLabels(std::vector<LabelItem>& items) {
+    std::stable_sort(items.begin(), items.end(), [](const LabelItem& a, const LabelItem& b) { return a.priority > b.priority; });
+}
+}  // namespace
+
+LabelSet::LabelSet(std::vector<LabelItem> items) : items_(std::move(items)) {
+    sortLabels(items_);
+    std::call_once(once_, [] {});
+}
+
+LabelSet::LabelSet(std::function<std::vector<LabelItem>()> make) : make_(std::move(make)) {}
+
+const std::vector<LabelItem>& LabelSet::items() const {
+    std::call_once(once_, [this] {
+        if (!make_) return;
+        items_ = make_();
+        sortLabels(items_);
+    });
+    return items_;
+}
+
 void RenderScene::setVisible(const std::string& id, bool visible) {
     for (Layer& l : layers)
         if (l.id == id) l.visible = visible;

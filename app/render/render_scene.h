@@ -4,8 +4,10 @@
 // The legend is generated from the same layer list, so it always matches what is drawn.
 // No GL here: tests and the CLI inspect scenes without a context.
 #pragma once
+#include <functional>
 #include <limits>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -51,8 +53,19 @@ struct LabelItem {
     float offsetPx = 0;        // points: distance from the point to the text
 };
 
-struct LabelSet {
-    std::vector<LabelItem> items;  // sorted by priority, highest first
+// Labels sorted by priority, highest first. A set can be made on first use (village names of a
+// national project are only needed once zoomed in).
+class LabelSet {
+public:
+    LabelSet() = default;
+    explicit LabelSet(std::vector<LabelItem> items);
+    explicit LabelSet(std::function<std::vector<LabelItem>()> make);
+    const std::vector<LabelItem>& items() const;
+
+private:
+    mutable std::once_flag once_;
+    mutable std::vector<LabelItem> items_;
+    std::function<std::vector<LabelItem>()> make_;
 };
 
 struct Badge {

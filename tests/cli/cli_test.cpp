@@ -147,3 +147,32 @@ TEST_CASE("messages in Vietnamese by default, in English with --lang en or GAPMA
     CHECK(runGapmap("import --help").exitCode == 2);
     CHECK(runGapmap("import --help --lang en").exitCode == 0);
 }
+
+TEST_CASE("report: help, usage errors and priority reasons in Vietnamese by default, English with --lang en", "[cli][i18n][priorities]") {
+    const LangEnv unset(nullptr);
+    CHECK_THAT(runGapmap("report --help").out, Catch::StartsWith("Cách dùng: gapmap report [PROJECT.gpkg]"));
+    CHECK_THAT(runGapmap("report --help --lang en").out, Catch::StartsWith("usage: gapmap report [PROJECT.gpkg]"));
+    CHECK_THAT(runGapmap("render --help").out, Catch::StartsWith("Cách dùng: gapmap render [PROJECT.gpkg]"));
+    CHECK(runGapmap("report --format xml").err == "gapmap: --format xml: hãy dùng text, csv hoặc json (xem gapmap --help)\n");
+    CHECK(runGapmap("report --format xml --lang en").err == "gapmap: --format xml: use text, csv or json (see gapmap --help)\n");
+    CHECK(runGapmap("report --priorities --top x").err == "gapmap: --top cần số thôn bản (0: tất cả) (xem gapmap --help)\n");
+
+    const RunResult vi = runGapmap("report --priorities --format csv");
+    REQUIRE(vi.exitCode == 0);
+    CHECK_THAT(vi.out, Catch::Contains("chưa có tổ truyền thông +"));
+    CHECK_THAT(vi.out, Catch::Contains("Địa chỉ tin cậy gần nhất "));
+    CHECK_THAT(vi.out, !Catch::Contains("nearest Trusted Address") && !Catch::Contains("no team +"));
+    CHECK_THAT(vi.out, Catch::StartsWith("rank,village_code,village_name,commune_code,commune_name,population,score,gaps,reasons,"));
+    const RunResult en = runGapmap("report --priorities --format csv --lang en");
+    REQUIRE(en.exitCode == 0);
+    CHECK_THAT(en.out, Catch::Contains("no team +") && Catch::Contains("nearest Trusted Address "));
+    CHECK_THAT(en.out, !Catch::Contains("Địa chỉ tin cậy gần nhất"));
+
+    const RunResult text = runGapmap("report --priorities --top 3");
+    REQUIRE(text.exitCode == 0);
+    CHECK_THAT(text.out, Catch::Contains("DỮ LIỆU MẪU TỔNG HỢP") && Catch::Contains("Thôn bản ưu tiên: ") &&
+                             Catch::Contains("hạng  điểm") && Catch::Contains("(--top 0 để liệt kê tất cả)"));
+    const RunResult textEn = runGapmap("report --priorities --top 3 --lang en");
+    CHECK_THAT(textEn.out, Catch::Contains("SYNTHETIC") && Catch::Contains("Priority villages: ") &&
+                               Catch::Contains("rank  score") && Catch::Contains("(--top 0 lists all)"));
+}

@@ -4,6 +4,7 @@
 #include <random>
 
 #include "core/coverage.h"
+#include "core/i18n.h"
 #include "core/report.h"
 #include "support/coverage_scenario.h"
 
@@ -41,6 +42,7 @@ CoverageResult analyseWith(const Project& p, const std::string& key, const std::
 }  // namespace
 
 TEST_CASE("a village exactly at R km is reached, one metre beyond is not", "[core][coverage]") {
+    const ScopedLanguage english(Lang::En);  // the reasons are checked in English
     const Project p = coverageScenario();
     const CoverageResult r = analyseCoverage(p);
     CHECK(*village(p, r, "A2").nearestTaKm == Approx(10.0).margin(1e-6));
@@ -49,11 +51,12 @@ TEST_CASE("a village exactly at R km is reached, one metre beyond is not", "[cor
     CHECK(*village(p, r, "A3").nearestTaKm == Approx(10.001).margin(1e-6));
     CHECK_FALSE(village(p, r, "A3").taReached);
     CHECK(gapsText(village(p, r, "A3")) == "no_team;no_club;ta_out_of_reach");
-    CHECK(reasons(p, r, "A3") == "no team +3; no club +2; nearest Trusted Address 10.001 km +2");
+    CHECK(reasons(p, r, "A3") == "no team +3; no club +2; nearest Trusted Address 10–15 km +2");
     CHECK(village(p, r, "A3").score == 7);
 }
 
 TEST_CASE("a Trusted Address across a commune border reaches by distance", "[core][coverage]") {
+    const ScopedLanguage english(Lang::En);  // the reasons are checked in English
     const Project p = coverageScenario();
     const CoverageResult r = analyseCoverage(p);
     CHECK(*village(p, r, "B1").nearestTaKm == Approx(3.0).margin(1e-6));  // T1 is registered in commune A
@@ -62,10 +65,11 @@ TEST_CASE("a Trusted Address across a commune border reaches by distance", "[cor
 }
 
 TEST_CASE("an inactive Trusted Address reaches nobody", "[core][coverage]") {
+    const ScopedLanguage english(Lang::En);  // the reasons are checked in English
     const Project p = coverageScenario();
     const CoverageResult r = analyseCoverage(p);
     CHECK(*village(p, r, "B2").nearestTaKm == Approx(30.0).margin(1e-6));  // T2 stands on B2 but is inactive
-    CHECK(reasons(p, r, "B2") == "no team +3; nearest Trusted Address 30.0 km +2; no internet +1; "
+    CHECK(reasons(p, r, "B2") == "no team +3; nearest Trusted Address 25–30 km +2; no internet +1; "
                                  "especially difficult village +2; reported child or consanguineous marriages +3");
     CHECK(r.activeTaWithoutLocation == 1);  // T3
     // With the commune rule the active T3 (no location) reaches every village of B; T2 never counts.
@@ -81,6 +85,7 @@ TEST_CASE("an inactive Trusted Address reaches nobody", "[core][coverage]") {
 }
 
 TEST_CASE("a village without coordinates is reported, not dropped", "[core][coverage]") {
+    const ScopedLanguage english(Lang::En);  // the reasons are checked in English
     const Project p = coverageScenario();
     const CoverageResult r = analyseCoverage(p);
     const VillageCoverage& b3 = village(p, r, "B3");
@@ -102,6 +107,7 @@ TEST_CASE("a village without coordinates is reported, not dropped", "[core][cove
 }
 
 TEST_CASE("ties in score keep code order; population can break them or scale scores", "[core][coverage]") {
+    const ScopedLanguage english(Lang::En);  // the reasons are checked in English
     const Project p = coverageScenario();
     CHECK(ranking(p, analyseCoverage(p)) == "B2 A3 A2 B1 B3 A1");  // A2 and B1 both score 5
     CHECK(ranking(p, analyseWith(p, "priority.population", "tiebreak")) == "B2 A3 B1 A2 B3 A1");  // B1 has 300 people, A2 100
@@ -117,6 +123,7 @@ TEST_CASE("ties in score keep code order; population can break them or scale sco
 }
 
 TEST_CASE("a weight of 0 leaves a gap out of the score, the gaps and the list", "[core][coverage]") {
+    const ScopedLanguage english(Lang::En);  // the reasons are checked in English
     const Project p = coverageScenario();
     const CoverageResult r = analyseWith(p, "weight.especially_difficult", "0");
     CHECK(ranking(p, r) == "B2 A3 A2 B1 B3");  // A1's only gap no longer counts
@@ -237,4 +244,36 @@ TEST_CASE("the analysis gives the same answer on one thread or several", "[core]
     CHECK(one.province.people.noMobile == three.province.people.noMobile);
     CHECK(one.communes[17].villages.team == three.communes[17].villages.team);
     CHECK(one.province.villages.total == 30000);
+}
+
+TEST_CASE("reasons, gap and measure labels in Vietnamese with the decimal comma", "[core][coverage][i18n]") {
+    const ScopedLanguage vietnamese(Lang::Vi);
+    const Project p = coverageScenario();
+    const CoverageResult r = analyseCoverage(p);
+    CHECK(reasons(p, r, "A3") == "chưa có tổ truyền thông +3; chưa có câu lạc bộ +2; Địa chỉ tin cậy gần nhất 10–15 km +2");
+    CHECK(reasons(p, r, "B2") == "chưa có tổ truyền thông +3; Địa chỉ tin cậy gần nhất 25–30 km +2; chưa có internet +1; "
+                                 "thôn bản đặc biệt khó khăn +2; có báo cáo tảo hôn hoặc hôn nhân cận huyết thống +3");
+    CHECK(reasons(p, analyseWith(p, "weight.no_team", "1,5"), "A2") == "chưa có tổ truyền thông +1,5; chưa có câu lạc bộ +2");
+    CHECK(gapLabel(Gap::NoTeam) == "chưa có tổ truyền thông cộng đồng");
+    CHECK(measureLabel(*findAreaMeasure("pct_especially_difficult_with_team")) == "% thôn bản đặc biệt khó khăn có tổ truyền thông");
+    {
+        const ScopedLanguage english(Lang::En);
+        CHECK(reasons(p, analyseWith(p, "weight.no_team", "1,5"), "A2") == "no team +1.5; no club +2");
+        CHECK(gapLabel(Gap::NoTeam) == "no communication team");
+        CHECK(measureLabel(*findAreaMeasure("pct_especially_difficult_with_team")) == "% of especially difficult villages with a team");
+    }
+    // Every measure has its label in both catalogues (the keys are built from the column names).
+    for (const AreaMeasure& m : areaMeasures()) {
+        INFO(m.key);
+        CHECK(catalogue(Lang::Vi).count(std::string("measure.") + m.key) == 1);
+        CHECK(catalogue(Lang::En).count(std::string("measure.") + m.key) == 1);
+    }
+}
+
+TEST_CASE("distances to Trusted Addresses leave every output only as 5 km bands", "[core][coverage][protection]") {
+    const ScopedLanguage english(Lang::En);
+    CHECK(bandText(reportedBand(10.001, 10)) == "10–15");
+    CHECK(bandText(reportedBand(23.4, 10)) == "20–25");
+    CHECK(bandText(reportedBand(7.3, 7.5)) == "7.5–12.5");
+    CHECK(reportedBand(12.2, 10).fromKm == 10);
 }

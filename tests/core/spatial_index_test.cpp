@@ -82,6 +82,18 @@ TEST_CASE("an empty index finds nothing; ties go to the lowest index", "[core][s
     CHECK(between->index == 0);
 }
 
+TEST_CASE("many points at one spot: the lowest index, whatever the tree holds", "[core][spatial_index]") {
+    std::vector<LonLat> points(100, LonLat{104.0, 20.0});  // more ties than the search keeps at once
+    points.push_back({104.5, 20.5});
+    points[0] = {103.0, 19.0};
+    const SpatialIndex index(points);
+    const auto hit = index.nearest({104.001, 20.0});
+    REQUIRE(hit);
+    CHECK(hit->index == 1);
+    CHECK(hit->km == Approx(geodesicKm({104.001, 20.0}, {104.0, 20.0})));
+    CHECK(index.nearest({104.5, 20.5})->index == 100);
+}
+
 TEST_CASE("indexed nearest equals brute force on random points over all of Vietnam", "[core][spatial_index]") {
     std::mt19937 rng(20251129);  // fixed: a failure reproduces
     for (size_t n : {1u, 7u, 300u, 1500u}) {  // 1 and 7: a single leaf; 1,500: a deep tree

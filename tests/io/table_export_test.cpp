@@ -10,6 +10,7 @@
 
 #include "core/coverage_tables.h"
 #include "core/errors.h"
+#include "core/i18n.h"
 #include "io/gdal_session.h"
 #include "io/table_export.h"
 #include "support/coverage_scenario.h"
@@ -91,18 +92,24 @@ Project exportScenario() {
 
 }  // namespace
 
-TEST_CASE("XLSX sheets hold the CSV's rows in the same order", "[io][export]") {
-    TempDir dir;
+// Writes the scenario's tables with `write`, reads the file back and checks every layer against the CSV.
+template <typename Writer>
+std::unique_ptr<GDALDataset> writeAndCompare(const TempDir& dir, const std::string& name, Writer write) {
     const Project p = exportScenario();
-    const CoverageResult r = analyseCoverage(p);
-    const std::vector<DataTable> tables = exportTables(p, r);
-    writeXlsx(tables, dir.file("priorities.xlsx"));
-    const auto ds = open(dir.file("priorities.xlsx"));
+    const std::vector<DataTable> tables = exportTables(p, analyseCoverage(p));
+    write(tables, dir.file(name));
+    auto ds = open(dir.file(name));
     REQUIRE(ds);
     for (const DataTable& t : tables) {
         INFO(t.name);
         checkSameRows(parseCsv(formatCsv(t)), readLayer(*ds, t.name));
     }
+    return ds;
+}
+
+TEST_CASE("XLSX sheets hold the CSV's rows in the same order", "[io][export]") {
+    TempDir dir;
+    const auto ds = writeAndCompare(dir, "priorities.xlsx", writeXlsx);
     const Rows priorities = readLayer(*ds, "priority_villages");
     REQUIRE(priorities.size() == 7);  // header + 6 villages
     CHECK(priorities[1][1] == "B2");
@@ -111,17 +118,8 @@ TEST_CASE("XLSX sheets hold the CSV's rows in the same order", "[io][export]") {
 
 TEST_CASE("GeoPackage layers: points and communes in EPSG:4326, the CSV's rows in order", "[io][export]") {
     TempDir dir;
-    const Project p = exportScenario();
-    const CoverageResult r = analyseCoverage(p);
-    const std::vector<DataTable> tables = exportTables(p, r);
-    writeGeoPackage(tables, dir.file("priorities.gpkg"));
-    const auto ds = open(dir.file("priorities.gpkg"));
-    REQUIRE(ds);
+    const auto ds = writeAndCompare(dir, "priorities.gpkg", writeGeoPackage);
     CHECK(std::string(ds->GetDriver()->GetDescription()) == "GPKG");
-    for (const DataTable& t : tables) {
-        INFO(t.name);
-        checkSameRows(parseCsv(formatCsv(t)), readLayer(*ds, t.name));
-    }
     OGRLayer* villages = ds->GetLayerByName("priority_villages");
     CHECK(wkbFlatten(villages->GetGeomType()) == wkbPoint);
     CHECK(std::string(villages->GetSpatialRef()->GetAuthorityCode(nullptr)) == "4326");
@@ -145,6 +143,7 @@ TEST_CASE("GeoPackage layers: points and communes in EPSG:4326, the CSV's rows i
 }
 
 TEST_CASE("no export holds a Trusted Address location or an outcome count", "[io][export][sensitive]") {
+    const ScopedLanguage english(Lang::En);
     TempDir dir;
     const Project p = exportScenario();
     const CoverageResult r = analyseCoverage(p);

@@ -67,10 +67,10 @@ TEST_CASE("area geometry: a multipolygon with a hole keeps every part and no hol
     mp.push_back(withHole);
     mp.push_back(lonLatSquare(103.5, 22.0, 103.6, 22.1));  // an island
     const auto geo = prepareAreas({AreaInput{&mp, -1, -1}});
-    REQUIRE_FALSE(geo->bands.empty());
-    const AreaBand& band = geo->bands[0];
+    REQUIRE(geo->bandCount() > 0);
+    const AreaBand& band = geo->band(0);
     std::vector<MercatorXY> tris;
-    for (uint32_t i : band.fillIndex) tris.push_back({band.fillXY[2 * i], band.fillXY[2 * i + 1]});
+    for (uint32_t i : band.fillIndex) tris.push_back(band.fillXY(i));
     // Expected: area in Mercator metres of the three squares.
     auto area = [](const Polygon& p) {
         MercRing r;
@@ -92,7 +92,8 @@ TEST_CASE("area geometry: neighbours share one arc, classified by their district
     // a and b in district 1, c in district 2: a|b is a commune border, b|c a district border.
     const auto geo = prepareAreas({{&a, 1, 0}, {&b, 1, 0}, {&c, 2, 0}});
     CHECK(geo->sharedArcs == 2);
-    const AreaBand& band = geo->bands[0];
+    const AreaBand& band = geo->band(0);
+    CHECK(geo->linesOfClass[kArcCommune] == 6);  // 2 shared borders; outer edges: a 1, b 2 (top, bottom), c 1
     CHECK(band.lineIndex[kArcCommune].size() > band.lineIndex[kArcDistrict].size());
     CHECK(band.lineIndex[kArcDistrict].size() > band.lineIndex[kArcOuter].size());
     CHECK_FALSE(band.lineIndex[kArcOuter].empty());
@@ -103,7 +104,7 @@ TEST_CASE("area geometry: a border digitised differently on each side is still a
     const MultiPolygon a{lonLatSquare(103.0, 22.0, 103.1, 22.1)};
     const MultiPolygon b{Polygon{{{{103.1, 22.0}, {103.2, 22.0}, {103.2, 22.1}, {103.1, 22.1}, {103.1, 22.05}, {103.1, 22.0}}}}};
     const auto geo = prepareAreas({{&a, 1, 0}, {&b, 1, 0}});
-    const AreaBand& band = geo->bands[0];
+    const AreaBand& band = geo->band(0);
     // Outer edges: 3 sides of each square; the middle border is not "outer".
     const size_t outerTriangles = band.lineIndex[kArcOuter].size() / 3;
     const size_t allTriangles = band.lineIndex[kArcCommune].size() / 3;
@@ -119,14 +120,20 @@ TEST_CASE("area geometry: coarser bands have fewer triangles and tiny areas beco
     }
     wiggle.back() = wiggle.front();
     const MultiPolygon big{Polygon{{wiggle}}}, tiny{lonLatSquare(106, 20, 106.0005, 20.0005)};
-    const auto geo = prepareAreas({{&big, -1, -1}, {&tiny, -1, -1}});
-    REQUIRE(geo->bands.size() >= 3);
-    for (size_t b = 1; b < geo->bands.size(); ++b) CHECK(geo->bands[b].triangleCount() <= geo->bands[b - 1].triangleCount());
-    CHECK(geo->bands.back().triangleCount() < geo->bands.front().triangleCount() / 4);
-    CHECK(geo->bands.front().dotFeature.empty());
-    CHECK(geo->bands.back().dotFeature == std::vector<uint32_t>{1});
+    AreaOptions background;
+    background.bands = AreaOptions::Bands::Background;
+    const auto geo = prepareAreas({{&big, -1, -1}, {&tiny, -1, -1}}, background);
+    geo->prepareAllBands();  // with the background thread
+    const size_t n = geo->bandCount();
+    REQUIRE(n >= 3);
+    for (size_t b = 1; b < n; ++b) CHECK(geo->band(b).triangleCount() <= geo->band(b - 1).triangleCount());
+    CHECK(geo->band(n - 1).triangleCount() < geo->band(0).triangleCount() / 4);
+    CHECK(geo->band(0).dotFeature.empty());
+    CHECK(geo->band(n - 1).dotFeature == std::vector<uint32_t>{1});
     CHECK(geo->bandFor(0.5) == 0);
-    CHECK(geo->bandFor(1e9) == geo->bands.size() - 1);
+    CHECK(geo->bandFor(1e9) == n - 1);
+    for (size_t b = 0; b < n; ++b) CHECK(geo->bandReady(b));
+    CHECK(geo->readyBandNear(1) == 1);
 }
 
 TEST_CASE("interior point lies inside concave polygons", "[render][geometry]") {
@@ -142,9 +149,9 @@ TEST_CASE("points: thinning keeps the highest priority per cell, band 0 keeps al
     for (int i = 0; i < 1000; ++i)
         items.push_back({{i * 10.0, (i % 7) * 10.0}, 3, Color::hex(0x808080), float(i % 10 == 0 ? 100 : 1)});
     const auto geo = preparePoints(items);
-    REQUIRE(geo->bands.size() > 1);
-    CHECK(geo->bands[0].count() == 1000);
-    const PointBand& coarse = geo->bands.back();
+    REQUIRE(geo->bands().size() > 1);
+    CHECK(geo->bands()[0].count() == 1000);
+    const PointBand& coarse = geo->bands().back();
     CHECK(coarse.count() < 200);
     CHECK(geo->bandFor(0) == 0);
 }
@@ -164,4 +171,26 @@ TEST_CASE("classes: quantile and equal interval breaks", "[render][style]") {
     CHECK(ties.breaks.back() == 5);
     CHECK(rampColors(Ramp::YlGnBu, 5).size() == 5);
     CHECK(rampColors(Ramp::Viridis, 3).size() == 3);
+}
+
+TEST_CASE("area geometry: on a background thread, a first frame gets provisional fills at once", "[render][geometry]") {
+    std::vector<MultiPolygon> areas;
+    auto lon = [](int k) { return 103 + k * 0.05; };
+    auto lat = [](int k) { return 21 + k * 0.05; };
+    for (int i = 0; i < 400; ++i) areas.push_back({lonLatSquare(lon(i % 20), lat(i / 20), lon(i % 20 + 1), lat(i / 20 + 1))});
+    std::vector<AreaInput> inputs;
+    for (const MultiPolygon& a : areas) inputs.push_back({&a, -1, -1});
+    AreaOptions options;
+    options.bands = AreaOptions::Bands::Background;
+    const auto geo = prepareAreas(inputs, options);
+    const size_t b = geo->bandFor(100);
+    const AreaBand& first = geo->band(geo->readyBandNear(b));  // provisional or full, never waits for all bands
+    CHECK(first.triangleCount() >= 400 * 2);
+    geo->prepareAllBands();  // joins the work of the background thread
+    CHECK(geo->topologyReady());
+    CHECK(geo->bandReady(b));
+    CHECK_FALSE(geo->band(b).provisional);
+    CHECK(geo->band(b).triangleCount() == 400 * 2);
+    CHECK(geo->sharedArcs == 2 * 19 * 20);  // every inner border of the 20 x 20 grid
+    CHECK(geo->generation() >= 2);
 }

@@ -198,9 +198,7 @@ TEST_CASE("render: Vietnamese text renders with its marks", "[render][gl][text]"
         Layer labels;
         labels.id = "labels";
         labels.kind = LayerKind::Labels;
-        auto set = std::make_shared<LabelSet>();
-        set->items.push_back({toMercator(LonLat{103, 22}), text, 1, 1e9, 0});
-        labels.labels = set;
+        labels.labels = std::make_shared<LabelSet>(std::vector<LabelItem>{{toMercator(LonLat{103, 22}), text, 1, 1e9, 0}});
         labels.textColor = Color::hex(0x000000);
         labels.haloColor = Color{0, 0, 0, 0};
         scene.layers.push_back(labels);
@@ -326,4 +324,16 @@ TEST_CASE("render: Trusted Addresses appear only as counts at commune label poin
     int visible = 0;
     for (const TrustedAddress& t : project.trustedAddresses) visible += taPixels(shown, map.camera.toScreen(*t.location), 3) > 0;
     CHECK(visible >= int(project.trustedAddresses.size()) * 9 / 10);
+}
+
+TEST_CASE("render: an empty project gives an empty map, not a failure", "[render][gl]") {
+    gl();
+    Project empty;
+    MapRequest request;
+    request.widthPx = 320;
+    request.heightPx = 200;
+    const RenderedMap map = renderProjectMap(empty, request);
+    CHECK(map.image.width == 320);
+    CHECK(map.scene.layers.empty());
+    CHECK(sameColor(map.image.at(160, 150), map.scene.background));
 }
