@@ -25,13 +25,13 @@ std::string help() {
     for (const render::LayerInfo& l : render::layerCatalogue()) {
         std::string id = l.id;
         id.resize(std::max<size_t>(id.size(), 19), ' ');
-        s << "  " << id << " " << l.description << "\n";
+        s << "  " << id << " " << render::layerDescription(l) << "\n";
     }
     s << "\n" << tr("render.help.attributes") << "\n";
     for (const render::AttributeInfo& a : render::communeAttributes()) {
         std::string id = a.id;
         id.resize(std::max<size_t>(id.size(), 23), ' ');
-        s << "  " << id << " " << a.label << (a.percent ? " (%)" : "") << "\n";
+        s << "  " << id << " " << render::attributeLabel(a) << (a.percent ? " (%)" : "") << "\n";
     }
     return s.str();
 }

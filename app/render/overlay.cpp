@@ -1,4 +1,5 @@
 #include "render/overlay.h"
+#include "core/i18n.h"
 
 #include <algorithm>
 #include <cmath>
@@ -127,10 +128,9 @@ ScaleBar chooseScaleBar(const Camera& camera, double maxPx) {
         if (m * p <= maxM) { bar.metres = m * p; break; }
     if (bar.metres == 0) bar.metres = p;
     bar.lengthPx = bar.metres / groundMpp;
-    char buf[32];
-    if (bar.metres >= 1000) std::snprintf(buf, sizeof buf, "%g km", bar.metres / 1000);
-    else std::snprintf(buf, sizeof buf, "%g m", bar.metres);
-    bar.label = buf;
+    const double value = bar.metres >= 1000 ? bar.metres / 1000 : bar.metres;
+    const int decimals = std::fabs(value - std::round(value)) < 1e-9 ? 0 : value >= 0.1 ? 1 : 3;
+    bar.label = tr(bar.metres >= 1000 ? "render.scale.km" : "render.scale.m", {formatLocaleNumber(value, decimals)});
     return bar;
 }
 
@@ -166,7 +166,7 @@ Layout layout(const RenderScene& scene, const Camera* camera, int w, int h, cons
     float y = margin;
     const float rx1 = w - margin, rx0 = rx1 - legendW;
     if (scene.synthetic) {
-        const std::string text = "SYNTHETIC DEMO DATA · Dữ liệu tổng hợp";
+        const std::string text = tr("render.synthetic");
         const float tw = atlas.measure(TextStyle::LegendBold, text).widthPx;
         const float bw = std::max(tw + 2 * pad, showLegend ? legendW : 0.0f), bh = atlas.lineHeightPx(TextStyle::LegendBold) + 10 * s;
         out.rects.push_back({rx1 - bw, y, rx1, y + bh, kSynthetic});

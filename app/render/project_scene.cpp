@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <unordered_map>
 
+#include "core/i18n.h"
 #include "core/mercator.h"
 
 namespace gapmap::render {
@@ -26,24 +27,12 @@ const Color kClub = Color::hex(0x7570b3);
 const Color kTrustedAddress = Color::hex(0xc51b7d);
 const Color kGap[4] = {Color::hex(0xffffff), Color::hex(0xfed976), Color::hex(0xfd8d3c), Color::hex(0xbd0026)};
 
-std::string thousands(long long v) {
-    std::string digits = std::to_string(v < 0 ? -v : v), out;
-    for (size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-        out += digits[i];
-    }
-    return v < 0 ? "-" + out : out;
-}
-
 std::string formatValue(double v, bool percent) {
     if (percent) {
-        const double r = std::round(v);
-        return thousands((long long)r) + "%";
+        return formatLocaleNumber(std::round(v)) + "%";
     }
-    if (std::fabs(v - std::round(v)) < 1e-9 || std::fabs(v) >= 100) return thousands((long long)std::llround(v));
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f", v);
-    return buf;
+    if (std::fabs(v - std::round(v)) < 1e-9 || std::fabs(v) >= 100) return formatLocaleNumber(std::round(v));
+    return formatLocaleNumber(v, 1);
 }
 
 // The largest round number (1, 2, 5 x 10^k) not above v, for legend examples.
@@ -59,21 +48,25 @@ double niceRound(double v) {
 
 const std::vector<LayerInfo>& layerCatalogue() {
     static const std::vector<LayerInfo> layers = {
-        {"communes", "commune areas (neutral fill) and boundaries"},
-        {"choropleth", "communes coloured by --color-by (classed, legend)"},
-        {"districts", "district boundaries"},
-        {"province", "province boundary"},
-        {"villages", "villages, circles sized by population"},
-        {"connectivity", "villages coloured by their number of gaps: no grid power, no mobile/2G only, no internet"},
-        {"electricity", "villages coloured by electricity: grid, off-grid, none"},
-        {"mobile", "villages coloured by mobile signal: 3G/4G, 2G, none"},
-        {"internet", "villages without internet"},
-        {"teams", "villages with a community communication team"},
-        {"clubs", "Leader of Change clubs (commune-wide clubs at the commune centre)"},
-        {"trusted_addresses", "Trusted Addresses: a count per commune, never their locations"},
-        {"labels", "commune names; village names when zoomed in"},
+        {"communes"},
+        {"choropleth"},
+        {"districts"},
+        {"province"},
+        {"villages"},
+        {"connectivity"},
+        {"electricity"},
+        {"mobile"},
+        {"internet"},
+        {"teams"},
+        {"clubs"},
+        {"trusted_addresses"},
+        {"labels"},
     };
     return layers;
+}
+
+std::string layerDescription(const LayerInfo& layer) {
+    return tr(std::string("render.layer.") + layer.id);
 }
 
 std::vector<std::string> defaultLayers() {
@@ -82,19 +75,19 @@ std::vector<std::string> defaultLayers() {
 
 const std::vector<AttributeInfo>& communeAttributes() {
     static const std::vector<AttributeInfo> attrs = {
-        {"difficult_team_share", "Especially difficult villages with a communication team", true, false},
-        {"difficult_without_team", "Especially difficult villages without a team", false, true},
-        {"team_share", "Villages with a communication team", true, false},
-        {"club_share", "Villages with a club", true, false},
-        {"ta_share", "Villages with an active Trusted Address within reach", true, false},
-        {"trusted_addresses", "Trusted Addresses per commune", false, false},
-        {"difficult_share", "Especially difficult villages", true, true},
-        {"no_electricity_share", "Villages without grid electricity", true, true},
-        {"no_mobile_share", "Villages without mobile signal (none or 2G)", true, true},
-        {"no_internet_share", "Villages without internet", true, true},
-        {"population", "Population", false, false},
-        {"villages", "Villages", false, false},
-        {"especially_difficult", "Especially difficult villages (count)", false, true},
+        {"difficult_team_share", true, false},
+        {"difficult_without_team", false, true},
+        {"team_share", true, false},
+        {"club_share", true, false},
+        {"ta_share", true, false},
+        {"trusted_addresses", false, false},
+        {"difficult_share", true, true},
+        {"no_electricity_share", true, true},
+        {"no_mobile_share", true, true},
+        {"no_internet_share", true, true},
+        {"population", false, false},
+        {"villages", false, false},
+        {"especially_difficult", false, true},
     };
     return attrs;
 }
@@ -103,6 +96,10 @@ const AttributeInfo* findAttribute(const std::string& id) {
     for (const AttributeInfo& a : communeAttributes())
         if (id == a.id) return &a;
     return nullptr;
+}
+
+std::string attributeLabel(const AttributeInfo& attribute) {
+    return tr(std::string("render.attr.") + attribute.id);
 }
 
 ProjectSceneBuilder::ProjectSceneBuilder(const Project& project, bool backgroundBands) : project_(project) {
@@ -338,9 +335,9 @@ RenderScene ProjectSceneBuilder::build(const SceneOptions& options) const {
         for (const AdminUnit& u : project_.adminUnits)
             if (u.level == AdminLevel::Province) { scene.title = (u.kind.empty() ? "" : u.kind + " ") + u.name; break; }
     const std::string asOf = project_.settingOr("data_as_of", "");
-    if (!asOf.empty()) scene.dataDate = "Data as of " + asOf;
+    if (!asOf.empty()) scene.dataDate = tr("render.data_as_of", {formatLocaleDate(asOf)});
     scene.synthetic = project_.synthetic();
-    scene.attribution = "gapmap · Web Mercator";
+    scene.attribution = tr("render.attribution");
     const bool haveCommunes = !communes_->features.empty() && communes_->bandCount() > 0 && !communes_->box.empty();
 
     // Villages: sqrt scale, radius 2..8 px, so that area is proportional to population.
@@ -388,7 +385,7 @@ RenderScene ProjectSceneBuilder::build(const SceneOptions& options) const {
             fill.kind = LayerKind::Fill;
             fill.areas = communes_;
             fill.featureColors = featureColors;
-            fill.legendTitle = attribute->label + std::string(attribute->percent ? " (%)" : "");
+            fill.legendTitle = attribute->percent ? tr("render.legend.percent", {attributeLabel(*attribute)}) : attributeLabel(*attribute);
             for (size_t c = 0; c < classes.breaks.size(); ++c) {
                 const double lo = c == 0 ? classes.min : classes.breaks[c - 1], hi = classes.breaks[c];
                 LegendEntry e;
@@ -405,11 +402,11 @@ RenderScene ProjectSceneBuilder::build(const SceneOptions& options) const {
                 e.swatch = LegendEntry::Swatch::Fill;
                 e.fill = kNoData;
                 e.stroke = kCommuneLine;
-                e.label = "No data";
+                e.label = tr("render.legend.no_data");
                 fill.legend.push_back(e);
             }
             scene.layers.push_back(fill);
-            scene.subtitle = fill.legendTitle + " per commune";
+            scene.subtitle = tr("render.subtitle", {fill.legendTitle});
             scene.colorBy = attribute->id;
         }
     }
@@ -425,7 +422,7 @@ RenderScene ProjectSceneBuilder::build(const SceneOptions& options) const {
         l.lineColor = color;
         l.lineWidthPx = width;
         l.visible = show.count(id) > 0;
-        l.legendTitle = "Boundaries";
+        l.legendTitle = tr("render.legend.boundaries");
         LegendEntry e;
         e.swatch = LegendEntry::Swatch::Line;
         e.stroke = color;
@@ -435,7 +432,7 @@ RenderScene ProjectSceneBuilder::build(const SceneOptions& options) const {
         return l;
     };
     if (haveCommunes) {
-        Layer communeLines = outline("communes", communes_, kArcCommune, kCommuneLine, 0.9f, "Commune");
+        Layer communeLines = outline("communes", communes_, kArcCommune, kCommuneLine, 0.9f, tr("render.legend.commune"));
         communeLines.maxMetresPerPixel = communeOutlineMaxMpp_;
         scene.layers.push_back(communeLines);
         const bool districtLevel = severalDistricts_ && (project_.hasDistricts() ||
@@ -445,16 +442,16 @@ RenderScene ProjectSceneBuilder::build(const SceneOptions& options) const {
                 return !p || p->level == AdminLevel::District;
             }));
         if (districtLevel) {
-            Layer districtLines = outline("districts", communes_, kArcDistrict, kDistrictLine, 1.7f, "District");
+            Layer districtLines = outline("districts", communes_, kArcDistrict, kDistrictLine, 1.7f, tr("render.legend.district"));
             districtLines.maxMetresPerPixel = districtOutlineMaxMpp_;
             scene.layers.push_back(districtLines);
         }
         scene.layers.push_back(outline("province", communes_, kArcOuter, kProvinceLine, 2.6f,
                                        provinces_->features.empty() && !project_.hasDistricts() && communeUnits_.size() > 2000
-                                           ? "Outer edge" : "Province"));
+                                           ? tr("render.legend.outer_edge") : tr("render.legend.province")));
     } else {
-        if (!districts_->features.empty()) scene.layers.push_back(outline("districts", districts_, kArcCommune, kDistrictLine, 1.7f, "District"));
-        if (!provinces_->features.empty()) scene.layers.push_back(outline("province", provinces_, kArcCommune, kProvinceLine, 2.6f, "Province"));
+        if (!districts_->features.empty()) scene.layers.push_back(outline("districts", districts_, kArcCommune, kDistrictLine, 1.7f, tr("render.legend.district")));
+        if (!provinces_->features.empty()) scene.layers.push_back(outline("province", provinces_, kArcCommune, kProvinceLine, 2.6f, tr("render.legend.province")));
     }
 
     // 3. Villages and what is in them.
@@ -480,7 +477,7 @@ RenderScene ProjectSceneBuilder::build(const SceneOptions& options) const {
             return items;
         });
         villages.maxMetresPerPixel = villageMaxMpp_;
-        villages.legendTitle = "Villages (population)";
+        villages.legendTitle = tr("render.legend.villages");
         if (maxPop > 0) {
             for (double example : {niceRound(double(maxPop)), niceRound(maxPop / 4.0), niceRound(maxPop / 16.0)}) {
                 LegendEntry e;
@@ -489,11 +486,11 @@ RenderScene ProjectSceneBuilder::build(const SceneOptions& options) const {
                 e.stroke = kVillageStroke;
                 e.shape = PointShape::Circle;
                 e.sizePx = std::clamp(float(maxR * std::sqrt(example / double(maxPop))), minR, maxR);
-                e.label = thousands((long long)example) + " people";
+                e.label = tr("render.legend.people", {formatLocaleNumber(example)});
                 villages.legend.push_back(e);
             }
         } else {
-            villages.legend.push_back({LegendEntry::Swatch::Point, kVillageFill, kVillageStroke, minR, 1, PointShape::Circle, "Village", ""});
+            villages.legend.push_back({LegendEntry::Swatch::Point, kVillageFill, kVillageStroke, minR, 1, PointShape::Circle, tr("render.legend.village"), ""});
         }
         scene.layers.push_back(villages);
 
@@ -527,25 +524,26 @@ RenderScene ProjectSceneBuilder::build(const SceneOptions& options) const {
                 return items;
             });
             gaps.legend.clear();
-            auto entry = [&](int c, const char* label) {
+            auto entry = [&](int c, const char* key) {
+                const std::string label = tr(key);
                 gaps.legend.push_back({LegendEntry::Swatch::Point, kGap[c], kVillageStroke, 5, 1, PointShape::Circle, label, ""});
             };
             switch (mode.gap) {
                 case ConnectivityGap::Any:
-                    gaps.legendTitle = "Connectivity gaps (grid power, mobile 3G/4G, internet)";
-                    entry(0, "none"); entry(1, "one"); entry(2, "two"); entry(3, "all three");
+                    gaps.legendTitle = tr("render.legend.connectivity");
+                    entry(0, "render.legend.gaps.none"); entry(1, "render.legend.gaps.one"); entry(2, "render.legend.gaps.two"); entry(3, "render.legend.gaps.all");
                     break;
                 case ConnectivityGap::Electricity:
-                    gaps.legendTitle = "Electricity";
-                    entry(0, "grid"); entry(1, "off-grid only"); entry(3, "none");
+                    gaps.legendTitle = tr("render.legend.electricity");
+                    entry(0, "render.legend.electricity.grid"); entry(1, "render.legend.electricity.offgrid"); entry(3, "render.legend.electricity.none");
                     break;
                 case ConnectivityGap::Mobile:
-                    gaps.legendTitle = "Mobile signal";
-                    entry(0, "3G / 4G"); entry(2, "2G only"); entry(3, "none");
+                    gaps.legendTitle = tr("render.legend.mobile");
+                    entry(0, "render.legend.mobile.g34"); entry(2, "render.legend.mobile.g2"); entry(3, "render.legend.mobile.none");
                     break;
                 case ConnectivityGap::Internet:
-                    gaps.legendTitle = "Internet";
-                    entry(0, "available"); entry(3, "none");
+                    gaps.legendTitle = tr("render.legend.internet");
+                    entry(0, "render.legend.internet.yes"); entry(3, "render.legend.internet.none");
                     break;
             }
             scene.layers.push_back(gaps);
@@ -571,9 +569,9 @@ RenderScene ProjectSceneBuilder::build(const SceneOptions& options) const {
             return items;
         });
         teams.maxMetresPerPixel = teamMaxMpp_;
-        teams.legendTitle = "Project 8 support";
+        teams.legendTitle = tr("render.legend.support");
         teams.legend.push_back({LegendEntry::Swatch::Point, kTeam, Color::hex(0xffffff), 3.6f, 1.2f, PointShape::Diamond,
-                                "Village with a communication team", ""});
+                                tr("render.legend.team"), ""});
         if (!project_.teams.empty()) scene.layers.push_back(teams);
     }
     if (!project_.clubs.empty() && haveCommunes) {
@@ -600,16 +598,16 @@ RenderScene ProjectSceneBuilder::build(const SceneOptions& options) const {
             }
             return items;
         });
-        clubs.legendTitle = "Project 8 support";
+        clubs.legendTitle = tr("render.legend.support");
         clubs.legend.push_back({LegendEntry::Swatch::Point, kClub, Color::hex(0xffffff), 5.0f, 1.2f, PointShape::Triangle,
-                                "Leader of Change club", ""});
+                                tr("render.legend.club"), ""});
         scene.layers.push_back(clubs);
     }
     if (!project_.trustedAddresses.empty()) {
         Layer ta;
         ta.id = "trusted_addresses";
         ta.visible = show.count("trusted_addresses") > 0;
-        ta.legendTitle = "Project 8 support";
+        ta.legendTitle = tr("render.legend.support");
         if (options.exactTrustedAddresses) {
             // Desktop app only, after an explicit unlock: exact points, and a warning on the map.
             ta.kind = LayerKind::Points;
@@ -622,8 +620,8 @@ RenderScene ProjectSceneBuilder::build(const SceneOptions& options) const {
                 return items;
             }());
             ta.legend.push_back({LegendEntry::Swatch::Point, kTrustedAddress, Color::hex(0xffffff), 5.0f, 1, PointShape::Square,
-                                 "Trusted Address (exact location – confidential)", ""});
-            if (ta.visible) scene.warning = "Exact Trusted Address locations are shown – confidential, do not share this view";
+                                 tr("render.legend.ta_exact"), ""});
+            if (ta.visible) scene.warning = tr("render.warning.ta_exact");
         } else {
             // Shared outputs: a count per commune at the commune's label point, nothing else.
             ta.kind = LayerKind::Badges;
@@ -636,7 +634,7 @@ RenderScene ProjectSceneBuilder::build(const SceneOptions& options) const {
             for (const auto& [feature, n] : counts)
                 ta.badges.push_back({communes_->features[feature].labelPoint, std::to_string(n)});
             ta.legend.push_back({LegendEntry::Swatch::Badge, kTrustedAddress, Color::hex(0xffffff), 0, 0, PointShape::Circle,
-                                 "Trusted Addresses in the commune (count; locations protected)", "2"});
+                                 tr("render.legend.ta_count"), "2"});
         }
         scene.layers.push_back(ta);
     }

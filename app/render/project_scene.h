@@ -40,20 +40,20 @@ struct SceneOptions {
 };
 
 struct LayerInfo {
-    const char* id;
-    const char* description;
+    const char* id;        // description: layerDescription(), catalogue key render.layer.<id>
 };
 const std::vector<LayerInfo>& layerCatalogue();     // every layer id, bottom to top
+std::string layerDescription(const LayerInfo& layer);  // in the current language
 std::vector<std::string> defaultLayers();
 
 struct AttributeInfo {
-    const char* id;
-    const char* label;     // legend title
+    const char* id;        // legend title: attributeLabel(), catalogue key render.attr.<id>
     bool percent;
     bool gap;              // high values are bad (default ramp OrRd)
 };
 const std::vector<AttributeInfo>& communeAttributes();
 const AttributeInfo* findAttribute(const std::string& id);
+std::string attributeLabel(const AttributeInfo& attribute);  // in the current language
 
 class ProjectSceneBuilder {
 public:

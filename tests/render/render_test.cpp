@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 
+#include "core/i18n.h"
 #include "core/mercator.h"
 #include "io/demo_data.h"
 #include "render/map_renderer.h"
@@ -336,4 +337,42 @@ TEST_CASE("render: an empty project gives an empty map, not a failure", "[render
     CHECK(map.image.width == 320);
     CHECK(map.scene.layers.empty());
     CHECK(sameColor(map.image.at(160, 150), map.scene.background));
+}
+
+TEST_CASE("render: the map's texts follow the interface language", "[render][i18n]") {
+    const Project project = buildDemoProject();
+    const ProjectSceneBuilder builder(project);
+    SceneOptions options;
+    options.layers = defaultLayers();
+    auto titles = [&] {
+        const RenderScene scene = builder.build(options);
+        std::string all;
+        for (const LegendSection& s : buildLegend(scene).sections) all += s.title + "\n";
+        return std::make_pair(all, scene);
+    };
+    {
+        ScopedLanguage vietnamese(Lang::Vi);
+        const auto [all, scene] = titles();
+        CHECK_THAT(all, Catch::Contains("Ranh giới"));
+        CHECK_THAT(all, Catch::Contains("Hỗ trợ của Dự án 8"));
+        CHECK_THAT(all, !Catch::Contains("Boundaries"));
+        CHECK_THAT(scene.attribution, !Catch::Contains("⟨"));
+        if (!scene.dataDate.empty()) CHECK_THAT(scene.dataDate, Catch::Contains("Dữ liệu tính đến"));
+        CHECK(layerDescription(layerCatalogue().front()) == "vùng các xã (tô màu trung tính) và ranh giới xã");
+        CHECK(attributeLabel(*findAttribute("population")) == "Dân số");
+    }
+    {
+        ScopedLanguage english(Lang::En);
+        const auto [all, scene] = titles();
+        CHECK_THAT(all, Catch::Contains("Boundaries"));
+        CHECK_THAT(all, Catch::Contains("Project 8 support"));
+        CHECK_THAT(all, !Catch::Contains("Ranh giới"));
+        if (!scene.dataDate.empty()) CHECK_THAT(scene.dataDate, Catch::Contains("Data as of"));
+        CHECK(attributeLabel(*findAttribute("population")) == "Population");
+    }
+    // Every layer and attribute has its text in both catalogues.
+    for (Lang lang : {Lang::Vi, Lang::En}) {
+        for (const LayerInfo& l : layerCatalogue()) CHECK(catalogue(lang).count(std::string("render.layer.") + l.id));
+        for (const AttributeInfo& a : communeAttributes()) CHECK(catalogue(lang).count(std::string("render.attr.") + a.id));
+    }
 }
