@@ -23,7 +23,7 @@ int runDemo(const std::vector<std::string>& argv) {
         const std::string text = formatImportResult(r);
         std::fputs(args.has("--verbose") ? text.c_str() : text.substr(0, text.find('\n') + 1).c_str(), stdout);
     }
-    std::printf("%s\n", tr("demo.wrote", {out, kDemoTitle}).c_str());
+    std::printf("%s\n", tr("demo.wrote", {out, demoTitle()}).c_str());
     return kOk;
 }
 

@@ -9,7 +9,7 @@
 
 namespace gapmap {
 
-const char* const kDemoTitle = "Demo province – SYNTHETIC data (Tỉnh Demo – dữ liệu tổng hợp)";
+std::string demoTitle() { return tr("demo.title"); }
 
 namespace {
 
@@ -56,7 +56,7 @@ Project buildDemoProject(std::vector<ImportResult>* log) {
         ImportResult result = importInto(project, request);
         if (log) log->push_back(std::move(result));
     }
-    project.setSetting("title", kDemoTitle);
+    project.setSetting("title", demoTitle());
     project.setSetting("synthetic", "1");
     project.setSetting("data_as_of", "2025-12-31");
     return project;

@@ -9,8 +9,9 @@
 
 namespace gapmap {
 
-// Title of the demo; says "synthetic" so no screen, file or report mistakes it for real data.
-extern const char* const kDemoTitle;
+// Title of the demo in the current language; says "synthetic" so no screen, file or report
+// mistakes it for real data.
+std::string demoTitle();
 
 // Builds the demo project in memory. `log` receives one ImportResult per file.
 Project buildDemoProject(std::vector<ImportResult>* log = nullptr);

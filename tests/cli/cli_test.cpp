@@ -97,7 +97,7 @@ TEST_CASE("bad input: one line on stderr, exit 1, project file untouched", "[cli
 TEST_CASE("demo writes a project and refuses to overwrite one", "[cli][demo]") {
     TempDir dir;
     const std::string out = dir.file("demo.gpkg");
-    const RunResult first = runGapmap("demo " + quote(out));
+    const RunResult first = runGapmap("demo " + quote(out) + " --lang en");
     REQUIRE(first.exitCode == 0);
     CHECK_THAT(first.out, Catch::Contains("SYNTHETIC"));
     const std::string bytes = readFile(out);
