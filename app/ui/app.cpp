@@ -7,7 +7,6 @@
 
 #include "core/errors.h"
 #include "core/i18n.h"
-#include "core/report.h"
 #include "io/project_file.h"
 #include "render/gl.h"
 #include "render/offscreen.h"
@@ -41,7 +40,6 @@ void App::openProject(const std::string& path) {
         // Whatever can refuse a project (an invalid rule setting) is tried before the current
         // project is let go, so a bad file never leaves the app without a map.
         CoverageRules::fromProject(project);
-        buildReport(project);
         setProject(std::move(project), path);
         status_ = tr("ui.status.opened", {path});
     } catch (const std::exception& e) {

@@ -5,7 +5,6 @@
 #include <cstdio>
 
 #include "core/i18n.h"
-#include "core/report.h"
 #include "ui/app.h"
 
 namespace gapmap::ui {
@@ -107,12 +106,6 @@ void App::drawDetailsPanel() {
     ImGui::SetNextWindowPos(ImVec2(em * 0.5f, vp->Size.y - em * 20), ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize(ImVec2(em * 21, em * 17), ImGuiCond_FirstUseEver);
     if (!ImGui::Begin(tr("ui.details.title").c_str(), &panels_.details)) return ImGui::End();
-    Report report;  // cheap at province scale; only while a selection shows
-    try {
-        report = buildReport(project_);
-    } catch (const std::exception& e) {
-        status_ = e.what();  // an invalid rule setting: the counts stay empty, the app stays up
-    }
     if (selected_.level == "village") {
         if (const Village* v = findVillage(project_, selected_.code)) {
             const AdminUnit* commune = project_.findUnit(v->communeCode);
@@ -138,9 +131,9 @@ void App::drawDetailsPanel() {
         }
     } else {
         const AdminUnit* unit = project_.findUnit(selected_.code);
-        const AreaRow* area = nullptr;
-        for (const std::vector<AreaRow>* rows : {&report.communes, &report.districts})
-            for (const AreaRow& a : *rows)
+        const AreaCoverage* area = nullptr;  // the analysis the Priorities panel shows, computed once per rule change
+        for (const std::vector<AreaCoverage>* rows : {&coverage_.communes, &coverage_.districts})
+            for (const AreaCoverage& a : *rows)
                 if (a.code == selected_.code) area = &a;
         if (unit) {
             ImGui::PushFont(fonts_.large);
@@ -150,14 +143,16 @@ void App::drawDetailsPanel() {
             row(tr("ui.details.population"), count(unit->population));
         }
         if (area) {
-            row(tr("ui.details.villages"), std::to_string(area->villages));
-            row(tr("ui.details.difficult"), std::to_string(area->especiallyDifficult));
-            row(tr("ui.details.with_team"), std::to_string(area->withTeam));
-            row(tr("ui.details.with_club"), std::to_string(area->withClub));
-            row(tr("ui.details.with_ta"), std::to_string(area->withTrustedAddress));
-            row(tr("ui.details.no_electricity"), std::to_string(area->noElectricity));
-            row(tr("ui.details.no_mobile"), std::to_string(area->noMobile));
-            row(tr("ui.details.no_internet"), std::to_string(area->noInternet));
+            const CoverageTally& n = area->villages;
+            auto count = [](std::int64_t value) { return formatLocaleNumber(double(value)); };
+            row(tr("ui.details.villages"), count(n.total));
+            row(tr("ui.details.difficult"), count(n.especiallyDifficult));
+            row(tr("ui.details.with_team"), count(n.team));
+            row(tr("ui.details.with_club"), count(n.club));
+            row(tr("ui.details.with_ta", {formatLocaleNumber(coverage_.rules.taRadiusKm)}), count(n.taReached));
+            row(tr("ui.details.no_electricity"), count(n.noElectricity));
+            row(tr("ui.details.no_mobile"), count(n.noMobile));
+            row(tr("ui.details.no_internet"), count(n.noInternet));
         }
         for (const CommuneOffice& o : project_.communeOffices)
             if (o.communeCode == selected_.code)

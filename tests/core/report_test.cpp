@@ -3,19 +3,15 @@
 
 #include "core/i18n.h"
 #include "core/report.h"
+#include "support/coverage_scenario.h"
 
 using namespace gapmap;
 
 namespace {
 
 Village makeVillage(const std::string& code, const std::string& commune, LonLat at, bool difficult) {
-    Village v;
-    v.code = code;
-    v.name = "Bản " + code;
-    v.communeCode = commune;
-    v.location = at;
+    Village v = test::scenarioVillage(code, commune, at, 100);
     v.especiallyDifficult = difficult;
-    v.population = 100;
     return v;
 }
 
