@@ -68,6 +68,8 @@ void App::frame(int widthPx, int heightPx) {
     redraw_ = false;
     handleShortcuts();
     handleMapInput();
+    const float em = ImGui::GetFontSize();
+    map_->setPanelInsets({panels_.layers ? em * 22.5 : 0.0, ImGui::GetFrameHeight() + em * 0.5, 0, 0});
     glViewport(0, 0, widthPx, heightPx);
     map_->draw(widthPx, heightPx, ImGui::IsMouseDragging(ImGuiMouseButton_Left) && !ImGui::GetIO().WantCaptureMouse);
     drawMenuBar();

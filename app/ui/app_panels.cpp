@@ -51,14 +51,20 @@ void App::drawLayersPanel() {
     bool changed = false;
     ImGui::TextUnformatted(tr("ui.layers.color_by").c_str());
     const render::AttributeInfo* current = render::findAttribute(options.colorBy);
-    if (ImGui::BeginCombo("##colorby", current ? tr(std::string("ui.attr.") + current->id).c_str() : options.colorBy.c_str())) {
+    const std::string automatic = tr("ui.layers.automatic");
+    if (ImGui::BeginCombo("##colorby", current ? tr(std::string("ui.attr.") + current->id).c_str() : automatic.c_str())) {
+        if (ImGui::Selectable(automatic.c_str(), options.colorBy.empty())) { options.colorBy.clear(); options.ramp.reset(); changed = true; }
         for (const render::AttributeInfo& a : render::communeAttributes())
             if (ImGui::Selectable(tr(std::string("ui.attr.") + a.id).c_str(), options.colorBy == a.id)) { options.colorBy = a.id; options.ramp.reset(); changed = true; }
         ImGui::EndCombo();
     }
     const char* ramps[] = {"YlGnBu", "Blues", "Greens", "OrRd", "Purples", "Viridis"};
-    int ramp = options.ramp ? int(*options.ramp) : -1;
-    if (ImGui::Combo(tr("ui.layers.ramp").c_str(), &ramp, ramps, 6)) { options.ramp = render::Ramp(ramp); changed = true; }
+    if (ImGui::BeginCombo(tr("ui.layers.ramp").c_str(), options.ramp ? ramps[int(*options.ramp)] : automatic.c_str())) {
+        if (ImGui::Selectable(automatic.c_str(), !options.ramp)) { options.ramp.reset(); changed = true; }
+        for (int i = 0; i < 6; ++i)
+            if (ImGui::Selectable(ramps[i], options.ramp && int(*options.ramp) == i)) { options.ramp = render::Ramp(i); changed = true; }
+        ImGui::EndCombo();
+    }
     int method = int(options.classMethod);
     const std::string methods[] = {tr("ui.layers.quantile"), tr("ui.layers.equal_interval")};
     const char* methodNames[] = {methods[0].c_str(), methods[1].c_str()};

@@ -50,16 +50,23 @@ render::FrameOptions MapCanvas::frameOptions(bool interacting) {
     return frame;
 }
 
+render::Insets MapCanvas::fitInsets() const {
+    render::Insets insets = renderer_->decorationInsets(camera_.widthPx(), camera_.heightPx(), frameOptions(false).which);
+    insets.leftPx = std::max(insets.leftPx, panelInsets_.leftPx);
+    insets.topPx = std::max(insets.topPx, panelInsets_.topPx);
+    return insets;
+}
+
 void MapCanvas::zoomToExtent() {
     const render::MercatorBox box = builder_->bounds();
     if (box.empty()) return;
-    camera_.fitBox(box, renderer_->decorationInsets(camera_.widthPx(), camera_.heightPx(), frameOptions(false).which));
+    camera_.fitBox(box, fitInsets());
 }
 
 void MapCanvas::flyTo(const BBox& box) {
     if (box.empty()) return;
     if (box.minLon == box.maxLon && box.minLat == box.maxLat) return flyTo(LonLat{box.minLon, box.minLat});
-    camera_.fitBBox(box, renderer_->decorationInsets(camera_.widthPx(), camera_.heightPx(), frameOptions(false).which));
+    camera_.fitBBox(box, fitInsets());
 }
 
 void MapCanvas::flyTo(LonLat point, double metresPerPixel) {

@@ -24,6 +24,8 @@ public:
     render::Camera& camera() { return camera_; }
     const render::Camera& camera() const { return camera_; }
     void zoomToExtent();
+    // Room the app's own panels take (menu bar, layers panel), kept free when fitting a view.
+    void setPanelInsets(const render::Insets& insets) { panelInsets_ = insets; }
     void flyTo(const BBox& box);         // EPSG:4326
     void flyTo(LonLat point, double metresPerPixel = 8);
 
@@ -51,6 +53,8 @@ private:
     render::RenderScene scene_;
     render::Camera camera_;
     bool fitted_ = false;
+    render::Insets panelInsets_;
+    render::Insets fitInsets() const;
 };
 
 }  // namespace gapmap::ui
