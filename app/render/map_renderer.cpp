@@ -540,29 +540,25 @@ MapRenderer::MapRenderer(const RendererOptions& options) : impl_(std::make_uniqu
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
 
-    glGenVertexArrays(1, &m.screenVao);
-    glBindVertexArray(m.screenVao);
-    glGenBuffers(1, &m.screenVbo);
-    glBindBuffer(GL_ARRAY_BUFFER, m.screenVbo);
-    glEnableVertexAttribArray(0);
-    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(ScreenVertex), nullptr);
-    glEnableVertexAttribArray(1);
-    glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, sizeof(ScreenVertex), reinterpret_cast<void*>(offsetof(ScreenVertex, u)));
-    glEnableVertexAttribArray(2);
-    glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(ScreenVertex), reinterpret_cast<void*>(offsetof(ScreenVertex, rgba)));
-
-    glGenVertexArrays(1, &m.textVao);
-    glBindVertexArray(m.textVao);
-    glGenBuffers(1, &m.textVbo);
-    glBindBuffer(GL_ARRAY_BUFFER, m.textVbo);
-    glEnableVertexAttribArray(0);
-    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(TextVertex), nullptr);
-    glEnableVertexAttribArray(1);
-    glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, sizeof(TextVertex), reinterpret_cast<void*>(offsetof(TextVertex, u)));
-    glEnableVertexAttribArray(2);
-    glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(TextVertex), reinterpret_cast<void*>(offsetof(TextVertex, rgba)));
-    glEnableVertexAttribArray(3);
-    glVertexAttribPointer(3, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(TextVertex), reinterpret_cast<void*>(offsetof(TextVertex, halo)));
+    // Screen quads and glyphs share x, y, u, v and a packed colour; glyphs add a halo colour.
+    auto makeQuadArray = [](GLuint& vao, GLuint& vbo, GLsizei stride, bool halo) {
+        glGenVertexArrays(1, &vao);
+        glBindVertexArray(vao);
+        glGenBuffers(1, &vbo);
+        glBindBuffer(GL_ARRAY_BUFFER, vbo);
+        glEnableVertexAttribArray(0);
+        glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, stride, nullptr);
+        glEnableVertexAttribArray(1);
+        glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(TextVertex, u)));
+        glEnableVertexAttribArray(2);
+        glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, reinterpret_cast<void*>(offsetof(TextVertex, rgba)));
+        if (!halo) return;
+        glEnableVertexAttribArray(3);
+        glVertexAttribPointer(3, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, reinterpret_cast<void*>(offsetof(TextVertex, halo)));
+    };
+    static_assert(offsetof(ScreenVertex, u) == offsetof(TextVertex, u) && offsetof(ScreenVertex, rgba) == offsetof(TextVertex, rgba));
+    makeQuadArray(m.screenVao, m.screenVbo, sizeof(ScreenVertex), false);
+    makeQuadArray(m.textVao, m.textVbo, sizeof(TextVertex), true);
 
     glGenVertexArrays(1, &m.symbolVao);
     glBindVertexArray(m.symbolVao);
