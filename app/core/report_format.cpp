@@ -45,6 +45,7 @@ std::string areaLine(const AreaRow& a, size_t nameWidth) {
 std::string formatReportText(const Report& r) {
     std::string out = r.title + "\n";
     if (r.synthetic) out += tr("report.synthetic") + "\n";
+    if (r.asOfYear) out += tr("kpi.report.as_of", {formatLocaleDate(std::to_string(*r.asOfYear) + "-12-31")}) + "\n";
     out += "\n" + tr("report.totals") + "\n";
     size_t labelWidth = 12;
     for (const IndicatorRow& i : r.indicators) labelWidth = std::max(labelWidth, codePoints(i.label) + 2);
@@ -90,6 +91,7 @@ std::string formatReportText(const Report& r) {
 
 std::string formatReportJson(const Report& r) {
     std::string out = "{\"title\":" + jsonString(r.title) + ",\"synthetic\":" + (r.synthetic ? "true" : "false") +
+                      (r.asOfYear ? ",\"as_of\":\"" + std::to_string(*r.asOfYear) + "-12-31\"" : std::string()) +
                       ",\"trusted_address_radius_km\":" + formatNumber(r.trustedAddressRadiusKm) + ",\"indicators\":[";
     for (size_t k = 0; k < r.indicators.size(); ++k) {
         const IndicatorRow& i = r.indicators[k];
