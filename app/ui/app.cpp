@@ -18,7 +18,8 @@ App::App(Project project, std::string path, Fonts fonts) : fonts_(fonts) { setPr
 App::~App() = default;
 
 void App::setProject(Project project, std::string path) {
-    map_.reset();  // the scene builder refers to the old project
+    map_.reset();  // the scene builders refer to the old project
+    yearMaps_.reset();
     full_ = std::move(project);
     project_ = full_;
     asOfYear_.reset();

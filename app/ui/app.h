@@ -13,6 +13,7 @@
 #include "core/search.h"
 #include "ui/fonts.h"
 #include "ui/map_canvas.h"
+#include "ui/year_maps.h"
 
 namespace gapmap::ui {
 
@@ -131,6 +132,8 @@ private:
     std::map<int, KpiBoard> kpiCache_;          // by year; cleared with the project
     bool comparing_ = false;                    // the dashboard compares two years
     int compareYear_ = 0;                       // the other year; 0 = not chosen yet
+    bool compareMaps_ = true;                   // the comparison shows the two maps too
+    std::unique_ptr<YearMaps> yearMaps_;
     bool presenting_ = false;
     int view_ = 0;
     std::vector<PresentationView> views_;

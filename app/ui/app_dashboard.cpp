@@ -21,7 +21,8 @@ const ImVec4 kMuted(0.35f, 0.35f, 0.35f, 1);
 
 int decimalsOf(double v) { return v == std::round(v) ? 0 : 1; }
 std::string number(double v) { return formatLocaleNumber(v, decimalsOf(v)); }
-std::string signedNumber(double v) { return (v > 0 ? "+" : v < 0 ? "−" : "±") + number(std::fabs(v)); }
+// "+12", "-3", "±0" (ASCII minus: the fonts' glyph ranges hold no U+2212).
+std::string signedNumber(double v) { return (v > 0 ? "+" : v < 0 ? "-" : "±") + number(std::fabs(v)); }
 std::string percent(double v) { return formatLocaleNumber(std::round(v * 10) / 10, 1); }
 
 // The year the timeline shows ("now" is the latest dated year of the full project).
@@ -56,7 +57,7 @@ void App::showYear(std::optional<int> year) {
     project_ = year ? projectAsOf(full_, *year) : full_;
     map_->setProject(project_);  // the scene builder refers to project_, whose records changed
     updateCoverage(false);
-    selected_ = hovered_ = {};
+    hovered_ = {};  // the selection stays: villages and units are the same in every year
     status_ = year ? tr("kpi.timeline.showing", {std::to_string(*year)}) : tr("kpi.timeline.showing_now");
 }
 
@@ -93,7 +94,7 @@ void App::drawTimelinePanel() {
 void App::drawKpiCard(const KpiCard& card, const KpiBoard& board, float widthPx) {
     const float em = ImGui::GetFontSize();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + widthPx - em);
-    ImGui::TextUnformatted(card.row.label.c_str());
+    ImGui::TextUnformatted(tr("indicator." + card.row.key).c_str());  // boards are cached; the language may have changed
     ImGui::PopTextWrapPos();
     if (fonts_.large) ImGui::PushFont(fonts_.large);
     const bool share = card.row.key == "team_women_share_pct";
@@ -108,14 +109,15 @@ void App::drawKpiCard(const KpiCard& card, const KpiBoard& board, float widthPx)
     } else {
         ImGui::TextColored(kMuted, "%s", tr("kpi.card.no_target").c_str());
     }
-    const std::string change = share ? signedNumber(std::round(card.change() * 10) / 10) + " %" : signedNumber(card.change());
-    ImGui::TextColored(card.change() < 0 ? kWarn : kMuted, "%s", tr("kpi.card.change", {change, std::to_string(board.year - 1)}).c_str());
+    const double delta = std::round(card.change() * 10) / 10;  // as shown: one decimal at most
+    const std::string change = share ? signedNumber(delta) + " %" : signedNumber(delta);
+    ImGui::TextColored(delta < 0 ? kWarn : kMuted, "%s", tr("kpi.card.change", {change, std::to_string(board.year - 1)}).c_str());
     if (card.row.key == "communication_teams") {
         const TeamWomen& w = board.teams;
         ImGui::TextUnformatted(tr("kpi.card.members", {number(w.members), number(w.women), percent(w.sharePct)}).c_str());
         if (!w.fewWomenVillages.empty()) {
             ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + widthPx - em);
-            ImGui::TextColored(kWarn, "! %s", tr("kpi.card.few_women", {number(double(w.fewWomenVillages.size())), percent(100 * w.fewWomenShare)}).c_str());
+            ImGui::TextColored(kWarn, "! %s", tr("kpi.card.few_women", {number(double(w.fewWomenVillages.size())), formatLocaleNumber(100 * w.fewWomenShare, 0)}).c_str());
             ImGui::PopTextWrapPos();
             if (ImGui::IsItemHovered()) {
                 std::string names;
@@ -138,6 +140,14 @@ void App::drawComparison() {
     if (compareYear_ == 0) compareYear_ = std::min(*last - 1, std::max(*first, 2022));
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
     ImGui::SliderInt(tr("kpi.compare.year_a").c_str(), &compareYear_, *first, *last);
+    ImGui::SameLine();
+    ImGui::Checkbox(tr("kpi.compare.maps").c_str(), &compareMaps_);
+    if (compareMaps_) {
+        // Two maps side by side, at the main map's centre and scale.
+        if (!yearMaps_) yearMaps_ = std::make_unique<YearMaps>();
+        const float width = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2;
+        yearMaps_->draw(full_, compareYear_, asOfYear_, *map_, int(width), int(width * 0.7f));
+    }
     const KpiBoard& a = kpisOf(compareYear_);
     const KpiBoard& b = kpis();
     if (!ImGui::BeginTable("##compare", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit))
@@ -150,7 +160,7 @@ void App::drawComparison() {
     for (size_t k = 0; k < b.cards.size() && k < a.cards.size(); ++k) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(b.cards[k].row.label.c_str());
+        ImGui::TextUnformatted(tr("indicator." + b.cards[k].row.key).c_str());
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(number(std::round(a.cards[k].row.value * 10) / 10).c_str());
         ImGui::TableNextColumn();
@@ -189,7 +199,12 @@ void App::drawDashboardPanel() {
         ImGui::PushID(int(k));
         const bool flagged = card.row.key == "teams_few_women" && card.row.value > 0;
         if (flagged) ImGui::PushStyleColor(ImGuiCol_Border, kWarn);
-        ImGui::BeginChild("##card", ImVec2(cardWidth, em * 12.5f), true, ImGuiWindowFlags_NoScrollbar);
+        // The teams card has three more lines (members, women, the flag): its row is taller.
+        const size_t row = k / size_t(columns);
+        bool teamsRow = false;
+        for (size_t j = row * size_t(columns); j < std::min(board.cards.size(), (row + 1) * size_t(columns)); ++j)
+            teamsRow = teamsRow || board.cards[j].row.key == "communication_teams";
+        ImGui::BeginChild("##card", ImVec2(cardWidth, em * (teamsRow ? 16.0f : 12.5f)), true, ImGuiWindowFlags_NoScrollbar);
         drawKpiCard(card, board, cardWidth - em * 0.5f);
         ImGui::EndChild();
         if (flagged) ImGui::PopStyleColor();

@@ -41,7 +41,9 @@ void App::buildPresentationViews() {
     const CoverageTally& province = coverage_.province.villages;
     const std::vector<std::string> baseLayers = {"communes", "choropleth", "districts", "province", "teams", "trusted_addresses", "labels"};
 
-    views_.push_back({tr("kpi.present.overview"),
+    // A past year says so in the first title: the figures are then "as of" that date.
+    const std::string asOf = asOfYear_ ? " · " + formatLocaleDate(std::to_string(*asOfYear_) + "-12-31") : std::string();
+    views_.push_back({tr("kpi.present.overview") + asOf,
                       {{tr("kpi.fig.teams"), ofTarget(board.find("communication_teams"))},
                        {tr("kpi.fig.trusted_addresses"), ofTarget(board.find("trusted_addresses"))},
                        {tr("kpi.fig.clubs"), ofTarget(board.find("clubs"))},
