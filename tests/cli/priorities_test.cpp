@@ -5,7 +5,9 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include <map>
 #include <regex>
+#include <set>
 
 #include "support/test_support.h"
 
@@ -171,4 +173,55 @@ TEST_CASE("priorities: usage and input errors", "[cli][priorities][errors]") {
     REQUIRE(good.exitCode == 0);
     CHECK_THAT(good.out, Catch::Contains("\"coverage.ta_radius_km\":\"25\""));
     CHECK_THAT(good.out, !Catch::Contains("\"gaps\":\"no_team") && !Catch::Contains(";no_team") && !Catch::Contains("chưa có tổ truyền thông +"));
+}
+
+TEST_CASE("demo: the outcomes gap marks exactly the villages with k or more reported cases", "[cli][priorities][confidentiality]") {
+    // Cases per village over all years, from geodata/demo_outcomes.csv itself.
+    std::map<std::string, long long> cases;
+    const std::vector<std::string> rows = lines(readFile(std::string(GAPMAP_SOURCE_DIR) + "/geodata/demo_outcomes.csv"));
+    for (size_t i = 1; i < rows.size(); ++i) {
+        const std::vector<std::string> f = fields(rows[i]);
+        cases[f[0]] += std::stoll(f[2]) + std::stoll(f[3]);
+    }
+    std::set<std::string> expected;
+    size_t belowK = 0;
+    for (const auto& [village, n] : cases) {
+        if (n >= 5) expected.insert(village);
+        belowK += n >= 1 && n < 5;
+    }
+    CHECK(belowK > 100);  // villages a gap for any reported case would expose
+    auto flagged = [](const std::string& csv) {
+        std::set<std::string> out;
+        const std::vector<std::string> all = lines(csv);
+        for (size_t i = 1; i < all.size(); ++i) {
+            const std::vector<std::string> f = fields(all[i]);
+            if ((";" + f[7] + ";").find(";outcomes;") != std::string::npos) out.insert(f[1]);
+        }
+        return out;
+    };
+    const RunResult r = runGapmap("report --priorities --format csv --lang en");
+    REQUIRE(r.exitCode == 0);
+    CHECK(flagged(r.out) == expected);
+    CHECK_THAT(r.out, Catch::Contains("5 or more child or consanguineous marriages reported (all years) +3"));
+    // A project with confidentiality.k = 8 flags fewer; an invalid k stops with one line naming it.
+    TempDir dir;
+    const std::string project = dir.file("demo.gpkg");
+    REQUIRE(runGapmap("demo " + quote(project)).exitCode == 0);
+    writeFile(dir.file("settings.csv"), "key,value\nconfidentiality.k,8\n");
+    REQUIRE(runGapmap("import " + quote(project) + " --as settings " + quote(dir.file("settings.csv"))).exitCode == 0);
+    const RunResult k8 = runGapmap("report " + quote(project) + " --priorities --format csv");
+    REQUIRE(k8.exitCode == 0);
+    std::set<std::string> expected8;
+    for (const auto& [village, n] : cases)
+        if (n >= 8) expected8.insert(village);
+    CHECK(flagged(k8.out) == expected8);
+    CHECK(expected8.size() < expected.size());
+    writeFile(dir.file("settings.csv"), "key,value\nconfidentiality.k,1\n");
+    REQUIRE(runGapmap("import " + quote(project) + " --as settings " + quote(dir.file("settings.csv"))).exitCode == 0);
+    for (const char* command : {"report", "report --format csv --table outcomes", "report --priorities", "report --summary"}) {
+        const RunResult bad = runGapmap(std::string(command) + " " + quote(project));
+        INFO(command);
+        CHECK(bad.exitCode == 1);
+        CHECK(bad.err == "gapmap: setting confidentiality.k = \"1\": expected a whole number of 2 or more (the smallest outcome count shown)\n");
+    }
 }
