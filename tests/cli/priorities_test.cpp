@@ -22,25 +22,13 @@ std::vector<std::string> lines(const std::string& text) {
     return out;
 }
 
-// Fields of a CSV line without quoted commas (codes, scores); enough for the columns checked here.
-std::vector<std::string> fields(const std::string& line) {
-    std::vector<std::string> out(1);
-    bool quoted = false;
-    for (char c : line) {
-        if (c == '"') quoted = !quoted;
-        else if (c == ',' && !quoted) out.emplace_back();
-        else out.back() += c;
-    }
-    return out;
-}
-
 struct Ranked { std::string code; double score; };
 
 std::vector<Ranked> fromCsv(const std::string& csv) {
     std::vector<Ranked> out;
     const std::vector<std::string> all = lines(csv);
     for (size_t i = 1; i < all.size(); ++i) {
-        const std::vector<std::string> f = fields(all[i]);
+        const std::vector<std::string> f = csvFields(all[i]);
         out.push_back({f[1], std::stod(f[6])});
     }
     return out;
@@ -85,7 +73,7 @@ TEST_CASE("priority CSV: columns, one row per village with a gap, by score then 
     std::vector<Ranked> ranked = fromCsv(r.out);
     size_t outOfOrder = 0, badGaps = 0, badRank = 0;
     for (size_t i = 1; i < all.size(); ++i) {
-        const std::vector<std::string> f = fields(all[i]);
+        const std::vector<std::string> f = csvFields(all[i]);
         REQUIRE(f.size() == 13);
         badRank += f[0] != std::to_string(i);
         badGaps += !std::regex_match(f[7], gapCodes) && f[10] != "0";
@@ -134,14 +122,14 @@ TEST_CASE("summary CSV agrees with the report's area counts", "[cli][priorities]
     REQUIRE(summary.exitCode == 0);
     REQUIRE(areas.exitCode == 0);
     const std::vector<std::string> s = lines(summary.out), a = lines(areas.out);
-    const std::vector<std::string> header = fields(s[0]), province = fields(s[1]);
+    const std::vector<std::string> header = csvFields(s[0]), province = csvFields(s[1]);
     auto column = [&](const std::string& name) {
         for (size_t i = 0; i < header.size(); ++i)
             if (header[i] == name) return province[i];
         return std::string("missing");
     };
     CHECK(province[0] == "province");
-    const std::vector<std::string> reportProvince = fields(a[1]);  // villages, difficult, team, club, TA, …
+    const std::vector<std::string> reportProvince = csvFields(a[1]);  // villages, difficult, team, club, TA, …
     CHECK(column("villages") == reportProvince[4]);
     CHECK(column("with_team") == reportProvince[6]);
     CHECK(column("with_club") == reportProvince[7]);
@@ -180,7 +168,7 @@ TEST_CASE("demo: the outcomes gap marks exactly the villages with k or more repo
     std::map<std::string, long long> cases;
     const std::vector<std::string> rows = lines(readFile(std::string(GAPMAP_SOURCE_DIR) + "/geodata/demo_outcomes.csv"));
     for (size_t i = 1; i < rows.size(); ++i) {
-        const std::vector<std::string> f = fields(rows[i]);
+        const std::vector<std::string> f = csvFields(rows[i]);
         cases[f[0]] += std::stoll(f[2]) + std::stoll(f[3]);
     }
     std::set<std::string> expected;
@@ -194,7 +182,7 @@ TEST_CASE("demo: the outcomes gap marks exactly the villages with k or more repo
         std::set<std::string> out;
         const std::vector<std::string> all = lines(csv);
         for (size_t i = 1; i < all.size(); ++i) {
-            const std::vector<std::string> f = fields(all[i]);
+            const std::vector<std::string> f = csvFields(all[i]);
             if ((";" + f[7] + ";").find(";outcomes;") != std::string::npos) out.insert(f[1]);
         }
         return out;

@@ -101,17 +101,6 @@ struct TrustedAddress {
     std::string code, name, lon, lat;  // lon/lat as written in the CSV, EPSG:4326 degrees, 6 decimals
 };
 
-std::vector<std::string> csvFields(const std::string& line) {
-    std::vector<std::string> out(1);
-    bool quoted = false;
-    for (char c : line) {
-        if (c == '"') quoted = !quoted;
-        else if (c == ',' && !quoted) out.emplace_back();
-        else out.back() += c;
-    }
-    return out;
-}
-
 std::vector<TrustedAddress> demoTrustedAddresses() {
     std::istringstream in(readFile(std::string(GAPMAP_SOURCE_DIR) + "/geodata/demo_trusted_addresses.csv"));
     std::string line;
