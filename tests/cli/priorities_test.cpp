@@ -22,6 +22,12 @@ std::vector<std::string> lines(const std::string& text) {
     return out;
 }
 
+// Imports SETTINGS (CSV text "key,value\n…") into the project's settings table.
+void importSettings(const TempDir& dir, const std::string& project, const std::string& settings) {
+    writeFile(dir.file("settings.csv"), settings);
+    REQUIRE(runGapmap("import " + quote(project) + " --as settings " + quote(dir.file("settings.csv"))).exitCode == 0);
+}
+
 struct Ranked { std::string code; double score; };
 
 std::vector<Ranked> fromCsv(const std::string& csv) {
@@ -149,14 +155,12 @@ TEST_CASE("priorities: usage and input errors", "[cli][priorities][errors]") {
     TempDir dir;
     const std::string project = dir.file("demo.gpkg");
     REQUIRE(runGapmap("demo " + quote(project)).exitCode == 0);
-    writeFile(dir.file("settings.csv"), "key,value\nweight.no_team,abc\n");
-    REQUIRE(runGapmap("import " + quote(project) + " --as settings " + quote(dir.file("settings.csv"))).exitCode == 0);
+    importSettings(dir, project, "key,value\nweight.no_team,abc\n");
     const RunResult bad = runGapmap("report " + quote(project) + " --priorities");
     CHECK(bad.exitCode == 1);
     CHECK_THAT(bad.err, Catch::Contains("weight.no_team") && Catch::Contains("abc"));
     CHECK(lines(bad.err).size() == 1);
-    writeFile(dir.file("settings.csv"), "key,value\ncoverage.ta_radius_km,25\nweight.no_team,0\n");
-    REQUIRE(runGapmap("import " + quote(project) + " --as settings " + quote(dir.file("settings.csv"))).exitCode == 0);
+    importSettings(dir, project, "key,value\ncoverage.ta_radius_km,25\nweight.no_team,0\n");
     const RunResult good = runGapmap("report " + quote(project) + " --priorities --format json --top 1");
     REQUIRE(good.exitCode == 0);
     CHECK_THAT(good.out, Catch::Contains("\"coverage.ta_radius_km\":\"25\""));
@@ -195,8 +199,7 @@ TEST_CASE("demo: the outcomes gap marks exactly the villages with k or more repo
     TempDir dir;
     const std::string project = dir.file("demo.gpkg");
     REQUIRE(runGapmap("demo " + quote(project)).exitCode == 0);
-    writeFile(dir.file("settings.csv"), "key,value\nconfidentiality.k,8\n");
-    REQUIRE(runGapmap("import " + quote(project) + " --as settings " + quote(dir.file("settings.csv"))).exitCode == 0);
+    importSettings(dir, project, "key,value\nconfidentiality.k,8\n");
     const RunResult k8 = runGapmap("report " + quote(project) + " --priorities --format csv");
     REQUIRE(k8.exitCode == 0);
     std::set<std::string> expected8;
@@ -204,8 +207,7 @@ TEST_CASE("demo: the outcomes gap marks exactly the villages with k or more repo
         if (n >= 8) expected8.insert(village);
     CHECK(flagged(k8.out) == expected8);
     CHECK(expected8.size() < expected.size());
-    writeFile(dir.file("settings.csv"), "key,value\nconfidentiality.k,1\n");
-    REQUIRE(runGapmap("import " + quote(project) + " --as settings " + quote(dir.file("settings.csv"))).exitCode == 0);
+    importSettings(dir, project, "key,value\nconfidentiality.k,1\n");
     for (const char* command : {"report", "report --format csv --table outcomes", "report --priorities", "report --summary"}) {
         const RunResult bad = runGapmap(std::string(command) + " " + quote(project));
         INFO(command);
