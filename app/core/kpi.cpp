@@ -16,7 +16,7 @@ namespace {
 
 // The raw sums of one area (the province or a district), from which every indicator follows.
 struct Tally {
-    double teams = 0, members = 0, women = 0, fewWomen = 0, trustedAddresses = 0, clubs = 0;
+    double teams = 0, members = 0, women = 0, fewWomen = 0, trustedAddresses = 0, activeTrustedAddresses = 0, clubs = 0;
     double officesWithComputers = 0, officesWithInternet = 0, electrified = 0, broadband = 0, online = 0;
     std::map<std::string, std::pair<double, double>> activities;  // kind -> (sessions, participants)
 
@@ -40,7 +40,8 @@ const std::vector<IndicatorDef>& definitions() {
         {"communication_teams", [](const Tally& t) { return t.teams; }},
         {"team_women_share_pct", [](const Tally& t) { return t.members > 0 ? 100.0 * t.women / t.members : 0; }},
         {"teams_few_women", [](const Tally& t) { return t.fewWomen; }},
-        {"trusted_addresses", [](const Tally& t) { return t.trustedAddresses; }},
+        {"trusted_addresses", [](const Tally& t) { return t.trustedAddresses; }},  // set up (the target counts these)
+        {"trusted_addresses_active", [](const Tally& t) { return t.activeTrustedAddresses; }},
         {"clubs", [](const Tally& t) { return t.clubs; }},
         {"club_activities", [](const Tally& t) { return t.sessions("club_activity"); }},
         {"club_participants", [](const Tally& t) { return t.participants("club_activity"); }},
@@ -89,7 +90,10 @@ std::vector<Tally> tally(const Project& p, const std::vector<std::string>& distr
         });
     }
     for (const TrustedAddress& a : p.trustedAddresses)
-        if (a.active) add(a.communeCode, [](Tally& s) { s.trustedAddresses += 1; });
+        add(a.communeCode, [&](Tally& s) {
+            s.trustedAddresses += 1;
+            s.activeTrustedAddresses += a.active;
+        });
     for (const Club& c : p.clubs) add(c.communeCode, [](Tally& s) { s.clubs += 1; });
     for (const Activity& a : p.activities)
         add(a.communeCode, [&](Tally& s) {

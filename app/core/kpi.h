@@ -30,7 +30,8 @@ double fewWomenShare(const Project& project);
 bool hasFewWomen(const CommunicationTeam& team, double share);
 
 // The province totals of every indicator of indicatorKeys(), each with the latest target of a
-// year up to `targetYear` (no limit when absent). Active Trusted Addresses only.
+// year up to `targetYear` (no limit when absent). Trusted Addresses: those set up (what the
+// target counts) and those still active, as counts only.
 std::vector<IndicatorRow> indicatorRows(const Project& project, std::optional<int> targetYear = std::nullopt);
 
 // The women in the communication teams, for the teams card.

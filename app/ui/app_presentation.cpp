@@ -45,7 +45,7 @@ void App::buildPresentationViews() {
     const std::string asOf = asOfYear_ ? " · " + formatLocaleDate(std::to_string(*asOfYear_) + "-12-31") : std::string();
     views_.push_back({tr("kpi.present.overview") + asOf,
                       {{tr("kpi.fig.teams"), ofTarget(board.find("communication_teams"))},
-                       {tr("kpi.fig.trusted_addresses"), ofTarget(board.find("trusted_addresses"))},
+                       {tr("kpi.fig.trusted_addresses_set_up"), ofTarget(board.find("trusted_addresses"))},
                        {tr("kpi.fig.clubs"), ofTarget(board.find("clubs"))},
                        {tr("kpi.fig.difficult_with_team"), share(province.especiallyDifficultWithTeam, province.especiallyDifficult)}},
                       {},

@@ -119,6 +119,7 @@ TEST_CASE("the dashboard draws in both languages, with the comparison", "[ui][da
     // Each card's value comes from the same board as the report's indicator table.
     const KpiBoard& board = app.kpis();
     CHECK(board.find("teams_few_women")->row.value >= 1);
-    CHECK(board.find("trusted_addresses")->percentOfTarget() == Approx(96.0));
+    CHECK(board.find("trusted_addresses")->percentOfTarget() == Approx(100.0));
+    CHECK(board.find("trusted_addresses_active")->row.value == 48);
     CHECK(app.kpisOf(2022).find("clubs")->row.value < board.find("clubs")->row.value);
 }
