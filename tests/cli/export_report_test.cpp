@@ -1,0 +1,129 @@
+// `gapmap export-report` through the real binary: the demo by default, page counts with
+// --per-district, English with --lang en, the priority villages in the order of
+// `gapmap report --priorities --format csv`, and usage and input errors that leave no file behind.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+#include "support/pdf_tools.h"
+#include "support/test_support.h"
+
+using namespace gapmap::test;
+
+namespace {
+
+// village_name and commune_name (columns 3 and 5) of the first `count` rows of the priority CSV.
+std::vector<std::pair<std::string, std::string>> topPriorities(size_t count) {
+    const RunResult r = runGapmap("report --priorities --format csv");
+    REQUIRE(r.exitCode == 0);
+    std::vector<std::pair<std::string, std::string>> out;
+    size_t start = r.out.find('\n') + 1;
+    while (out.size() < count && start < r.out.size()) {
+        const size_t end = r.out.find('\n', start);
+        std::vector<std::string> cells(1);
+        bool quoted = false;
+        for (char c : r.out.substr(start, end - start)) {
+            if (c == '"') quoted = !quoted;
+            else if (c == ',' && !quoted) cells.emplace_back();
+            else cells.back() += c;
+        }
+        out.emplace_back(cells.at(2), cells.at(4));
+        start = end + 1;
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("export-report writes the demo's PDF; --per-district adds one page per district", "[cli][pdf]") {
+    REQUIRE(havePoppler());
+    TempDir dir;
+    const std::string plain = dir.file("report.pdf"), full = dir.file("full.pdf");
+    const RunResult a = runGapmap("export-report --out " + quote(plain));
+    REQUIRE(a.exitCode == 0);
+    CHECK_THAT(a.out, Catch::Contains("DỮ LIỆU MẪU TỔNG HỢP"));
+    const int pages = pdfPageCount(plain);
+    CHECK(pages >= 3);
+    CHECK_THAT(a.out, Catch::Contains(std::to_string(pages) + " trang"));
+    REQUIRE(runGapmap("export-report --per-district --out " + quote(full)).exitCode == 0);
+    CHECK(pdfPageCount(full) == pages + 8);  // the demo has 8 districts
+    // No temporary file is left beside the report.
+    size_t files = 0;
+    for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(dir.path())) ++files;
+    CHECK(files == 2);
+}
+
+TEST_CASE("export-report lists the priority villages in the order of report --priorities", "[cli][pdf]") {
+    REQUIRE(havePoppler());
+    TempDir dir;
+    const std::string path = dir.file("report.pdf");
+    REQUIRE(runGapmap("export-report --top 12 --out " + quote(path)).exitCode == 0);
+    const std::string text = pdfText(path);
+    size_t at = text.find("Thôn bản cần ưu tiên");
+    REQUIRE(at != std::string::npos);
+    CHECK_THAT(text, Catch::Contains("12 thôn bản đầu tiên trong 1.000 thôn bản"));
+    const auto csv = topPriorities(13);
+    REQUIRE(csv.size() == 13);
+    for (size_t k = 0; k < 12; ++k) {
+        const std::string row = std::to_string(k + 1) + " " + csv[k].first + " " + csv[k].second + " ";
+        INFO(row);
+        const size_t found = text.find(row, at);
+        REQUIRE(found != std::string::npos);  // present, and after the previous one
+        at = found + row.size();
+    }
+    CHECK_THAT(text, !Catch::Contains("13 " + csv[12].first + " " + csv[12].second + " "));  // --top 12
+}
+
+TEST_CASE("export-report --lang en writes English labels", "[cli][pdf][i18n]") {
+    REQUIRE(havePoppler());
+    TempDir dir;
+    const std::string path = dir.file("report-en.pdf");
+    const RunResult r = runGapmap("export-report --lang en --out " + quote(path));
+    REQUIRE(r.exitCode == 0);
+    CHECK_THAT(r.out, Catch::Contains("pages (SYNTHETIC demo data)"));
+    const std::string text = pdfText(path);
+    CHECK_THAT(text, Catch::Contains("Demo province – SYNTHETIC data, not real records"));
+    CHECK_THAT(text, Catch::Contains("Indicators against targets"));
+    CHECK_THAT(text, Catch::Contains("Community communication teams 540 540 (2025) 100.0%"));
+    CHECK_THAT(text, Catch::Contains("Whole province 1,000 600 540"));
+    CHECK_THAT(text, Catch::Contains("SYNTHETIC DEMO DATA – not real records"));
+    CHECK_THAT(text, Catch::Contains("Top priority villages"));
+    CHECK_THAT(text, Catch::Contains("Data as of 2025-12-31"));
+    CHECK_THAT(text, !Catch::Contains("Chỉ tiêu so với kế hoạch"));
+}
+
+TEST_CASE("export-report: usage errors exit 2, a bad project exits 1, and no file is written", "[cli][pdf]") {
+    TempDir dir;
+    const std::string out = dir.file("report.pdf");
+    const std::vector<std::string> usageErrors = {"export-report", "export-report --out -", "export-report --out " + quote(out) + " --top 0",
+                                   "export-report --out " + quote(out) + " --radius-km -3", "export-report --out " + quote(out) + " --frobnicate",
+                                   "export-report a.gpkg b.gpkg --out " + quote(out)};
+    for (const std::string& args : usageErrors) {
+        INFO(args);
+        const RunResult r = runGapmap(args);
+        CHECK(r.exitCode == 2);
+        CHECK_FALSE(r.err.empty());
+    }
+    CHECK_FALSE(std::filesystem::exists(out));
+
+    const std::string bad = dir.file("broken.gpkg");
+    writeFile(bad, "this is not a GeoPackage\n");
+    writeFile(out, "an earlier report");
+    const RunResult r = runGapmap("export-report " + quote(bad) + " --out " + quote(out));
+    CHECK(r.exitCode == 1);
+    CHECK_THAT(r.err, Catch::Contains("broken.gpkg"));
+    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+    CHECK(readFile(out) == "an earlier report");  // untouched
+
+    const RunResult missingDir = runGapmap("export-report --out " + quote(dir.file("no/such/dir/report.pdf")));
+    CHECK(missingDir.exitCode == 1);
+    CHECK_THAT(missingDir.err, Catch::Contains("report.pdf"));
+    CHECK_FALSE(std::filesystem::exists(dir.file("no")));
+}
+
+TEST_CASE("export-report --help explains the command", "[cli][pdf]") {
+    const RunResult r = runGapmap("export-report --help");
+    CHECK(r.exitCode == 0);
+    CHECK_THAT(r.out, Catch::Contains("--per-district"));
+    CHECK_THAT(runGapmap("--help").out, Catch::Contains("gapmap export-report"));
+}
