@@ -190,29 +190,29 @@ void prioritiesPages(Document& doc, const Content& c, std::size_t top) {
 void districtPage(Document& doc, const Content& c, const AreaRow& district) {
     doc.newPage();
     doc.heading(areaHeading(c.project, district.code, district.name), 15, 0);
-    const double fontPt = 7.5;
+    const double fontPt = 7.5, areaFontPt = 6.8;  // the commune table is the longest part of the page
     std::vector<TableRow> areaRows = {areaTableRow(district, district.name, true)};
     for (const AreaRow& commune : c.report.communes)
         if (commune.parentCode == district.code) areaRows.push_back(areaTableRow(commune, commune.name, false));
     const std::vector<Column> areaCols = areaColumns(doc, tr("pdf.col.commune"));
     std::vector<std::string> header;
     for (const Column& col : areaCols) header.push_back(col.header);
-    double tableH = tableRowHeight(doc, areaCols, header, fontPt, true) + 6;
-    for (const TableRow& r : areaRows) tableH += tableRowHeight(doc, areaCols, r.cells, fontPt, r.bold);
+    double tableH = tableRowHeight(doc, areaCols, header, areaFontPt, true) + 6;
+    for (const TableRow& r : areaRows) tableH += tableRowHeight(doc, areaCols, r.cells, areaFontPt, r.bold);
     std::vector<const std::vector<Cell>*> villages;
     for (const auto& cells : c.priorities.rows) {
         const auto d = c.districtOfCommune.find(cellText(cells[3]));
         if (d != c.districtOfCommune.end() && d->second == district.code) villages.push_back(&cells);
     }
-    // Room kept below the map: legend, two headings, the area table and four priority rows.
-    const double below = 50 + 2 * 22 + tableH + (villages.empty() ? 20 : 25 + 4 * 20);
-    const double mapH = std::clamp(doc.bottom() - doc.y - below, 180.0, 330.0);
+    // Room kept below the map: legend, two headings, the area table and six priority rows.
+    const double below = 50 + 2 * 22 + tableH + (villages.empty() ? 20 : 25 + 6 * 24);
+    const double mapH = std::clamp(doc.bottom() - doc.y - below, 230.0, 330.0);
     const PageRect rect{doc.left(), doc.y, doc.width(), mapH};
     drawMap(doc, c.project, c.choropleth, rect, district.code);
     doc.y += mapH + 6;
     drawLegend(doc, c.choropleth, true);
     doc.heading(tr("pdf.district.figures"), 10, 40);
-    drawTable(doc, areaCols, areaRows, fontPt);
+    drawTable(doc, areaCols, areaRows, areaFontPt);
     doc.heading(tr("pdf.district.priorities"), 10, 30);
     if (villages.empty()) { doc.paragraph(tr("pdf.priorities.none"), {9}); return; }
     const std::vector<Column> cols = priorityColumns(doc);
