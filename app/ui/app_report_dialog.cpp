@@ -25,6 +25,7 @@ bool App::exportReport(const std::string& path, bool perDistrict) {
 void App::drawReportDialog() {
     if (!ImGui::BeginPopupModal("##report", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
     const float em = ImGui::GetFontSize();
+    if (ImGui::IsWindowAppearing() && !dialogPath_.ends_with(".pdf")) dialogPath_ = "report.pdf";  // not the PNG's name
     ImGui::TextUnformatted(tr("ui.dialog.report_prompt").c_str());
     ImGui::SetNextItemWidth(em * 30);
     ImGui::InputText(tr("ui.dialog.file").c_str(), &dialogPath_);

@@ -127,3 +127,30 @@ TEST_CASE("export-report --help explains the command", "[cli][pdf]") {
     CHECK_THAT(r.out, Catch::Contains("--per-district"));
     CHECK_THAT(runGapmap("--help").out, Catch::Contains("gapmap export-report"));
 }
+
+TEST_CASE("export-report on real boundaries: Lai Châu 2009, three levels, one page per district", "[cli][pdf][geodata]") {
+    const std::string dir2009 = sharedGeodata("censusVN2009");
+    if (dir2009.empty()) return;
+    REQUIRE(havePoppler());
+    TempDir dir;
+    const std::string project = quote(dir.file("lc.gpkg"));
+    REQUIRE(runGapmap("import " + project + " --as admin_units " + quote(dir2009 + "/vn2009_provinces_censusVN2009.geojson") +
+                      " --where \"province_id = 301\" --level province --map code=province_id --map name=province_vn").exitCode == 0);
+    REQUIRE(runGapmap("import " + project + " --as admin_units " + quote(dir2009 + "/vn2009_districts_censusVN2009.geojson") +
+                      " --where \"province_id = 301\" --level district --map code=district_id --map name=district_vn"
+                      " --map parent_code=province_id").exitCode == 0);
+    REQUIRE(runGapmap("import " + project + " --as admin_units " + quote(dir2009 + "/lai_chau_communes_2009_censusVN2009.geojson")).exitCode == 0);
+    const std::string plain = dir.file("lc.pdf"), full = dir.file("lc-full.pdf");
+    REQUIRE(runGapmap("export-report " + project + " --out " + quote(plain)).exitCode == 0);
+    REQUIRE(runGapmap("export-report " + project + " --per-district --out " + quote(full)).exitCode == 0);
+    const std::string text = pdfText(full);
+    CHECK_THAT(text, Catch::Contains("Lai Châu"));            // titled by the province without a title setting
+    CHECK_THAT(text, Catch::Contains("Mường Tè"));
+    CHECK_THAT(text, !Catch::Contains("DỮ LIỆU MẪU"));          // real data carries no synthetic mark
+    const std::string districts = commandOutput("ogrinfo -ro -q -sql \"SELECT COUNT(*) AS n FROM admin_units WHERE level = 'district'\" " +
+                                                project + " | grep -o 'n (Integer) = [0-9]*'");
+    REQUIRE(districts.find("= ") != std::string::npos);
+    const int n = std::stoi(districts.substr(districts.find("= ") + 2));
+    CHECK(n >= 5);
+    CHECK(pdfPageCount(full) == pdfPageCount(plain) + n);
+}

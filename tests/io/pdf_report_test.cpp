@@ -11,6 +11,7 @@
 #include "core/color_ramp.h"
 #include "core/coverage.h"
 #include "core/errors.h"
+#include "core/font_files.h"
 #include "core/geo.h"
 #include "core/i18n.h"
 #include "io/demo_data.h"
@@ -99,6 +100,10 @@ TEST_CASE("PDF report of the demo: pages, Vietnamese text, indicators, districts
         CHECK_THAT(onPage, Catch::Contains("DỮ LIỆU MẪU TỔNG HỢP – không phải số liệu thật"));
         CHECK_THAT(onPage, Catch::Contains("trang " + std::to_string(page) + "/" + std::to_string(b.pages)));
     }
+    // The fonts are embedded (subsets) with their Unicode maps: the file prints and searches anywhere.
+    const std::string fonts = commandOutput("pdffonts " + quote(plain));
+    if (findFontFile().find("Noto") != std::string::npos) CHECK_THAT(fonts, Catch::Contains("NotoSans-Regular"));
+    CHECK_THAT(fonts, !Catch::Contains(" no "));
     // A district page carries the district's heading and its communes.
     const std::string lastPage = pdfText(full, b.pages, b.pages);
     CHECK_THAT(lastPage, Catch::Contains("Số liệu của huyện và các xã"));
