@@ -158,6 +158,22 @@ TEST_CASE("PDF report: the map is drawn as a choropleth of communes on a white p
         }
     CHECK(outside > 100);
     CHECK(outsideWhite == outside);
+
+    // The scale printed under the bar is the ground's: measured independently as the great-circle
+    // distance across 100 pt at the map's middle, it agrees to the 3 significant digits printed.
+    ScopedLanguage vi(Lang::Vi);
+    const std::string text = pdfText(path, 1, 1);
+    const size_t at = text.find("Tỷ lệ 1 : ");
+    REQUIRE(at != std::string::npos);
+    std::string digits;
+    for (size_t i = at + std::string("Tỷ lệ 1 : ").size(); i < text.size() && text[i] != ' '; ++i)
+        if (text[i] != '.') digits += text[i];
+    const double printed = std::stod(digits);
+    const double cx = r.x + r.w / 2, cy = r.y + r.h / 2;
+    const double groundMPerPt = haversineKm(t.lonLatAt(cx - 50, cy), t.lonLatAt(cx + 50, cy)) * 1000 / 100;
+    const double expected = groundMPerPt / (0.0254 / 72);  // a point is 1/72 inch
+    CHECK(std::fabs(printed - expected) / expected < 0.006);
+    CHECK_THAT(text, Catch::Contains(" km "));
 }
 
 TEST_CASE("PDF report: nothing of a Trusted Address but counts, in either language", "[io][pdf][protection]") {

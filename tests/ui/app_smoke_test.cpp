@@ -172,8 +172,8 @@ TEST_CASE("File › Export report writes the same PDF as gapmap export-report", 
     CHECK_THAT(app.status(), Catch::Contains("app.pdf"));
     REQUIRE(test::runGapmap("export-report --per-district --out " + test::quote(dir.file("cli.pdf"))).exitCode == 0);
     CHECK(test::readFile(dir.file("app.pdf")).size() > 10000);
-    CHECK(test::commandOutput("pdfinfo " + test::quote(dir.file("app.pdf")) + " | grep Pages") ==
-          test::commandOutput("pdfinfo " + test::quote(dir.file("cli.pdf")) + " | grep Pages"));
+    CHECK(test::pdfPageCount(dir.file("app.pdf")) == test::pdfPageCount(dir.file("cli.pdf")));
+    CHECK(test::pdfPageCount(dir.file("app.pdf")) >= 11);  // with a page per district
     CHECK_FALSE(app.exportReport(dir.file("no/such/folder/r.pdf"), false));  // a message, no crash
     ui.frame(app);
 }
