@@ -154,3 +154,26 @@ TEST_CASE("export-report on real boundaries: Lai Châu 2009, three levels, one p
     CHECK(n >= 5);
     CHECK(pdfPageCount(full) == pdfPageCount(plain) + n);
 }
+
+TEST_CASE("export-report: a long priority table continues on the next pages under its header", "[cli][pdf]") {
+    REQUIRE(havePoppler());
+    TempDir dir;
+    const std::string path = dir.file("long.pdf");
+    REQUIRE(runGapmap("export-report --top 80 --out " + quote(path)).exitCode == 0);
+    const int pages = pdfPageCount(path);
+    REQUIRE(pages >= 5);
+    const std::string header = "Hạng Thôn bản Xã Huyện Điểm Lý do";
+    int pagesWithTable = 0;
+    for (int page = 2; page <= pages; ++page) pagesWithTable += pdfText(path, page, page).find(header) != std::string::npos;
+    CHECK(pagesWithTable >= 3);  // every page the table runs over repeats its header
+    const auto csv = topPriorities(80);
+    const std::string text = pdfText(path);
+    size_t at = text.find(header);
+    for (size_t k = 0; k < csv.size(); ++k) {
+        const std::string row = std::to_string(k + 1) + " " + csv[k].first + " " + csv[k].second + " ";
+        INFO(row);
+        const size_t found = text.find(row, at);
+        REQUIRE(found != std::string::npos);  // no row lost or reordered at a page break
+        at = found + row.size();
+    }
+}
