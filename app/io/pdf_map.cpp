@@ -192,7 +192,13 @@ std::optional<MapTransform> drawMap(Document& doc, const Project& project, const
     cairo_clip(cr);
     cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);  // inner rings are holes
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+    // Page points -> Mercator metres of the frame: communes wholly outside it are not written at all.
+    const double frameMinX = t.originXM + (rect.x - t.pageX) / t.ptPerM, frameMaxX = t.originXM + (rect.x + rect.w - t.pageX) / t.ptPerM;
+    const double frameMaxY = t.originYM - (rect.y - t.pageY) / t.ptPerM, frameMinY = t.originYM - (rect.y + rect.h - t.pageY) / t.ptPerM;
     for (const AdminUnit* u : communes) {
+        MercBox b;
+        b.add(u->area);
+        if (b.maxX < frameMinX || b.minX > frameMaxX || b.maxY < frameMinY || b.minY > frameMaxY) continue;
         const bool inFocus = districtCode.empty() || u->parentCode == districtCode;
         const auto fill = choropleth.fill.find(u->code);
         addPath(cr, u->area, t);
