@@ -79,13 +79,10 @@ std::string formatReportText(const Report& r) {
     for (const IndicatorRow& i : r.indicators) labelWidth = std::max(labelWidth, codePoints(i.label) + 2);
     out += pad(tr("report.col.indicator"), labelWidth) + pad(tr("report.col.value"), 10) + pad(tr("report.col.target"), 10) +
            tr("report.col.percent") + "\n";
-    auto percent = [](double value, double total) {
-        return total > 0 ? formatLocaleNumber(std::round(1000.0 * value / total) / 10.0, 1) + "%" : std::string("–");
-    };
     for (const IndicatorRow& i : r.indicators) {
         const int decimals = i.value == std::round(i.value) ? 0 : 1;
         out += pad(i.label, labelWidth) + pad(formatLocaleNumber(i.value, decimals), 10) +
-               pad(i.target ? formatLocaleNumber(*i.target) : "–", 10) + (i.target ? percent(i.value, *i.target) : "–") + "\n";
+               pad(i.target ? formatLocaleNumber(*i.target) : "–", 10) + (i.target ? formatLocalePercent(i.value, *i.target) : "–") + "\n";
     }
     const std::string radius = formatLocaleNumber(r.trustedAddressRadiusKm, r.trustedAddressRadiusKm == std::round(r.trustedAddressRadiusKm) ? 0 : 1);
     size_t nameWidth = 12;
