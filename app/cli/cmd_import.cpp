@@ -10,8 +10,8 @@
 namespace gapmap::cli {
 
 int runImport(const std::vector<std::string>& argv) {
-    const Args args = parseArgs(argv, {"--as", "--layer", "--crs", "--where", "--map", "--mapping", "--level"}, {"--skip-invalid"});
-    if (args.help) { std::fputs(tr("import.help").c_str(), stdout); return kOk; }
+    const Args args = parseArgs(argv, {"--as", "--layer", "--crs", "--where", "--map", "--mapping", "--level", "--encoding"}, {"--skip-invalid"});
+    if (args.help) { std::fputs((tr("import.help") + tr("import.help.bad_input")).c_str(), stdout); return kOk; }
     if (args.positional.size() != 2) throw UsageError(tr("import.error.needs_files"));
     if (args.value("--as").empty()) throw UsageError(tr("import.error.needs_table"));
     ImportRequest request;
@@ -21,6 +21,7 @@ int runImport(const std::vector<std::string>& argv) {
     request.read.layer = args.value("--layer");
     request.read.crs = args.value("--crs");
     request.read.where = args.value("--where");
+    request.read.encoding = args.value("--encoding");
     request.level = args.value("--level");
     request.skipInvalid = args.has("--skip-invalid");
     if (!args.value("--mapping").empty()) request.columnMap = readMappingFile(args.value("--mapping"));

@@ -57,8 +57,10 @@ std::optional<double> RowReader::real(const std::string& column) {
     const int f = fieldOf(column);
     const std::string s = raw(f);
     if (s.empty()) return std::nullopt;
-    const auto v = parseReal(s);
-    if (!v) failField(f, tr("import.row.not_a_number", {s}));
+    const DecimalMark mark = f >= 0 && f < static_cast<int>(src_.decimalMarks.size()) ? src_.decimalMarks[f] : DecimalMark::Unknown;
+    const auto v = parseQuantity(s, mark);
+    if (!v && mark == DecimalMark::Both && parseReal(s)) failField(f, tr("import.row.ambiguous_number", {s}));
+    else if (!v) failField(f, tr("import.row.not_a_number", {s}));
     return v;
 }
 
