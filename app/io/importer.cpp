@@ -83,8 +83,12 @@ ImportResult importInto(Project& project, const ImportRequest& request) {
     result.table = spec->name;
     result.file = request.file;
     result.rowsRead = static_cast<int>(src.rows.size());
+    if (src.swapLonLat && map.lonField >= 0 && map.latField >= 0)
+        result.notes.push_back(tr("import.note.swapped_columns", {request.file, src.fields[map.lonField], src.fields[map.latField]}));
     if (!headerRow.empty()) result.notes.push_back(tr("import.note.header_row", {headerRow}));
-    if (!src.convertedFrom.empty()) result.notes.push_back(tr("import.note.converted", {request.file, src.convertedFrom}));
+    if (!src.convertedFrom.empty())
+        result.notes.push_back(tr(src.convertedThroughCp1252 ? "import.note.converted_cp1252" : "import.note.converted",
+                                  {request.file, src.convertedFrom}));
     std::vector<std::string> rowErrors;
     std::set<std::string> seenCodes;
     Converted out;

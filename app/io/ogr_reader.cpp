@@ -171,7 +171,10 @@ void convertTableText(SourceTable& table, const ReadOptions& options) {
     for (SourceRow& row : table.rows)
         for (auto& v : row.values)
             if (v) *v = convert(*v);
-    if (guess.converts()) table.convertedFrom = guessName(guess);
+    if (guess.converts()) {
+        table.convertedFrom = encodingName(guess.encoding);
+        table.convertedThroughCp1252 = guess.throughCp1252;
+    }
 }
 
 bool inRange(LonLat p) { return p.lonDeg >= -180 && p.lonDeg <= 180 && p.latDeg >= -90 && p.latDeg <= 90; }
@@ -279,11 +282,12 @@ SourceTable readSource(const std::string& path, const ReadOptions& options) {
     if (!ds) {
         const std::string why = capture.firstError();
         // GDAL's own reason is in English: GDAL has no Vietnamese messages.
-        throw InputError(why.empty() ? tr("import.error.unknown_format", {path}) : path + ": " + why);
+        throw InputError(why.empty() ? tr("import.error.unknown_format", {path}) : tr("import.error.unreadable", {path, why}));
     }
     SourceTable table;
     table.path = path;
     table.driver = ds->GetDriver()->GetDescription();
+    table.swapLonLat = options.swapLonLat;
     OGRLayer* layer = pickLayer(*ds, options, path);
     table.layer = layer->GetName();
     if (!options.where.empty() && layer->SetAttributeFilter(options.where.c_str()) != OGRERR_NONE)

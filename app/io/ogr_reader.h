@@ -51,7 +51,9 @@ struct SourceTable {
     // Line (CSV) or spreadsheet row of record 1 minus 1: 1 when the first line is the header; 0 for a
     // spreadsheet GDAL found no header in (fields Field1, Field2 …), so that record N is row N.
     int rowOffset = 1;
-    std::string convertedFrom;
+    bool swapLonLat = false;            // --swap-lonlat: read the lon column as latitude and the lat column as longitude
+    std::string convertedFrom;          // "TCVN3", "VNI", "CP1258", "UTF-8"; "" when the text was UTF-8 as it is
+    bool convertedThroughCp1252 = false;  // the text had been read as CP1252 and saved again (mojibake)
     std::vector<DecimalMark> decimalMarks;  // per field, how its numbers write decimals (core/parse.h)          // "TCVN3", "VNI", "UTF-8 (read as CP1252)" …; "" when the text was UTF-8
     // How a user finds row `index` in this file, in the user's language: "FILE: line 12" (CSV),
     // "FILE: row 12" (spreadsheets), "FILE: feature 12" (vi: dòng, hàng, đối tượng).
@@ -65,6 +67,7 @@ struct ReadOptions {
     std::string layer;   // empty: the first layer that has features
     std::string crs;     // for sources without one (or to override a wrong one)
     std::string where;   // OGR SQL attribute filter, e.g. "province_id = 301"
+    bool swapLonLat = false;  // --swap-lonlat (lon/lat columns only; geometry is never swapped)
     std::string encoding;  // --encoding utf-8|cp1258|tcvn3|vni; "" = detect (core/legacy_encoding.h)
 };
 
