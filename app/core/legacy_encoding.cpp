@@ -423,7 +423,10 @@ EncodingGuess detect(const std::vector<std::string>& texts, const std::vector<Ca
             const std::u32string cps = decodeCodePoints(w, c.encoding, true);
             if (cps.find(kBad) == std::u32string::npos && isVietnameseSyllable(toUtf8(cps))) ++good;
         }
-        if (!have || good > best.vietnameseWords) {
+        // Valid UTF-8 is only converted when another reading makes at least half of its non-ASCII
+        // words Vietnamese: a French or Lao name in a UTF-8 file must not be "repaired" by chance.
+        const bool beatsUtf8 = !have || best.converts() || 2 * good >= static_cast<int>(words.size());
+        if (!have || (good > best.vietnameseWords && beatsUtf8)) {
             best = {c.encoding, c.throughCp1252, static_cast<int>(words.size()), good};
             have = true;
         }
