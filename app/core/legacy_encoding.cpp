@@ -303,8 +303,38 @@ std::optional<TextEncoding> encodingFromName(std::string_view name) {
     return std::nullopt;
 }
 
+namespace {
+
+// TCVN3 has no capital toned vowels: text typed in capitals (a .VnTimeH font) stores them with the
+// lower-case codes ("M¦êNG T×"). A text with a capital inside a word and no lower-case letter
+// other than toned vowels is such a text, and its toned vowels are raised: "MƯỜNG TÈ". "Tè" and
+// "Mù Cả" stay (an all-capital "MÙ CẢ" cannot be told from them and comes back so).
+void raiseTcvn3Capitals(std::u32string& cps) {
+    const Tables& t = tables();
+    bool innerCapital = false;  // a capital that does not begin its word: "MƯ", not "Mù Cả"
+    size_t inWord = 0;
+    for (char32_t cp : cps) {
+        const auto it = t.letters.find(cp);
+        const bool upper = (cp >= 'A' && cp <= 'Z') || cp == 0x110 || (it != t.letters.end() && it->second.upper);
+        const bool plainLower = (cp >= 'a' && cp <= 'z') || cp == 0x111 ||
+                                (it != t.letters.end() && !it->second.upper && it->second.tone == kLevel);
+        if (plainLower) return;
+        if (upper && inWord > 0) innerCapital = true;
+        inWord = upper || it != t.letters.end() ? inWord + 1 : 0;
+    }
+    if (!innerCapital) return;
+    for (char32_t& cp : cps) {
+        const auto it = t.letters.find(cp);
+        if (it != t.letters.end() && !it->second.upper) cp = t.letter[it->second.family][it->second.tone][1];
+    }
+}
+
+}  // namespace
+
 std::string decodeText(std::string_view bytes, TextEncoding from) {
-    return toUtf8(decodeCodePoints(bytes, from, false));
+    std::u32string cps = decodeCodePoints(bytes, from, false);
+    if (from == TextEncoding::Tcvn3) raiseTcvn3Capitals(cps);
+    return toUtf8(cps);
 }
 
 std::string encodeText(std::string_view utf8, TextEncoding to) {

@@ -96,6 +96,11 @@ TEST_CASE("legacy encodings: place names round-trip and stay Vietnamese syllable
     // TCVN3 has no capital toned vowels (documents used the capital .VnTimeH font with the
     // lower-case codes), so "Pa Ủ" comes back as "Pa ủ".
     CHECK(decodeText(encodeText("Pa Ủ", TextEncoding::Tcvn3), TextEncoding::Tcvn3) == "Pa ủ");
+    // A text all in capitals gets its toned vowels back in capitals.
+    CHECK(encodeText("MƯỜNG TÈ", TextEncoding::Tcvn3) == "M\xA6\xEANG T\xCC");
+    CHECK(decodeText("M\xA6\xEANG T\xCC", TextEncoding::Tcvn3) == "MƯỜNG TÈ");
+    CHECK(decodeText(encodeText("XÃ PA Ủ", TextEncoding::Tcvn3), TextEncoding::Tcvn3) == "XÃ PA Ủ");
+    CHECK(decodeText(encodeText("Tè", TextEncoding::Tcvn3), TextEncoding::Tcvn3) == "Tè");
     CHECK(decodeText(encodeText("Pa Ủ", TextEncoding::Vni), TextEncoding::Vni) == "Pa Ủ");
     CHECK_FALSE(isVietnameseSyllable("Viá»‡t"));
     CHECK_FALSE(isVietnameseSyllable("Vieät"));
