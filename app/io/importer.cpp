@@ -101,6 +101,9 @@ ImportResult importInto(Project& project, const ImportRequest& request) {
 
     for (const SourceRow& row : src.rows) {
         RowReader r(src, *spec, map, row);
+        // A required column present in the file but empty in this row (a commune without a name).
+        for (const ColumnSpec& column : spec->columns)
+            if (column.required && !r.has(column.name)) r.fail(column.name, tr("import.row.required_empty", {column.name}));
         auto leaveOut = [&](const std::string& why) { result.notImported.push_back(r.where() + ": " + why); };
         if (!row.geometryProblem.empty()) r.failGeometry(row.geometryProblem);
         if (row.ringsClosed) result.repaired.push_back(tr("import.row.ring_closed", {r.where()}));
