@@ -1,5 +1,6 @@
 #include "io/column_map.h"
 
+#include <algorithm>
 #include <fstream>
 
 #include "core/errors.h"
@@ -89,6 +90,32 @@ ColumnMap mapColumns(const TableSpec& table, const std::vector<std::string>& fie
         if (table.columns[c].required && map.fieldOf[c] < 0)
             throw InputError(tr("import.error.missing_column", {path, table.columns[c].name, table.name, listFields(fields)}));
     return map;
+}
+
+ColumnMap mapColumnsFindingHeader(const TableSpec& table, SourceTable& src,
+                                  const std::map<std::string, std::string>& explicitMap, std::string& headerNote) {
+    headerNote.clear();
+    try {
+        return mapColumns(table, src.fields, explicitMap, src.path);
+    } catch (const InputError&) {
+        constexpr size_t kRowsSearched = 10;
+        for (size_t k = 0; k < std::min(kRowsSearched, src.rows.size()); ++k) {
+            std::vector<std::string> header;
+            for (const auto& v : src.rows[k].values) header.push_back(v ? std::string(trimSpaces(*v)) : "");
+            ColumnMap map;
+            try {
+                map = mapColumns(table, header, explicitMap, src.path);
+            } catch (const InputError&) {
+                continue;
+            }
+            headerNote = src.where(src.rows[k].index);
+            src.fields = std::move(header);
+            src.rows.erase(src.rows.begin(), src.rows.begin() + static_cast<long>(k) + 1);
+            if (src.rows.empty()) throw InputError(tr("import.error.empty_layer", {src.path, src.layer}));
+            return map;
+        }
+        throw;  // the first line's message: it names the columns the file has
+    }
 }
 
 std::map<std::string, std::string> readMappingFile(const std::string& path) {

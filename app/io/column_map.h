@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/schema.h"
+#include "io/ogr_reader.h"
 
 namespace gapmap {
 
@@ -22,6 +23,14 @@ struct ColumnMap {
 // a field the file does not have; UsageError when it names an unknown project column.
 ColumnMap mapColumns(const TableSpec& table, const std::vector<std::string>& fields,
                      const std::map<std::string, std::string>& explicitMap, const std::string& path);
+
+// mapColumns on `src`; when the columns do not map and the header is not on the first line,
+// as in a spreadsheet with a title row merged across the columns above the real header (GDAL
+// reads the title as the header, or names the fields Field1, Field2 …), the first of the next
+// ten rows whose cells map becomes the header: `src` loses the rows above it and the header row.
+// `headerNote` says which row was taken ("" when the first line was the header).
+ColumnMap mapColumnsFindingHeader(const TableSpec& table, SourceTable& src,
+                                  const std::map<std::string, std::string>& explicitMap, std::string& headerNote);
 
 // A mapping file has one "column=Source header" per line; '#' starts a comment.
 // Throws InputError naming the file and line.
