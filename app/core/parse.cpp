@@ -242,7 +242,7 @@ std::optional<std::string> parseDate(std::string_view text) {
     }
     if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return std::nullopt;
 
-    char iso[16];
+    char iso[32];  // room for any int, so the compiler sees no truncation
     std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", year, month, day);
     return std::string(iso);
 }
