@@ -109,8 +109,11 @@ TEST_CASE("committed WAL content is read, and folded before a whole-file write r
     CHECK(now.settingOr("title", "") == "from the WAL");
     CHECK(ogrinfoReads(path));
 
-    // The whole-file writer (import, Save as) writes a new file; the old -wal must not survive it,
-    // or SQLite would apply the old file's pages to the new one.
+    // readProject folded that WAL into the file (GDAL's read-only open could not recover it).
+    // Another committed edit left in a WAL; then the whole-file writer (import, Save as) writes a
+    // new file: the old -wal must not survive it, or SQLite would apply the old file's pages to the new one.
+    commitAndDie(path, "UPDATE settings SET value = 'second' WHERE key = 'title'");
+    REQUIRE(std::filesystem::exists(path + "-wal"));
     now.villages.erase(now.villages.begin() + 1, now.villages.begin() + 3);
     now.villages[0].population = 888;
     now.setSetting("title", "rewritten");
