@@ -3,6 +3,7 @@
 #pragma once
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace gapmap::test {
 
@@ -36,6 +37,8 @@ bool ogrinfoReads(const std::string& path);
 
 std::string readFile(const std::string& path);
 void writeFile(const std::string& path, const std::string& text);
+// The fields of one CSV line; quotes group commas and are dropped (enough for the outputs tested).
+std::vector<std::string> csvFields(const std::string& line);
 
 // ../shared/geodata/RELATIVE, or "" after printing why the test is skipped.
 std::string sharedGeodata(const std::string& relative);
