@@ -65,6 +65,7 @@ TEST_CASE("gapmap set and edit refuse bad input without touching the project", "
         {"edit " + p + " --village " + code + " mobile=4g population=nhiều", "nhiều"},
         {"set " + p + " weight.no_team=heavy", "weight.no_team"},
         {"set " + p + " coverage.ta_radius_km=-5", "coverage.ta_radius_km"},
+        {"set " + p + " confidentiality.k=1", "confidentiality.k"},
         {"set " + quote(dir.file("absent.gpkg")) + " title=x", "absent.gpkg"},
     };
     for (const auto& [args, named] : bad) {
