@@ -46,5 +46,6 @@ int runFind(const std::vector<std::string>& args);
 // `set` and `edit` (cmd_edit.cpp): small edits committed in place, one transaction per command.
 int runSet(const std::vector<std::string>& args);
 int runEdit(const std::vector<std::string>& args);
+int runExportReport(const std::vector<std::string>& args);  // the PDF report (io/pdf_report.h)
 
 }  // namespace gapmap::cli

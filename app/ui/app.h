@@ -68,6 +68,8 @@ public:
     void flyTo(const SearchEntry& place);
     void openProject(const std::string& path);  // keeps the current project on failure, with a message
     bool exportPng(const std::string& path, int widthPx, int heightPx);
+    // File › Export report: the PDF of `gapmap export-report` (app_report_dialog.cpp).
+    bool exportReport(const std::string& path, bool perDistrict);
     const std::string& status() const { return status_; }
     PanelState& panels() { return panels_; }
     const std::string& path() const { return path_; }
@@ -89,6 +91,7 @@ private:
     void handleMapInput();
     void drawMenuBar();
     void drawDialogs();
+    void drawReportDialog();
     void drawLayersPanel();
     void drawSearchPanel();
     void drawDetailsPanel();
@@ -127,7 +130,7 @@ private:
     bool redraw_ = true;
     int widthPx_ = 0, heightPx_ = 0;
     // Dialog inputs.
-    enum class Dialog { None, Open, Import, Export, Unlock } dialog_ = Dialog::None;
+    enum class Dialog { None, Open, Import, Export, Unlock, Report } dialog_ = Dialog::None;
     std::string dialogPath_, dialogTable_ = "villages", dialogMessage_;
     int exportWidth_ = 1920, exportHeight_ = 1080;
     // Undo/redo of edits made in this session (app_edits.cpp).
@@ -135,6 +138,7 @@ private:
     std::string populationDraft_, populationDraftCode_;
     bool populationEditing_ = false, saveAsOpen_ = false;
     std::string saveAsPath_, saveAsMessage_;
+    bool reportPerDistrict_ = false;
 };
 
 }  // namespace gapmap::ui
