@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -127,9 +128,9 @@ TEST_CASE("edits, settings and imports killed at any moment: acknowledged edits 
     }
     std::set<std::string> allowedSetting = {"(absent)"};  // kill.a and kill.b, always equal
 
-    const int editUs = durationUs({"edit", project, "--village", codes[0], "population=4", "mobile=none"});
+    int editUs = durationUs({"edit", project, "--village", codes[0], "population=4", "mobile=none"});
     allowed[codes[0]] = {{4, "none"}};
-    const int importUs = durationUs({"import", project, "--as", "targets", dir.file("targets.csv")});
+    int importUs = durationUs({"import", project, "--as", "targets", dir.file("targets.csv")});
 
     std::mt19937 rng(20261130);
     int killed = 0, acknowledged = 0;
@@ -146,9 +147,14 @@ TEST_CASE("edits, settings and imports killed at any moment: acknowledged edits 
         } else {
             args = {"import", project, "--as", "targets", dir.file("targets.csv")};
         }
-        const int spanUs = kind == 4 ? importUs : editUs;
-        const auto delay = std::chrono::microseconds(std::uniform_int_distribution<int>(0, spanUs * 13 / 10)(rng));
+        // Kills spread over twice the longest run seen so far: about half the commands finish, on an
+        // idle machine or a loaded one.
+        int& spanUs = kind == 4 ? importUs : editUs;
+        const auto delay = std::chrono::microseconds(std::uniform_int_distribution<int>(0, spanUs * 2)(rng));
+        const auto started = std::chrono::steady_clock::now();
         const int status = runKilledAfter(args, delay);
+        if (status == 0)
+            spanUs = std::max(spanUs, int(std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started).count()));
         INFO("round " << round << ", status " << status);
         REQUIRE((status == 0 || status == -1));  // never a refusal: a killed writer leaves nothing in the way
         (status == 0 ? acknowledged : killed) += 1;
