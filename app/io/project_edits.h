@@ -23,7 +23,7 @@ void commitEdits(const std::string& path, const std::vector<FieldEdit>& edits);
 // leaves PATH-wal without a clean close, and a read-only SQLite connection cannot run the WAL
 // recovery that such a file needs ("attempt to write a readonly database"). This opens it
 // read-write once, which recovers it (committed transactions kept, an interrupted one dropped) and
-// folds it into the file. No-op without PATH-wal; silent when the file cannot be opened read-write
+// folds it into the file. No-op for a file not in WAL mode; silent when the file cannot be opened read-write
 // (the read that follows then reports the problem).
 void recoverWal(const std::string& path);
 
