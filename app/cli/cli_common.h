@@ -43,6 +43,9 @@ std::optional<double> radiusOption(const Args& args);
 int runDemo(const std::vector<std::string>& args);
 int runRender(const std::vector<std::string>& args);  // headless map PNG (app/render)
 int runFind(const std::vector<std::string>& args);
+// `set` and `edit` (cmd_edit.cpp): small edits committed in place, one transaction per command.
+int runSet(const std::vector<std::string>& args);
+int runEdit(const std::vector<std::string>& args);
 int runExportReport(const std::vector<std::string>& args);  // the PDF report (io/pdf_report.h)
 
 }  // namespace gapmap::cli

@@ -1,6 +1,7 @@
 #include "core/model.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace gapmap {
 
@@ -57,6 +58,16 @@ std::optional<Mobile> mobileFromString(const std::string& text) {
 bool Project::hasDistricts() const {
     return std::any_of(adminUnits.begin(), adminUnits.end(),
                        [](const AdminUnit& u) { return u.level == AdminLevel::District; });
+}
+
+const Village* Project::findVillage(const std::string& code) const {
+    for (const Village& v : villages)
+        if (v.code == code) return &v;
+    return nullptr;
+}
+
+Village* Project::findVillage(const std::string& code) {
+    return const_cast<Village*>(std::as_const(*this).findVillage(code));
 }
 
 const AdminUnit* Project::findUnit(const std::string& code) const {

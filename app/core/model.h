@@ -132,6 +132,8 @@ struct Project {
     // Two-level projects (province → commune, Vietnam since July 2025) have no districts.
     bool hasDistricts() const;
     const AdminUnit* findUnit(const std::string& code) const;
+    const Village* findVillage(const std::string& code) const;  // nullptr when absent
+    Village* findVillage(const std::string& code);
     std::string settingOr(const std::string& key, const std::string& fallback) const;
     void setSetting(const std::string& key, const std::string& value);
     bool synthetic() const { return settingOr("synthetic", "0") == "1"; }

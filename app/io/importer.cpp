@@ -276,7 +276,11 @@ ImportResult importInto(Project& project, const ImportRequest& request) {
         else if (t == "commune_offices") swapIn(project.communeOffices, out.table.communeOffices);
         else if (t == "outcomes") swapIn(project.outcomes, out.table.outcomes);
         else if (t == "targets") swapIn(project.targets, out.table.targets);
-        else swapIn(project.settings, out.table.settings);
+        else {
+            // Settings merge: keys in the file are set, the others (title, synthetic, rules) stay.
+            for (const Setting& s : out.table.settings) project.setSetting(s.key, s.value);
+            result.rowsImported = static_cast<int>(out.table.settings.size());
+        }
         if (result.joined) result.rowsMatched = result.rowsImported;
     }
     return result;

@@ -17,6 +17,7 @@
 #include "core/parse.h"
 #include "core/schema.h"
 #include "io/gdal_session.h"
+#include "io/project_edits.h"
 
 namespace gapmap {
 namespace {
@@ -214,6 +215,7 @@ bool projectExists(const std::string& path) {
 Project readProject(const std::string& path) {
     GdalSession::ensure();
     if (!projectExists(path)) throw InputError(tr("project.error.no_such_file", {path}));
+    recoverWal(path);  // a WAL left by a killed edit: GDAL's read-only open could not recover it
     GdalErrorCapture capture;
     const char* drivers[] = {"GPKG", nullptr};
     std::unique_ptr<GDALDataset> ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, nullptr, nullptr));
@@ -300,11 +302,20 @@ void writeProject(const Project& project, const std::string& path) {
         }
     }
     syncFile(temp.string());
+    // SQLite applies a file named PATH-wal to whatever file is at PATH: the old project's WAL must be
+    // folded into the old file and gone before the new file takes that name.
+    try {
+        if (fs::exists(target, ec)) retireWal(target.string());
+    } catch (...) {
+        fs::remove(temp, ec);
+        throw;
+    }
     fs::rename(temp, target, ec);  // atomic on POSIX: readers see the old or the new file, never half of one
     if (ec) {
         fs::remove(temp, ec);
         throw InputError(tr("project.error.cannot_replace", {path, ec.message()}));
     }
+    syncFile(target.parent_path().string());  // the rename itself reaches the disk
 }
 
 }  // namespace gapmap

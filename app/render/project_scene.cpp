@@ -257,6 +257,12 @@ std::optional<MercatorBox> ProjectSceneBuilder::unitBounds(const std::string& co
     return std::nullopt;
 }
 
+void ProjectSceneBuilder::attributesChanged() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    reports_.clear();
+    pointCache_.clear();
+}
+
 const Report& ProjectSceneBuilder::report(double radiusKm) const {
     auto it = reports_.find(radiusKm);
     if (it == reports_.end()) it = reports_.emplace(radiusKm, buildReport(project_, radiusKm)).first;

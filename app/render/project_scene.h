@@ -70,6 +70,9 @@ public:
 
     // Throws std::invalid_argument for an unknown layer id or attribute.
     RenderScene build(const SceneOptions& options) const;
+    // After an edit changed village or settings values in the project (never geometry or the set of
+    // villages): forgets the reports and symbols made from them; the next build() remakes them.
+    void attributesChanged();
 
     // The attribute an empty SceneOptions::colorBy stands for ("" when no attribute has data).
     std::string defaultAttribute() const;

@@ -36,6 +36,8 @@ void App::setProject(Project project, std::string path) {
     updateCoverage(false);
     map_ = std::make_unique<MapCanvas>(project_, 1.0f);
     selected_ = hovered_ = {};
+    undo_.clear();  // steps name another project's villages and settings
+    redo_.clear();
     redraw_ = true;
 }
 
@@ -87,6 +89,7 @@ void App::frame(int widthPx, int heightPx) {
     if (panels_.dashboard) drawDashboardPanel();
     if (panels_.timeline) drawTimelinePanel();
     drawDialogs();
+    drawSaveAsDialog();
     drawStatusBar();
     drawTooltip();
 }
@@ -102,6 +105,8 @@ void App::handleShortcuts() {
     if (io.KeyCtrl && ImGui::IsKeyPressed('I')) dialog_ = Dialog::Import;
     if (io.KeyCtrl && ImGui::IsKeyPressed('E')) dialog_ = Dialog::Export;
     if (io.KeyCtrl && ImGui::IsKeyPressed('Q')) quit_ = true;
+    if (io.KeyCtrl && ImGui::IsKeyPressed('Z')) io.KeyShift ? redo() : undo();
+    if (io.KeyCtrl && ImGui::IsKeyPressed('Y')) redo();
     if (io.KeyCtrl) return;
     if (ImGui::IsKeyPressed('=') || ImGui::IsKeyPressed('+')) cam.zoomAbout({centre.x, centre.y}, 1.5);
     if (ImGui::IsKeyPressed('-')) cam.zoomAbout({centre.x, centre.y}, 1 / 1.5);

@@ -10,6 +10,7 @@
 #include "core/coverage.h"
 #include "core/kpi.h"
 #include "core/model.h"
+#include "core/project_edit.h"
 #include "core/search.h"
 #include "ui/fonts.h"
 #include "ui/map_canvas.h"
@@ -76,6 +77,19 @@ public:
     bool exportReport(const std::string& path, bool perDistrict);
     const std::string& status() const { return status_; }
     PanelState& panels() { return panels_; }
+    const std::string& path() const { return path_; }
+
+    // Edits made in the app (app_edits.cpp): each call is written at once to the project file as one
+    // transaction (io/project_edits.h) — the autosave — then applied to the map, coverage and priority
+    // table, and pushed on the undo stack. The demo (no file) is edited in memory only and says so.
+    // False when the file refused the edit: nothing changed, the status line says why.
+    bool edit(std::vector<FieldEdit> edits);
+    bool undo();  // writes the previous values back through the same transaction path
+    bool redo();
+    bool canUndo() const { return !undo_.empty(); }
+    bool canRedo() const { return !redo_.empty(); }
+    // Writes the whole project to `path` (temporary file + rename) and keeps editing that file.
+    bool saveAs(const std::string& path);
 
     // Timeline (app_dashboard.cpp): the map, the coverage and the KPIs show the project as it
     // stood at the end of `year` (projectAsOf); nullopt = now, the full project.
@@ -118,6 +132,14 @@ private:
     void drawStatusBar();
     void drawTooltip();
     void setProject(Project project, std::string path);
+    // app_edits.cpp
+    struct EditStep { std::vector<FieldEdit> after, before; };
+    bool writeEdits(const std::vector<FieldEdit>& edits);  // to the file; false: not written, status says why
+    void applyEdits(const std::vector<FieldEdit>& edits);  // to the project and what is derived from it
+    bool replay(bool undoing);                             // undo() and redo()
+    void drawVillageEditor(const Village& village);
+    void drawEditMenu();
+    void drawSaveAsDialog();
     Selection pick(double xPx, double yPx) const;
     void drawDashboardPanel();
     void drawTimelinePanel();
@@ -163,6 +185,11 @@ private:
     enum class Dialog { None, Open, Import, Export, Unlock, Report } dialog_ = Dialog::None;
     std::string dialogPath_, dialogTable_ = "villages", dialogMessage_;
     int exportWidth_ = 1920, exportHeight_ = 1080;
+    // Undo/redo of edits made in this session (app_edits.cpp).
+    std::vector<EditStep> undo_, redo_;
+    std::string populationDraft_, populationDraftCode_;
+    bool populationEditing_ = false, saveAsOpen_ = false;
+    std::string saveAsPath_, saveAsMessage_;
     bool reportPerDistrict_ = false;
 };
 

@@ -19,11 +19,13 @@ void App::drawMenuBar() {
         if (ImGui::MenuItem(tr("ui.menu.open").c_str(), "Ctrl+O")) dialog_ = Dialog::Open;
         if (ImGui::MenuItem(tr("ui.menu.import").c_str(), "Ctrl+I", false, !path_.empty())) dialog_ = Dialog::Import;
         if (ImGui::MenuItem(tr("ui.menu.export_png").c_str(), "Ctrl+E")) dialog_ = Dialog::Export;
+        if (ImGui::MenuItem(tr("ui.menu.save_as").c_str())) saveAsOpen_ = true;
         if (ImGui::MenuItem(tr("ui.menu.export_report").c_str())) dialog_ = Dialog::Report;
         ImGui::Separator();
         if (ImGui::MenuItem(tr("ui.menu.quit").c_str(), "Ctrl+Q")) quit_ = true;
         ImGui::EndMenu();
     }
+    drawEditMenu();
     if (ImGui::BeginMenu(tr("ui.menu.view").c_str())) {
         if (ImGui::MenuItem(tr("ui.menu.zoom_extent").c_str(), "0")) map_->zoomToExtent();
         ImGui::MenuItem(tr("ui.layers.title").c_str(), "L", &panels_.layers);

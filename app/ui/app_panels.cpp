@@ -10,12 +10,6 @@
 namespace gapmap::ui {
 namespace {
 
-const Village* findVillage(const Project& p, const std::string& code) {
-    for (const Village& v : p.villages)
-        if (v.code == code) return &v;
-    return nullptr;
-}
-
 const char* yesNo(bool value) { return value ? "ui.yes" : "ui.no"; }
 
 void row(const std::string& label, const std::string& value) {
@@ -113,7 +107,7 @@ void App::drawDetailsPanel() {
     ImGui::SetNextWindowSize(ImVec2(em * 21, em * 17), ImGuiCond_FirstUseEver);
     if (!ImGui::Begin(tr("ui.details.title").c_str(), &panels_.details)) return ImGui::End();
     if (selected_.level == "village") {
-        if (const Village* v = findVillage(project_, selected_.code)) {
+        if (const Village* v = project_.findVillage(selected_.code)) {
             const AdminUnit* commune = project_.findUnit(v->communeCode);
             ImGui::PushFont(fonts_.large);
             ImGui::TextUnformatted(v->name.c_str());
@@ -134,6 +128,7 @@ void App::drawDetailsPanel() {
                                             : tr("ui.details.no_team"));
             if (team && team->members > 0 && team->womenMembers * 2 < team->members)
                 ImGui::TextColored(ImVec4(0.75f, 0.3f, 0.0f, 1), "%s", tr("ui.details.few_women").c_str());
+            drawVillageEditor(*v);  // app_edits.cpp
         }
     } else {
         const AdminUnit* unit = project_.findUnit(selected_.code);
@@ -174,7 +169,8 @@ void App::drawHelpWindow() {
                              {"Ctrl+E", "ui.help.export"}, {"+ / -", "ui.help.zoom"},    {"0, Home", "ui.help.extent"},
                              {"← ↑ → ↓", "ui.help.pan"},   {"L", "ui.help.layers"},      {"D", "ui.help.details"}, {"P", "ui.help.priorities"},
                              {"K", "kpi.help.dashboard"},  {"T", "kpi.help.timeline"},   {"F5", "kpi.help.present"},
-                             {"Esc", "ui.help.deselect"},  {"F1", "ui.help.help"},       {"Ctrl+Q", "ui.help.quit"}};
+                             {"Esc", "ui.help.deselect"},  {"Ctrl+Z", "ui.help.undo"},   {"F1", "ui.help.help"},
+                             {"Ctrl+Q", "ui.help.quit"}};
     for (const auto& [key, text] : keys) row(key, tr(text));
     ImGui::Separator();
     ImGui::TextWrapped("%s", tr("ui.help.mouse").c_str());
@@ -203,7 +199,7 @@ void App::drawTooltip() {
     if (hovered_.empty() || ImGui::GetIO().WantCaptureMouse) return;
     ImGui::BeginTooltip();
     if (hovered_.level == "village") {
-        if (const Village* v = findVillage(project_, hovered_.code)) {
+        if (const Village* v = project_.findVillage(hovered_.code)) {
             const AdminUnit* commune = project_.findUnit(v->communeCode);
             ImGui::TextUnformatted(v->name.c_str());
             ImGui::TextDisabled("%s", tr("ui.tooltip.village", {commune ? commune->name : v->communeCode, count(v->population)}).c_str());

@@ -10,7 +10,6 @@
 
 #include "core/i18n.h"
 #include "core/text_fold.h"
-#include "io/project_file.h"
 #include "ui/app.h"
 
 namespace gapmap::ui {
@@ -19,16 +18,10 @@ void App::updateCoverage(bool save) {
     coverage_ = analyseCoverage(project_, rules_);
     redraw_ = true;
     if (!save) return;
-    rules_.toProject(project_);
-    rules_.toProject(full_);  // the file keeps every record, whatever year the timeline shows
-    kpiCache_.clear();
-    if (path_.empty()) return;  // the embedded demo has no file to keep them in
-    try {
-        writeProject(full_, path_);  // atomic: the old file stays whole if this fails
-        status_ = tr("ui.priorities.saved");
-    } catch (const std::exception& e) {
-        status_ = e.what();
-    }
+    // Saved like every edit in the app: the changed keys only, one transaction, undoable.
+    std::vector<FieldEdit> edits;
+    for (const Setting& s : coverageSettings(rules_)) edits.push_back(settingEdit(s.key, s.value));
+    edit(std::move(edits));
 }
 
 std::vector<std::uint32_t> App::visiblePriorities() const {

@@ -104,6 +104,11 @@ void MapCanvas::setOptions(const render::SceneOptions& options) {
     rebuild();
 }
 
+void MapCanvas::dataChanged() {
+    builder_->attributesChanged();
+    rebuild();
+}
+
 void MapCanvas::setExactTrustedAddresses(bool exact) {
     options_.exactTrustedAddresses = exact;
     rebuild();

@@ -39,6 +39,8 @@ public:
     void setLayerOpacity(const std::string& id, float opacity);
     const render::SceneOptions& options() const { return options_; }
     void setOptions(const render::SceneOptions& options);  // rebuilds the styled scene (cheap)
+    // Village attributes or settings of the project changed (an edit or its undo): rebuilds the scene.
+    void dataChanged();
     // Exact Trusted Address locations, this session only; the scene then carries a warning banner.
     void setExactTrustedAddresses(bool exact);
     bool exactTrustedAddresses() const { return options_.exactTrustedAddresses; }

@@ -10,11 +10,6 @@ using namespace gapmap::test;
 
 namespace {
 
-size_t lineCount(const std::string& text) {
-    size_t n = 0;
-    for (char c : text) n += c == '\n';
-    return n;
-}
 
 // GAPMAP_LANG for the binaries this test starts (each test case runs in a process of its own).
 struct LangEnv {

@@ -7,6 +7,7 @@
 
 #include "render/offscreen.h"
 #include "ui/app.h"
+#include "ui/fonts.h"
 
 namespace gapmap::test {
 
@@ -14,13 +15,15 @@ namespace gapmap::test {
 enum GlfwKey { kKeySpace = 32, kKeyEscape = 256, kKeyBackspace = 259, kKeyRight = 262, kKeyLeft = 263, kKeyDown = 264,
                kKeyUp = 265, kKeyPageUp = 266, kKeyPageDown = 267, kKeyHome = 268, kKeyEnd = 269, kKeyF5 = 294 };
 
+constexpr int kWidth = 1280, kHeight = 800;  // the default frame, px
+
 struct HeadlessUi {
     render::OffscreenContext context;
     render::Framebuffer target;
     ui::Fonts fonts;
     int width, height;
 
-    explicit HeadlessUi(int widthPx = 1280, int heightPx = 800) : width(widthPx), height(heightPx) {
+    explicit HeadlessUi(int widthPx = kWidth, int heightPx = kHeight) : width(widthPx), height(heightPx) {
         ImGui::CreateContext();
         ImGuiIO& io = ImGui::GetIO();
         io.IniFilename = nullptr;

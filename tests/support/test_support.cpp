@@ -1,5 +1,8 @@
 #include "support/test_support.h"
 
+#include <algorithm>
+#include <stdexcept>
+
 #include <sys/wait.h>
 
 #include <cstdio>
@@ -38,6 +41,21 @@ std::string readFile(const std::string& path) {
 void writeFile(const std::string& path, const std::string& text) {
     std::ofstream out(path, std::ios::binary);
     out << text;
+}
+
+size_t lineCount(const std::string& text) {
+    return size_t(std::count(text.begin(), text.end(), '\n'));
+}
+
+std::string writeDemoProject(const TempDir& dir, const std::string& name) {
+    const std::string path = dir.file(name);
+    const RunResult r = runGapmap("demo " + quote(path));
+    if (r.exitCode != 0) throw std::runtime_error("gapmap demo failed: " + r.err);
+    return path;
+}
+
+bool ogrinfoReads(const std::string& path) {
+    return std::system(("ogrinfo -q -so " + quote(path) + " villages >/dev/null 2>&1").c_str()) == 0;
 }
 
 std::vector<std::string> csvFields(const std::string& line) {

@@ -28,6 +28,13 @@ struct RunResult {
 RunResult runGapmap(const std::string& args);
 std::string quote(const std::string& text);
 
+// The number of lines in a command's output ('\n' count).
+size_t lineCount(const std::string& text);
+// `gapmap demo DIR/NAME`: the demo province as a project file; throws if the command fails.
+std::string writeDemoProject(const TempDir& dir, const std::string& name = "p.gpkg");
+// `ogrinfo -so FILE villages` exits 0: GDAL still reads the GeoPackage, spatial index included.
+bool ogrinfoReads(const std::string& path);
+
 std::string readFile(const std::string& path);
 void writeFile(const std::string& path, const std::string& text);
 // The fields of one CSV line; quotes group commas and are dropped (enough for the outputs tested).

@@ -18,6 +18,8 @@ using namespace gapmap;
 
 using test::HeadlessUi;
 using test::differingPixels;
+using test::kWidth;
+using test::kHeight;
 
 TEST_CASE("the app runs headless and every layer toggles", "[ui][smoke]") {
     HeadlessUi ui;

@@ -1,0 +1,56 @@
+// gapmap set PROJECT.gpkg KEY=VALUE …                      settings, merged into the file
+// gapmap edit PROJECT.gpkg --village CODE FIELD=VALUE …    one village's attributes
+// Each command is one SQLite transaction (io/project_edits.h): exit 0 means every change is on disk;
+// any error means none was made.
+#include <cstdio>
+
+#include "cli/cli_common.h"
+#include "core/errors.h"
+#include "core/i18n.h"
+#include "io/project_edits.h"
+
+namespace gapmap::cli {
+namespace {
+
+// "KEY=VALUE" → (KEY, VALUE); the value may be empty or hold '='.
+std::pair<std::string, std::string> splitPair(const std::string& pair) {
+    const size_t eq = pair.find('=');
+    if (eq == std::string::npos || eq == 0) throw UsageError(tr("edit.error.bad_pair", {pair}));
+    return {pair.substr(0, eq), pair.substr(eq + 1)};
+}
+
+int commitAndReport(const std::string& path, const std::vector<FieldEdit>& edits) {
+    commitEdits(path, edits);
+    std::printf("%s\n", tr("edit.saved", {path, formatLocaleNumber(double(edits.size()))}).c_str());
+    return kOk;
+}
+
+}  // namespace
+
+int runSet(const std::vector<std::string>& argv) {
+    const Args args = parseArgs(argv, {}, {});
+    if (args.help) { std::fputs(tr("set.help").c_str(), stdout); return kOk; }
+    if (args.positional.size() < 2) throw UsageError(tr("set.error.needs_pairs"));
+    std::vector<FieldEdit> edits;
+    for (size_t i = 1; i < args.positional.size(); ++i) {
+        const auto [key, value] = splitPair(args.positional[i]);
+        edits.push_back(settingEdit(key, value));
+    }
+    return commitAndReport(args.positional[0], edits);
+}
+
+int runEdit(const std::vector<std::string>& argv) {
+    const Args args = parseArgs(argv, {"--village"}, {});
+    if (args.help) { std::fputs(tr("edit.help").c_str(), stdout); return kOk; }
+    if (args.values("--village").size() != 1) throw UsageError(tr("edit.error.needs_village"));
+    if (args.positional.size() < 2) throw UsageError(tr("edit.error.needs_pairs"));
+    const std::string code = args.value("--village");
+    std::vector<FieldEdit> edits;
+    for (size_t i = 1; i < args.positional.size(); ++i) {
+        const auto [field, value] = splitPair(args.positional[i]);
+        edits.push_back(villageEdit(code, field, value));
+    }
+    return commitAndReport(args.positional[0], edits);
+}
+
+}  // namespace gapmap::cli

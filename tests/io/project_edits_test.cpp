@@ -1,0 +1,145 @@
+// Edits in place (app/io/project_edits.cpp): one transaction each, all or nothing, the GeoPackage
+// still valid for GDAL, and the whole-file writer never letting an old -wal file meet a new project.
+#include <catch2/catch.hpp>
+
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+
+#include "core/errors.h"
+#include "io/project_edits.h"
+#include "io/project_file.h"
+#include "support/test_support.h"
+
+using namespace gapmap;
+using namespace gapmap::test;
+
+namespace {
+
+// A writer killed right after COMMIT: a child process commits an edit with sqlite3 in WAL mode
+// and exits without closing, so PATH-wal keeps the committed change un-checkpointed.
+void commitAndDie(const std::string& path, const std::string& sql) {
+    const pid_t pid = fork();
+    if (pid == 0) {
+        sqlite3* db = nullptr;
+        sqlite3_open(path.c_str(), &db);
+        sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA wal_autocheckpoint=0;", nullptr, nullptr, nullptr);
+        const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr);
+        _exit(rc == SQLITE_OK ? 0 : 1);  // no sqlite3_close: no checkpoint, as after kill -9
+    }
+    int status = 0;
+    waitpid(pid, &status, 0);
+    REQUIRE(WIFEXITED(status));
+    REQUIRE(WEXITSTATUS(status) == 0);
+}
+
+}  // namespace
+
+TEST_CASE("village and settings edits commit in one transaction and GDAL reads the file", "[io][edits]") {
+    TempDir dir;
+    const std::string path = writeDemoProject(dir);
+    const Project before = readProject(path);
+    const std::string code = before.villages[3].code;
+    commitEdits(path, {villageEdit(code, "mobile", "2G"), villageEdit(code, "population", "1.234"),
+                       villageEdit(code, "internet", "không"), villageEdit(code, "electricity", "offgrid"),
+                       villageEdit(code, "especially_difficult", "có"), settingEdit("title", "Tỉnh mẫu (đã sửa)"),
+                       settingEdit("data_as_of", "2025-06-30")});
+    const Project after = readProject(path);
+    const Village& v = *after.findVillage(code);
+    CHECK(v.mobile == Mobile::G2);
+    CHECK(v.population == 1234);
+    CHECK_FALSE(v.internet);
+    CHECK(v.electricity == Electricity::Offgrid);
+    CHECK(v.especiallyDifficult);
+    CHECK(v.location->lonDeg == before.findVillage(code)->location->lonDeg);  // geometry untouched
+    CHECK(after.settingOr("title", "") == "Tỉnh mẫu (đã sửa)");
+    CHECK(after.settingOr("data_as_of", "") == "2025-06-30");
+    CHECK(after.synthetic());  // merged: the other keys stay
+    CHECK(after.settings.size() == before.settings.size() + (before.settingOr("data_as_of", "").empty() ? 1 : 0));
+    CHECK(after.villages.size() == before.villages.size());
+    CHECK_FALSE(std::filesystem::exists(path + "-wal"));  // checkpointed when the edit closed the file
+    CHECK(ogrinfoReads(path));
+
+    // Population back to unknown, a settings key removed.
+    commitEdits(path, {villageEdit(code, "population", ""), settingEdit("data_as_of", std::nullopt)});
+    CHECK_FALSE(readProject(path).findVillage(code)->population);
+    CHECK(readProject(path).settingOr("data_as_of", "(none)") == "(none)");
+}
+
+TEST_CASE("a refused edit leaves the file byte for byte as it was", "[io][edits]") {
+    TempDir dir;
+    const std::string path = writeDemoProject(dir);
+    commitEdits(path, {settingEdit("title", "A")});  // the file is in WAL mode from here on
+    const std::string bytes = readFile(path);
+    const std::string code = readProject(path).villages[0].code;
+    // The first edit is fine, the second names no village: neither is written.
+    CHECK_THROWS_WITH(commitEdits(path, {villageEdit(code, "mobile", "none"), villageEdit("9999999", "mobile", "none")}),
+                      Catch::Contains("9999999") && Catch::Contains(path));
+    CHECK_THROWS_AS(commitEdits(path, {settingEdit("title", "B"), settingEdit("weight.no_team", "-1")}), InputError);
+    CHECK_THROWS_AS(commitEdits(path, {settingEdit("coverage.no_such_rule", "1")}), InputError);
+    CHECK(readFile(path) == bytes);
+    CHECK(readProject(path).settingOr("title", "") == "A");
+
+    CHECK_THROWS_WITH(villageEdit(code, "name", "x"), Catch::Contains("name") && Catch::Contains("electricity"));
+    CHECK_THROWS_WITH(villageEdit(code, "electricity", "solar"), Catch::Contains("solar") && Catch::Contains("offgrid"));
+    CHECK_THROWS_AS(villageEdit(code, "population", "-3"), InputError);
+    CHECK_THROWS_AS(villageEdit(code, "population", "12,5"), InputError);
+    CHECK_THROWS_AS(villageEdit(code, "internet", "maybe"), InputError);
+    CHECK_THROWS_AS(settingEdit("", "x"), InputError);
+
+    // Not a project, or no file at all: refused, and no file is created.
+    writeFile(dir.file("notes.gpkg"), "not a database at all, just text that is long enough to be read as a header.....");
+    CHECK_THROWS_AS(commitEdits(dir.file("notes.gpkg"), {settingEdit("title", "x")}), InputError);
+    CHECK_THROWS_WITH(commitEdits(dir.file("missing.gpkg"), {settingEdit("title", "x")}), Catch::Contains("missing.gpkg"));
+    CHECK_FALSE(std::filesystem::exists(dir.file("missing.gpkg")));
+}
+
+TEST_CASE("committed WAL content is read, and folded before a whole-file write replaces the file", "[io][edits][wal]") {
+    TempDir dir;
+    const std::string path = writeDemoProject(dir);
+    const Project demo = readProject(path);
+    const std::string code = demo.villages[0].code;
+    // A committed edit left only in p.gpkg-wal, as a kill -9 right after COMMIT leaves it.
+    commitAndDie(path, "UPDATE settings SET value = 'from the WAL' WHERE key = 'title'");
+    REQUIRE(std::filesystem::exists(path + "-wal"));
+    Project now = readProject(path);  // GDAL sees the committed edit
+    CHECK(now.settingOr("title", "") == "from the WAL");
+    CHECK(ogrinfoReads(path));
+
+    // readProject folded that WAL into the file (GDAL's read-only open could not recover it).
+    // Another committed edit left in a WAL; then the whole-file writer (import, Save as) writes a
+    // new file: the old -wal must not survive it, or SQLite would apply the old file's pages to the new one.
+    commitAndDie(path, "UPDATE settings SET value = 'second' WHERE key = 'title'");
+    REQUIRE(std::filesystem::exists(path + "-wal"));
+    now.villages.erase(now.villages.begin() + 1, now.villages.begin() + 3);
+    now.villages[0].population = 888;
+    now.setSetting("title", "rewritten");
+    writeProject(now, path);
+    CHECK_FALSE(std::filesystem::exists(path + "-wal"));
+    const Project reread = readProject(path);
+    CHECK(reread.villages.size() == demo.villages.size() - 2);
+    CHECK(reread.findVillage(code)->population == 888);
+    CHECK(reread.settingOr("title", "") == "rewritten");
+    CHECK(ogrinfoReads(path));
+
+    // An edit after the rewrite works on the new file.
+    commitEdits(path, {villageEdit(code, "population", "999")});
+    CHECK(readProject(path).findVillage(code)->population == 999);
+}
+
+TEST_CASE("import --as settings merges keys instead of replacing the table", "[io][edits][import]") {
+    TempDir dir;
+    const std::string path = writeDemoProject(dir);
+    const std::string title = readProject(path).settingOr("title", "");
+    REQUIRE_FALSE(title.empty());
+    writeFile(dir.file("s.csv"), "key,value\nweight.no_team,4\nnote,imported\n");
+    REQUIRE(runGapmap("import " + quote(path) + " --as settings " + quote(dir.file("s.csv"))).exitCode == 0);
+    const Project p = readProject(path);
+    CHECK(p.settingOr("weight.no_team", "") == "4");
+    CHECK(p.settingOr("note", "") == "imported");
+    CHECK(p.settingOr("title", "") == title);
+    CHECK(p.synthetic());
+}
