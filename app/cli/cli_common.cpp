@@ -2,12 +2,12 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <iostream>
 #include <optional>
 
 #include "core/errors.h"
 #include "core/i18n.h"
+#include "io/table_export.h"
 
 namespace gapmap::cli {
 
@@ -83,9 +83,7 @@ void writeOutput(const std::string& text, const std::string& outPath) {
         std::fwrite(text.data(), 1, text.size(), stdout);
         return;
     }
-    std::ofstream out(outPath, std::ios::binary);
-    out << text;
-    if (!out) throw InputError(tr("cli.error.cannot_write", {outPath}));
+    writeTextFile(outPath, text);  // atomic: an interrupted report never leaves half a file
 }
 
 }  // namespace gapmap::cli

@@ -19,7 +19,7 @@ int runReport(const std::vector<std::string>& argv) {
     const std::string format = args.value("--format", "text");
     const std::string table = args.value("--table", "areas");
     if (format != "text" && format != "csv" && format != "json") throw UsageError(tr("report.error.bad_format", {format}));
-    if (table != "areas" && table != "indicators" && table != "uncovered") throw UsageError(tr("report.error.bad_table", {table}));
+    if (table != "areas" && table != "indicators" && table != "uncovered" && table != "outcomes") throw UsageError(tr("report.error.bad_table", {table}));
     const std::optional<double> radius = radiusOption(args);
 
     const Project project = args.positional.empty() ? buildDemoProject() : readProject(args.positional[0]);

@@ -224,8 +224,22 @@ CoverageResult analyseCoverage(const Project& p, const CoverageRules& rules, uns
     };
     for (const CommunicationTeam& t : p.teams) mark(t.villageCode, kTeam);
     for (const Club& c : p.clubs) mark(c.villageCode, kClub);
-    for (const Outcome& o : p.outcomes)
-        if (o.childMarriages + o.consanguineousMarriages > 0) mark(o.villageCode, kOutcome);
+    // The `outcomes` gap: a village's reported cases over every year reach the confidentiality
+    // threshold k. A gap for 1 … k−1 cases would publish a count below k (README "Confidentiality").
+    {
+        CodeIndex outcomeVillages(p.outcomes.size());
+        std::vector<std::int64_t> cases;
+        for (const Outcome& o : p.outcomes) {
+            const std::int32_t k = outcomeVillages.insert(o.villageCode);
+            if (k < 0) continue;
+            if (static_cast<std::size_t>(k) == cases.size()) cases.push_back(0);
+            cases[k] += std::max(0, o.childMarriages) + std::max(0, o.consanguineousMarriages);
+        }
+        for (const Outcome& o : p.outcomes) {
+            const std::int32_t k = outcomeVillages.find(o.villageCode);
+            if (k >= 0 && cases[k] >= rules.confidentialityK) mark(o.villageCode, kOutcome);
+        }
+    }
 
     // A club or Trusted Address belongs to its commune_code, else to its village's commune.
     std::unique_ptr<CodeIndex> villageIndex;  // built only when a row needs it

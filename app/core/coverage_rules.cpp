@@ -12,6 +12,7 @@ const char* const kClubKey = "coverage.club_in_commune";
 const char* const kTaCommuneKey = "coverage.ta_in_commune";
 const char* const kPopulationKey = "priority.population";
 const std::string kWeightPrefix = "weight.";
+const char* const kConfidentialityKey = "confidentiality.k";
 
 InputError badSetting(const Setting& s, const std::string& expected) {
     return InputError("setting " + s.key + " = \"" + s.value + "\": " + expected);
@@ -47,6 +48,20 @@ bool startsWith(const std::string& text, const std::string& prefix) { return tex
 
 }  // namespace
 
+std::int64_t confidentialityK(const Project& project) {
+    std::int64_t k = 5;
+    for (const Setting& s : project.settings) {
+        if (s.key == kConfidentialityKey) {
+            const auto v = parseInteger(trimSpaces(s.value));
+            if (!v || *v < 2) throw badSetting(s, "expected a whole number of 2 or more (the smallest outcome count shown)");
+            k = *v;
+        } else if (startsWith(s.key, "confidentiality.")) {
+            throw badSetting(s, "unknown setting (known: confidentiality.k)");
+        }
+    }
+    return k;
+}
+
 const char* gapCode(Gap gap) {
     switch (gap) {
         case Gap::NoTeam: return "no_team";
@@ -72,6 +87,7 @@ const char* toString(PopulationMode mode) {
 
 CoverageRules CoverageRules::fromProject(const Project& project) {
     CoverageRules rules;
+    rules.confidentialityK = gapmap::confidentialityK(project);
     for (const Setting& s : project.settings) {
         if (s.key == kRadiusKey) rules.taRadiusKm = positiveKm(s);
         else if (s.key == kClubKey) rules.clubAnywhereInCommune = flagValue(s);
@@ -98,6 +114,7 @@ std::vector<Setting> coverageSettings(const CoverageRules& rules) {
                                 {kTaCommuneKey, rules.taInCommune ? "1" : "0"}};
     for (Gap g : kAllGaps) out.push_back({kWeightPrefix + gapCode(g), formatShortest(rules.weight(g))});
     out.push_back({kPopulationKey, toString(rules.population)});
+    out.push_back({kConfidentialityKey, std::to_string(rules.confidentialityK)});
     return out;
 }
 

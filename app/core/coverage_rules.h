@@ -40,6 +40,9 @@ struct CoverageRules {
     bool taInCommune = false;        // coverage.ta_in_commune: an active Trusted Address in the commune reaches all its villages
     std::array<double, kGapCount> weights = {3, 2, 2, 1, 1, 1, 2, 3};  // weight.CODE, >= 0; 0 leaves the gap out of scores
     PopulationMode population = PopulationMode::None;  // priority.population
+    // confidentiality.k: outcome counts from 1 to k−1 never appear in shared outputs, and a village has
+    // the `outcomes` gap only when its reported cases (all years) reach k (README "Confidentiality").
+    std::int64_t confidentialityK = 5;
 
     double weight(Gap gap) const { return weights[static_cast<std::size_t>(gap)]; }
     double& weight(Gap gap) { return weights[static_cast<std::size_t>(gap)]; }
@@ -50,6 +53,10 @@ struct CoverageRules {
     // Writes every rule's key into the project's settings (values that read back exactly).
     void toProject(Project& project) const;
 };
+
+// The project's confidentiality.k (default 5): the one place it is read. Throws InputError naming the
+// setting unless it is a whole number of 2 or more, or for an unknown key under confidentiality.
+std::int64_t confidentialityK(const Project& project);
 
 // Every rule setting as key and value, in a fixed order (for the UI and the README).
 std::vector<Setting> coverageSettings(const CoverageRules& rules);

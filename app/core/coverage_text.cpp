@@ -73,7 +73,9 @@ std::string reasonsText(const Project& p, const CoverageResult& result, const Vi
                     break;
                 case Gap::NoInternet: part = tr("coverage.reason.no_internet", {points}); break;
                 case Gap::EspeciallyDifficult: part = tr("coverage.reason.especially_difficult", {points}); break;
-                case Gap::Outcomes: part = tr("coverage.reason.outcomes", {points}); break;
+                case Gap::Outcomes:  // the village's cases reached k (README "Confidentiality")
+                    part = tr("protect.reason.outcomes", {std::to_string(result.rules.confidentialityK), points});
+                    break;
             }
         }
         out += (out.empty() ? "" : "; ") + part;

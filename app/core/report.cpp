@@ -65,6 +65,7 @@ AreaRow areaRow(const AreaCoverage& a) {
     row.noMobile = static_cast<int>(t.noMobile);
     row.noInternet = static_cast<int>(t.noInternet);
     row.population = a.people.total;
+    row.activeTrustedAddresses = a.activeTrustedAddresses;
     return row;
 }
 
@@ -84,6 +85,7 @@ Report buildReport(const Project& p, std::optional<double> radiusKm) {
     r.province = areaRow(coverage.province);
     for (const AreaCoverage& d : coverage.districts) r.districts.push_back(areaRow(d));
     for (const AreaCoverage& c : coverage.communes) r.communes.push_back(areaRow(c));
+    r.outcomes = outcomeTable(p, coverage);
     for (const VillageCoverage& c : coverage.villages) {
         const Village& v = p.villages[c.village];
         if (!v.especiallyDifficult || c.team) continue;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/model.h"
+#include "core/outcome_table.h"
 
 namespace gapmap {
 
@@ -27,6 +28,7 @@ struct AreaRow {
     int villages = 0, especiallyDifficult = 0, withTeam = 0, withClub = 0, withTrustedAddress = 0;
     int noElectricity = 0, noMobile = 0, noInternet = 0;
     int64_t population = 0;
+    int64_t activeTrustedAddresses = 0;  // registered in the area: a count, never a location
 };
 
 struct VillageRow {
@@ -43,13 +45,14 @@ struct Report {
     std::vector<AreaRow> districts;   // empty in a two-level project
     std::vector<AreaRow> communes;
     std::vector<VillageRow> difficultWithoutTeam;
+    OutcomeTable outcomes;            // small counts suppressed (core/disclosure.h)
 };
 
 // radiusKm overrides the project's coverage.ta_radius_km (default 10). Throws InputError for an
 // invalid coverage setting.
 Report buildReport(const Project& project, std::optional<double> trustedAddressRadiusKm = std::nullopt);
 
-// Output formats of `gapmap report`. CSV holds one table: "areas", "indicators" or "uncovered".
+// Output formats of `gapmap report`. CSV holds one table: "areas", "indicators", "uncovered" or "outcomes".
 std::string formatReportText(const Report& report);
 std::string formatReportJson(const Report& report);
 std::string formatReportCsv(const Report& report, const std::string& table);

@@ -392,9 +392,15 @@ int main(int argc, char** argv) {
             for (int k = 0; k < 4; ++k)
                 if (rProg.chance(p[k])) services += (services.empty() ? "" : ";") + std::string(names[k]);
             if (services.empty()) services = "hotline";
+            // A Trusted Address is a house in the village, not its mapped centre: 300–600 m away, each
+            // in its own direction (golden-angle steps; no random draw, so the other data stay as they
+            // were). Shared outputs publish village points, which must not be a shelter's position.
+            const double offsetM = 300.0 + double((i * 137) % 300), bearing = double(i) * 2.399963;
+            const double dLatDeg = offsetM * std::cos(bearing) / 111320.0;
+            const double dLonDeg = offsetM * std::sin(bearing) / (111320.0 * std::cos(big->p.y * kPi / 180.0));
             taCsv += csvRow({"DCTC" + two(i + 1), "Địa chỉ tin cậy " + c.kind + " " + c.name, c.code, big->code,
                              isoDate(dayIn(rProg, start, dayOf(2025, 6, 30))), services,
-                             inactive.count(int(i)) ? "0" : "1", fmt6(big->p.x), fmt6(big->p.y)});
+                             inactive.count(int(i)) ? "0" : "1", fmt6(big->p.x + dLonDeg), fmt6(big->p.y + dLatDeg)});
         }
 
         // Clubs: 96 "Leader of Change" clubs — 80 based in a village, 16 commune-wide.

@@ -5,7 +5,9 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include <map>
 #include <regex>
+#include <set>
 
 #include "support/test_support.h"
 
@@ -20,16 +22,10 @@ std::vector<std::string> lines(const std::string& text) {
     return out;
 }
 
-// Fields of a CSV line without quoted commas (codes, scores); enough for the columns checked here.
-std::vector<std::string> fields(const std::string& line) {
-    std::vector<std::string> out(1);
-    bool quoted = false;
-    for (char c : line) {
-        if (c == '"') quoted = !quoted;
-        else if (c == ',' && !quoted) out.emplace_back();
-        else out.back() += c;
-    }
-    return out;
+// Imports SETTINGS (CSV text "key,value\n…") into the project's settings table.
+void importSettings(const TempDir& dir, const std::string& project, const std::string& settings) {
+    writeFile(dir.file("settings.csv"), settings);
+    REQUIRE(runGapmap("import " + quote(project) + " --as settings " + quote(dir.file("settings.csv"))).exitCode == 0);
 }
 
 struct Ranked { std::string code; double score; };
@@ -38,7 +34,7 @@ std::vector<Ranked> fromCsv(const std::string& csv) {
     std::vector<Ranked> out;
     const std::vector<std::string> all = lines(csv);
     for (size_t i = 1; i < all.size(); ++i) {
-        const std::vector<std::string> f = fields(all[i]);
+        const std::vector<std::string> f = csvFields(all[i]);
         out.push_back({f[1], std::stod(f[6])});
     }
     return out;
@@ -83,7 +79,7 @@ TEST_CASE("priority CSV: columns, one row per village with a gap, by score then 
     std::vector<Ranked> ranked = fromCsv(r.out);
     size_t outOfOrder = 0, badGaps = 0, badRank = 0;
     for (size_t i = 1; i < all.size(); ++i) {
-        const std::vector<std::string> f = fields(all[i]);
+        const std::vector<std::string> f = csvFields(all[i]);
         REQUIRE(f.size() == 13);
         badRank += f[0] != std::to_string(i);
         badGaps += !std::regex_match(f[7], gapCodes) && f[10] != "0";
@@ -132,14 +128,14 @@ TEST_CASE("summary CSV agrees with the report's area counts", "[cli][priorities]
     REQUIRE(summary.exitCode == 0);
     REQUIRE(areas.exitCode == 0);
     const std::vector<std::string> s = lines(summary.out), a = lines(areas.out);
-    const std::vector<std::string> header = fields(s[0]), province = fields(s[1]);
+    const std::vector<std::string> header = csvFields(s[0]), province = csvFields(s[1]);
     auto column = [&](const std::string& name) {
         for (size_t i = 0; i < header.size(); ++i)
             if (header[i] == name) return province[i];
         return std::string("missing");
     };
     CHECK(province[0] == "province");
-    const std::vector<std::string> reportProvince = fields(a[1]);  // villages, difficult, team, club, TA, …
+    const std::vector<std::string> reportProvince = csvFields(a[1]);  // villages, difficult, team, club, TA, …
     CHECK(column("villages") == reportProvince[4]);
     CHECK(column("with_team") == reportProvince[6]);
     CHECK(column("with_club") == reportProvince[7]);
@@ -159,16 +155,63 @@ TEST_CASE("priorities: usage and input errors", "[cli][priorities][errors]") {
     TempDir dir;
     const std::string project = dir.file("demo.gpkg");
     REQUIRE(runGapmap("demo " + quote(project)).exitCode == 0);
-    writeFile(dir.file("settings.csv"), "key,value\nweight.no_team,abc\n");
-    REQUIRE(runGapmap("import " + quote(project) + " --as settings " + quote(dir.file("settings.csv"))).exitCode == 0);
+    importSettings(dir, project, "key,value\nweight.no_team,abc\n");
     const RunResult bad = runGapmap("report " + quote(project) + " --priorities");
     CHECK(bad.exitCode == 1);
     CHECK_THAT(bad.err, Catch::Contains("weight.no_team") && Catch::Contains("abc"));
     CHECK(lines(bad.err).size() == 1);
-    writeFile(dir.file("settings.csv"), "key,value\ncoverage.ta_radius_km,25\nweight.no_team,0\n");
-    REQUIRE(runGapmap("import " + quote(project) + " --as settings " + quote(dir.file("settings.csv"))).exitCode == 0);
+    importSettings(dir, project, "key,value\ncoverage.ta_radius_km,25\nweight.no_team,0\n");
     const RunResult good = runGapmap("report " + quote(project) + " --priorities --format json --top 1");
     REQUIRE(good.exitCode == 0);
     CHECK_THAT(good.out, Catch::Contains("\"coverage.ta_radius_km\":\"25\""));
     CHECK_THAT(good.out, !Catch::Contains("\"gaps\":\"no_team") && !Catch::Contains(";no_team") && !Catch::Contains("chưa có tổ truyền thông +"));
+}
+
+TEST_CASE("demo: the outcomes gap marks exactly the villages with k or more reported cases", "[cli][priorities][confidentiality]") {
+    // Cases per village over all years, from geodata/demo_outcomes.csv itself.
+    std::map<std::string, long long> cases;
+    const std::vector<std::string> rows = lines(readFile(std::string(GAPMAP_SOURCE_DIR) + "/geodata/demo_outcomes.csv"));
+    for (size_t i = 1; i < rows.size(); ++i) {
+        const std::vector<std::string> f = csvFields(rows[i]);
+        cases[f[0]] += std::stoll(f[2]) + std::stoll(f[3]);
+    }
+    std::set<std::string> expected;
+    size_t belowK = 0;
+    for (const auto& [village, n] : cases) {
+        if (n >= 5) expected.insert(village);
+        belowK += n >= 1 && n < 5;
+    }
+    CHECK(belowK > 100);  // villages a gap for any reported case would expose
+    auto flagged = [](const std::string& csv) {
+        std::set<std::string> out;
+        const std::vector<std::string> all = lines(csv);
+        for (size_t i = 1; i < all.size(); ++i) {
+            const std::vector<std::string> f = csvFields(all[i]);
+            if ((";" + f[7] + ";").find(";outcomes;") != std::string::npos) out.insert(f[1]);
+        }
+        return out;
+    };
+    const RunResult r = runGapmap("report --priorities --format csv --lang en");
+    REQUIRE(r.exitCode == 0);
+    CHECK(flagged(r.out) == expected);
+    CHECK_THAT(r.out, Catch::Contains("5 or more child or consanguineous marriages reported (all years) +3"));
+    // A project with confidentiality.k = 8 flags fewer; an invalid k stops with one line naming it.
+    TempDir dir;
+    const std::string project = dir.file("demo.gpkg");
+    REQUIRE(runGapmap("demo " + quote(project)).exitCode == 0);
+    importSettings(dir, project, "key,value\nconfidentiality.k,8\n");
+    const RunResult k8 = runGapmap("report " + quote(project) + " --priorities --format csv");
+    REQUIRE(k8.exitCode == 0);
+    std::set<std::string> expected8;
+    for (const auto& [village, n] : cases)
+        if (n >= 8) expected8.insert(village);
+    CHECK(flagged(k8.out) == expected8);
+    CHECK(expected8.size() < expected.size());
+    importSettings(dir, project, "key,value\nconfidentiality.k,1\n");
+    for (const char* command : {"report", "report --format csv --table outcomes", "report --priorities", "report --summary"}) {
+        const RunResult bad = runGapmap(std::string(command) + " " + quote(project));
+        INFO(command);
+        CHECK(bad.exitCode == 1);
+        CHECK(bad.err == "gapmap: setting confidentiality.k = \"1\": expected a whole number of 2 or more (the smallest outcome count shown)\n");
+    }
 }

@@ -62,7 +62,8 @@ TEST_CASE("coverage rules written to settings read back exactly", "[core][rules]
     CHECK(p.settingOr("coverage.ta_radius_km", "") == "7.3");
     CHECK(p.settingOr("weight.no_club", "") == "0.1");
     CHECK(p.settingOr("priority.population", "") == "factor");
-    CHECK(p.settings.size() == 12);
+    CHECK(p.settings.size() == 13);  // with confidentiality.k
+    CHECK(p.settingOr("confidentiality.k", "") == "5");
     const CoverageRules back = CoverageRules::fromProject(p);
     CHECK(back.taRadiusKm == rules.taRadiusKm);
     CHECK(back.taInCommune);
@@ -79,4 +80,21 @@ TEST_CASE("an invalid coverage setting is one error naming the key and the value
     CHECK(errorFor("priority.population", "weighted") == "setting priority.population = \"weighted\": expected none, factor or tiebreak");
     CHECK_THAT(errorFor("weight.no_teams", "3"), Catch::StartsWith("setting weight.no_teams = \"3\": unknown weight (known: weight.no_team,"));
     CHECK_THAT(errorFor("coverage.radius", "3"), Catch::StartsWith("setting coverage.radius = \"3\": unknown setting"));
+}
+
+TEST_CASE("confidentiality.k: default 5, a whole number of 2 or more, else one error naming it", "[core][rules][errors][confidentiality]") {
+    Project p;
+    CHECK(confidentialityK(p) == 5);
+    CHECK(CoverageRules::fromProject(p).confidentialityK == 5);
+    p.setSetting("confidentiality.k", " 10 ");
+    CHECK(confidentialityK(p) == 10);
+    CHECK(CoverageRules::fromProject(p).confidentialityK == 10);
+    p.setSetting("confidentiality.k", "2");
+    CHECK(confidentialityK(p) == 2);
+    const std::string expected = "expected a whole number of 2 or more (the smallest outcome count shown)";
+    CHECK(errorFor("confidentiality.k", "1") == "setting confidentiality.k = \"1\": " + expected);
+    CHECK(errorFor("confidentiality.k", "4.5") == "setting confidentiality.k = \"4.5\": " + expected);
+    CHECK(errorFor("confidentiality.k", "năm") == "setting confidentiality.k = \"năm\": " + expected);
+    CHECK(errorFor("confidentiality.k", "") == "setting confidentiality.k = \"\": " + expected);
+    CHECK(errorFor("confidentiality.kk", "5") == "setting confidentiality.kk = \"5\": unknown setting (known: confidentiality.k)");
 }

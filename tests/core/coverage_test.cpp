@@ -4,6 +4,7 @@
 #include <random>
 
 #include "core/coverage.h"
+#include "core/errors.h"
 #include "core/i18n.h"
 #include "core/report.h"
 #include "support/coverage_scenario.h"
@@ -70,7 +71,7 @@ TEST_CASE("an inactive Trusted Address reaches nobody", "[core][coverage]") {
     const CoverageResult r = analyseCoverage(p);
     CHECK(*village(p, r, "B2").nearestTaKm == Approx(30.0).margin(1e-6));  // T2 stands on B2 but is inactive
     CHECK(reasons(p, r, "B2") == "no team +3; nearest Trusted Address 25–30 km +2; no internet +1; "
-                                 "especially difficult village +2; reported child or consanguineous marriages +3");
+                                 "especially difficult village +2; 5 or more child or consanguineous marriages reported (all years) +3");
     CHECK(r.activeTaWithoutLocation == 1);  // T3
     // With the commune rule the active T3 (no location) reaches every village of B; T2 never counts.
     const CoverageResult inCommune = analyseWith(p, "coverage.ta_in_commune", "1");
@@ -252,7 +253,7 @@ TEST_CASE("reasons, gap and measure labels in Vietnamese with the decimal comma"
     const CoverageResult r = analyseCoverage(p);
     CHECK(reasons(p, r, "A3") == "chưa có tổ truyền thông +3; chưa có câu lạc bộ +2; Địa chỉ tin cậy gần nhất 10–15 km +2");
     CHECK(reasons(p, r, "B2") == "chưa có tổ truyền thông +3; Địa chỉ tin cậy gần nhất 25–30 km +2; chưa có internet +1; "
-                                 "thôn bản đặc biệt khó khăn +2; có báo cáo tảo hôn hoặc hôn nhân cận huyết thống +3");
+                                 "thôn bản đặc biệt khó khăn +2; có từ 5 trường hợp tảo hôn hoặc hôn nhân cận huyết thống trở lên (cộng các năm) +3");
     CHECK(reasons(p, analyseWith(p, "weight.no_team", "1,5"), "A2") == "chưa có tổ truyền thông +1,5; chưa có câu lạc bộ +2");
     CHECK(gapLabel(Gap::NoTeam) == "chưa có tổ truyền thông cộng đồng");
     CHECK(measureLabel(*findAreaMeasure("pct_especially_difficult_with_team")) == "% thôn bản đặc biệt khó khăn có tổ truyền thông");
@@ -276,4 +277,24 @@ TEST_CASE("distances to Trusted Addresses leave every output only as 5 km bands"
     CHECK(bandText(reportedBand(23.4, 10)) == "20–25");
     CHECK(bandText(reportedBand(7.3, 7.5)) == "7.5–12.5");
     CHECK(reportedBand(12.2, 10).fromKm == 10);
+}
+
+TEST_CASE("the outcomes gap needs k reported cases, so that it never reveals a count below k", "[core][coverage][confidentiality]") {
+    const ScopedLanguage english(Lang::En);
+    const Project p = coverageScenario();
+    const CoverageResult r = analyseCoverage(p);  // k = 5
+    CHECK(village(p, r, "B2").has(Gap::Outcomes));  // 2 + 1 + 1 + 1 = 5 cases over 2023–2024
+    CHECK_FALSE(village(p, r, "A3").has(Gap::Outcomes));  // 4 cases: below k, no gap
+    CHECK(village(p, r, "A3").score == 7);
+    CHECK_THAT(reasons(p, r, "B2"), Catch::EndsWith("5 or more child or consanguineous marriages reported (all years) +3"));
+    const CoverageResult k4 = analyseWith(p, "confidentiality.k", "4");
+    CHECK(village(p, k4, "A3").has(Gap::Outcomes));
+    CHECK(village(p, k4, "A3").score == 10);
+    CHECK_THAT(reasons(p, k4, "A3"), Catch::EndsWith("4 or more child or consanguineous marriages reported (all years) +3"));
+    const CoverageResult k6 = analyseWith(p, "confidentiality.k", "6");
+    CHECK_FALSE(village(p, k6, "B2").has(Gap::Outcomes));
+    CHECK(village(p, k6, "B2").score == 8);
+    CHECK(commune(k6, "112").villages.outcomes == 0);
+    CHECK(ranking(p, k6) == "B2 A3 A2 B1 B3 A1");
+    CHECK_THROWS_AS(analyseWith(p, "confidentiality.k", "1"), InputError);
 }

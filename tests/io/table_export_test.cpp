@@ -174,7 +174,7 @@ TEST_CASE("no export holds a Trusted Address location or an outcome count", "[io
     const std::string csv = formatCsv(priorityTable(p, r)) + formatSummaryCsv(p, r) + formatPrioritiesJson(p, r);
     CHECK(csv.find("104.123456") == std::string::npos);
     CHECK(csv.find("113 ") == std::string::npos);
-    CHECK(csv.find("reported child or consanguineous marriages +3") != std::string::npos);
+    CHECK(csv.find("5 or more child or consanguineous marriages reported (all years) +3") != std::string::npos);
 }
 
 TEST_CASE("an export that fails leaves no file, an existing one untouched", "[io][export][errors]") {

@@ -2,7 +2,7 @@
 // Positions were computed with PROJ's geod (WGS84, Karney) from the Trusted Address T1 at 103°E 22°N:
 //   A2 exactly 10,000 m north, A3 10,001 m north, A4 500 m north, B1 3,000 m east, B2 30,000 m east.
 // Default rules (R = 10 km, weights no_team 3, no_club 2, ta_out_of_reach 2, no_electricity 1,
-// no_mobile 1, no_internet 1, especially_difficult 2, outcomes 3) rank:
+// no_mobile 1, no_internet 1, especially_difficult 2, outcomes 3; confidentiality.k 5) rank:
 //   B2 11, A3 7, A2 5, B1 5 (tie: by code), B3 3 (no coordinates), A1 2; A4 has no gap.
 #pragma once
 #include "core/model.h"
@@ -51,7 +51,9 @@ inline Project coverageScenario() {
                           {"T2", "Địa chỉ cũ", "112", "B2", "", "shelter", false, LonLat{103.290522365657, 21.999742690052}},
                           {"T3", "Địa chỉ xã B", "112", "", "", "hotline", true, std::nullopt}};  // active, not located
     p.communeOffices = {{"111", 2, true}, {"112", 0, false}};
-    p.outcomes = {{"B2", 2024, 1, 0}, {"A2", 2024, 0, 0}};  // a row of zeros is no outcome
+    // B2: 5 cases over two years, reaching k = 5 (the `outcomes` gap); A3: 4 cases, below k (no gap,
+    // README "Confidentiality"); a row of zeros is no outcome.
+    p.outcomes = {{"B2", 2023, 2, 1}, {"B2", 2024, 1, 1}, {"A3", 2024, 3, 1}, {"A2", 2024, 0, 0}};
     p.setSetting("title", "Tỉnh Thử");
     return p;
 }

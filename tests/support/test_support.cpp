@@ -40,6 +40,17 @@ void writeFile(const std::string& path, const std::string& text) {
     out << text;
 }
 
+std::vector<std::string> csvFields(const std::string& line) {
+    std::vector<std::string> out(1);
+    bool quoted = false;
+    for (char c : line) {
+        if (c == '"') quoted = !quoted;
+        else if (c == ',' && !quoted) out.emplace_back();
+        else out.back() += c;
+    }
+    return out;
+}
+
 RunResult runGapmap(const std::string& args) {
     TempDir io;
     const std::string out = io.file("out"), err = io.file("err");

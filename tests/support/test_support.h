@@ -3,6 +3,7 @@
 #pragma once
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace gapmap::test {
 
@@ -29,6 +30,8 @@ std::string quote(const std::string& text);
 
 std::string readFile(const std::string& path);
 void writeFile(const std::string& path, const std::string& text);
+// The fields of one CSV line; quotes group commas and are dropped (enough for the outputs tested).
+std::vector<std::string> csvFields(const std::string& line);
 
 // ../shared/geodata/RELATIVE, or "" after printing why the test is skipped.
 std::string sharedGeodata(const std::string& relative);
