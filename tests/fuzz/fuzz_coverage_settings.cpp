@@ -1,7 +1,8 @@
 // Fuzzes the coverage rules read from a project's settings (app/core/coverage_rules.h fromProject):
 // "key=value" lines as they would sit in the settings table. Properties: a bad value or unknown rule
 // key is one InputError naming the setting; otherwise the radius is a finite distance > 0 km, every
-// weight is finite and >= 0, and the rules written back (toProject) read back exactly the same.
+// weight is finite and >= 0, confidentiality.k is a whole number >= 2, and the rules written back
+// (toProject) read back exactly the same.
 #include <cmath>
 #include <string>
 
@@ -15,7 +16,8 @@ namespace {
 
 bool sameRules(const CoverageRules& a, const CoverageRules& b) {
     return a.taRadiusKm == b.taRadiusKm && a.clubAnywhereInCommune == b.clubAnywhereInCommune &&
-           a.taInCommune == b.taInCommune && a.weights == b.weights && a.population == b.population;
+           a.taInCommune == b.taInCommune && a.weights == b.weights && a.population == b.population &&
+           a.confidentialityK == b.confidentialityK;
 }
 
 }  // namespace
@@ -38,6 +40,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
     FUZZ_CHECK(std::isfinite(rules.taRadiusKm) && rules.taRadiusKm > 0, text);
     for (double w : rules.weights) FUZZ_CHECK(std::isfinite(w) && w >= 0, text);
+    FUZZ_CHECK(rules.confidentialityK >= 2 && rules.confidentialityK == confidentialityK(project), text);
 
     Project written;
     written.settings = project.settings;  // other settings ("title" …) stay as they are
