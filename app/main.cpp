@@ -34,6 +34,7 @@ int main(int argc, char** argv) {
         if (command == "demo") return cli::runDemo(args);
         if (command == "render") return cli::runRender(args);
         if (command == "find") return cli::runFind(args);
+        if (command == "export-report") return cli::runExportReport(args);
         if (command == "--help" || command == "-h" || command == "help") {
             std::fputs(tr("cli.usage").c_str(), stdout);
             return cli::kOk;

@@ -43,5 +43,6 @@ std::optional<double> radiusOption(const Args& args);
 int runDemo(const std::vector<std::string>& args);
 int runRender(const std::vector<std::string>& args);  // headless map PNG (app/render)
 int runFind(const std::vector<std::string>& args);
+int runExportReport(const std::vector<std::string>& args);  // the PDF report (io/pdf_report.h)
 
 }  // namespace gapmap::cli

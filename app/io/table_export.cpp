@@ -3,7 +3,6 @@
 #include <gdal_priv.h>
 #include <ogr_spatialref.h>
 #include <ogrsf_frmts.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -11,46 +10,12 @@
 #include "core/errors.h"
 #include "core/i18n.h"
 #include "io/gdal_session.h"
+#include "io/pending_file.h"
 
 namespace gapmap {
 namespace {
 
 namespace fs = std::filesystem;
-
-// A temporary path beside the target ("dir/.name.partial-PID.ext": same file system, so the final
-// rename is atomic; the extension kept for GDAL's drivers). Removed unless commit() succeeds.
-class PendingFile {
-public:
-    explicit PendingFile(const std::string& target) : target_(fs::absolute(target)) {
-        std::error_code ec;
-        if (fs::is_symlink(target_, ec)) target_ = fs::canonical(target_, ec);  // replace the file, keep the link
-        if (fs::exists(target_, ec) && !fs::is_regular_file(target_, ec))
-            throw InputError(tr("export.error.not_regular_file", {target}));
-        temp_ = target_.parent_path() / ("." + target_.stem().string() + ".partial-" + std::to_string(::getpid()) +
-                                         target_.extension().string());
-        fs::remove(temp_, ec);
-    }
-    ~PendingFile() {
-        std::error_code ec;
-        if (!committed_) fs::remove(temp_, ec);
-    }
-    PendingFile(const PendingFile&) = delete;
-    PendingFile& operator=(const PendingFile&) = delete;
-    std::string temp() const { return temp_.string(); }
-    void commit(const std::string& shownPath) {
-        if (std::FILE* f = std::fopen(temp_.c_str(), "rb")) {  // data on disk before the name points at it
-            ::fsync(fileno(f));
-            std::fclose(f);
-        }
-        std::error_code ec;
-        fs::rename(temp_, target_, ec);
-        if (ec) throw InputError(tr("export.error.cannot_write_because", {shownPath, ec.message()}));
-        committed_ = true;
-    }
-private:
-    fs::path target_, temp_;
-    bool committed_ = false;
-};
 
 OGRFieldType ogrType(ColumnType type) {
     return type == ColumnType::Integer ? OFTInteger64 : type == ColumnType::Real ? OFTReal : OFTString;

@@ -11,6 +11,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "core/font_files.h"
+
 namespace gapmap::render {
 
 std::u32string decodeUtf8(std::string_view s) {
@@ -55,11 +57,6 @@ struct FontFile {
         return true;
     }
 };
-
-const char* const kRegular[] = {"/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
-                                "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"};
-const char* const kBold[] = {"/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf",
-                             "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"};
 
 // The code points gapmap draws: Latin-1, Latin Extended-A and Vietnamese Ơ ơ Ư ư (up to U+01B0),
 // combining accents, the Vietnamese block of Latin Extended Additional, general punctuation.
@@ -126,10 +123,10 @@ struct FontAtlasBuilder {
     static std::shared_ptr<const FontAtlas> build(float scale, int haloPx) {
         FontFile fonts[2][2];  // [bold][fallback]
         for (int b = 0; b < 2; ++b)
-            for (int k = 0; k < 2; ++k) fonts[b][k].load((b ? kBold : kRegular)[k]);
+            for (int k = 0; k < 2; ++k) fonts[b][k].load(fontCandidates(b)[k]);
         for (int b = 0; b < 2; ++b)
             if (fonts[b][0].path.empty() && fonts[b][1].path.empty())
-                throw std::runtime_error(std::string("no font found: install fonts-noto-core (") + (b ? kBold : kRegular)[0] + ")");
+                throw std::runtime_error(std::string("no font found: install fonts-noto-core (") + fontCandidates(b)[0] + ")");
         auto atlas = std::make_shared<FontAtlas>();
         atlas->haloPx_ = haloPx;
         atlas->regularFile_ = !fonts[0][0].path.empty() ? fonts[0][0].path : fonts[0][1].path;

@@ -67,6 +67,8 @@ public:
     void flyTo(const SearchEntry& place);
     void openProject(const std::string& path);  // keeps the current project on failure, with a message
     bool exportPng(const std::string& path, int widthPx, int heightPx);
+    // File › Export report: the PDF of `gapmap export-report` (app_report_dialog.cpp).
+    bool exportReport(const std::string& path, bool perDistrict);
     const std::string& status() const { return status_; }
     PanelState& panels() { return panels_; }
 
@@ -75,6 +77,7 @@ private:
     void handleMapInput();
     void drawMenuBar();
     void drawDialogs();
+    void drawReportDialog();
     void drawLayersPanel();
     void drawSearchPanel();
     void drawDetailsPanel();
@@ -105,9 +108,10 @@ private:
     bool redraw_ = true;
     int widthPx_ = 0, heightPx_ = 0;
     // Dialog inputs.
-    enum class Dialog { None, Open, Import, Export, Unlock } dialog_ = Dialog::None;
+    enum class Dialog { None, Open, Import, Export, Unlock, Report } dialog_ = Dialog::None;
     std::string dialogPath_, dialogTable_ = "villages", dialogMessage_;
     int exportWidth_ = 1920, exportHeight_ = 1080;
+    bool reportPerDistrict_ = false;
 };
 
 }  // namespace gapmap::ui

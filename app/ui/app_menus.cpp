@@ -19,6 +19,7 @@ void App::drawMenuBar() {
         if (ImGui::MenuItem(tr("ui.menu.open").c_str(), "Ctrl+O")) dialog_ = Dialog::Open;
         if (ImGui::MenuItem(tr("ui.menu.import").c_str(), "Ctrl+I", false, !path_.empty())) dialog_ = Dialog::Import;
         if (ImGui::MenuItem(tr("ui.menu.export_png").c_str(), "Ctrl+E")) dialog_ = Dialog::Export;
+        if (ImGui::MenuItem(tr("ui.menu.export_report").c_str())) dialog_ = Dialog::Report;
         ImGui::Separator();
         if (ImGui::MenuItem(tr("ui.menu.quit").c_str(), "Ctrl+Q")) quit_ = true;
         ImGui::EndMenu();
@@ -52,7 +53,7 @@ void App::drawMenuBar() {
 }
 
 void App::drawDialogs() {
-    const char* ids[] = {"", "##open", "##import", "##export", "##unlock"};
+    const char* ids[] = {"", "##open", "##import", "##export", "##unlock", "##report"};
     if (dialog_ != Dialog::None && !ImGui::IsPopupOpen(ids[int(dialog_)])) {
         ImGui::OpenPopup(ids[int(dialog_)]);
         dialogMessage_.clear();
@@ -124,6 +125,7 @@ void App::drawDialogs() {
         if (ImGui::Button(tr("ui.dialog.cancel").c_str())) finish();
         ImGui::EndPopup();
     }
+    drawReportDialog();
     if (panels_.about) {
         ImGui::SetNextWindowSize(ImVec2(em * 26, 0), ImGuiCond_FirstUseEver);
         if (ImGui::Begin(tr("ui.menu.about").c_str(), &panels_.about, ImGuiWindowFlags_AlwaysAutoResize)) {

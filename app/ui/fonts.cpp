@@ -3,21 +3,12 @@
 #include <imgui.h>
 
 #include <cstdio>
-#include <filesystem>
+
+#include "core/font_files.h"
 
 namespace gapmap::ui {
 
-std::string findFontFile(bool bold) {
-    const char* regular[] = {"/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
-                             "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"};
-    const char* heavy[] = {"/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf",
-                           "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"};
-    for (const char* path : bold ? heavy : regular) {
-        std::error_code ec;
-        if (std::filesystem::exists(path, ec)) return path;
-    }
-    return {};
-}
+std::string findFontFile(bool bold) { return gapmap::findFontFile(bold); }
 
 Fonts loadFonts(float pixelScale) {
     ImGuiIO& io = ImGui::GetIO();

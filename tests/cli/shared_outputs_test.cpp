@@ -52,6 +52,8 @@ const SharedOutput kSharedOutputs[] = {
     {"report --summary --format xlsx --out {out}", "summary.xlsx", Reader::Gdal},
     {"report --summary --format gpkg --out {out}", "summary.gpkg", Reader::Gdal},
     {"find \"Bó Cang\" --format json", "", Reader::Text},
+    {"export-report --per-district --out {out}", "report.pdf", Reader::Pdf},
+    {"export-report --per-district --lang en --out {out}", "report-en.pdf", Reader::Pdf},
     {"render --out {out} --size 800x600 --layers communes,districts,province,villages,connectivity,teams,clubs,trusted_addresses,labels",
      "map.png", Reader::Raw},
 };

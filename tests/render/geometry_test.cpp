@@ -1,5 +1,5 @@
 // Triangulation (GLU tessellator), shared arcs, simplification bands, interior points, point
-// thinning and classification (app/render/triangulate.cpp, area_geometry.cpp, point_geometry.cpp, style.cpp).
+// thinning (app/render/triangulate.cpp, area_geometry.cpp, point_geometry.cpp).
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -8,7 +8,6 @@
 #include "core/mercator.h"
 #include "render/area_geometry.h"
 #include "render/point_geometry.h"
-#include "render/style.h"
 #include "render/triangulate.h"
 
 using namespace gapmap;
@@ -154,23 +153,6 @@ TEST_CASE("points: thinning keeps the highest priority per cell, band 0 keeps al
     const PointBand& coarse = geo->bands().back();
     CHECK(coarse.count() < 200);
     CHECK(geo->bandFor(0) == 0);
-}
-
-TEST_CASE("classes: quantile and equal interval breaks", "[render][style]") {
-    const std::vector<double> v = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, std::nan("")};
-    const Classes q = classify(v, 5, ClassMethod::Quantile);
-    CHECK(q.breaks == std::vector<double>{2, 4, 6, 8, 10});
-    CHECK(q.classOf(1) == 0);
-    CHECK(q.classOf(2) == 0);
-    CHECK(q.classOf(2.5) == 1);
-    CHECK(q.classOf(std::nan("")) == -1);
-    const Classes e = classify({0, 100, 50}, 4, ClassMethod::EqualInterval);
-    CHECK(e.breaks == std::vector<double>{25, 50, 75, 100});
-    const Classes ties = classify({0, 0, 0, 0, 5}, 5, ClassMethod::Quantile);
-    CHECK(ties.breaks.front() == 0);
-    CHECK(ties.breaks.back() == 5);
-    CHECK(rampColors(Ramp::YlGnBu, 5).size() == 5);
-    CHECK(rampColors(Ramp::Viridis, 3).size() == 3);
 }
 
 TEST_CASE("area geometry: on a background thread, a first frame gets provisional fills at once", "[render][geometry]") {

@@ -10,6 +10,7 @@
 #include "io/demo_data.h"
 #include "render/offscreen.h"
 #include "render/project_scene.h"
+#include "support/pdf_tools.h"
 #include "support/test_support.h"
 #include "ui/app.h"
 
@@ -160,4 +161,19 @@ TEST_CASE("the Priorities panel lists the report's rows in the report's order", 
     CHECK(app.project().settingOr("weight.no_team", "") == "10");
     app.priorityFilter().gap = 0;  // no_team only
     for (std::uint32_t i : app.visiblePriorities()) CHECK(app.coverage().villages[i].scored(Gap::NoTeam));
+}
+
+TEST_CASE("File › Export report writes the same PDF as gapmap export-report", "[ui][smoke][pdf]") {
+    HeadlessUi ui;
+    test::TempDir dir;
+    ui::App app(buildDemoProject(), "", ui.fonts);
+    ui.frame(app);
+    REQUIRE(app.exportReport(dir.file("app.pdf"), true));
+    CHECK_THAT(app.status(), Catch::Contains("app.pdf"));
+    REQUIRE(test::runGapmap("export-report --per-district --out " + test::quote(dir.file("cli.pdf"))).exitCode == 0);
+    CHECK(test::readFile(dir.file("app.pdf")).size() > 10000);
+    CHECK(test::pdfPageCount(dir.file("app.pdf")) == test::pdfPageCount(dir.file("cli.pdf")));
+    CHECK(test::pdfPageCount(dir.file("app.pdf")) >= 11);  // with a page per district
+    CHECK_FALSE(app.exportReport(dir.file("no/such/folder/r.pdf"), false));  // a message, no crash
+    ui.frame(app);
 }

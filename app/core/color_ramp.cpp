@@ -1,9 +1,9 @@
-#include "render/style.h"
+#include "core/color_ramp.h"
 
 #include <algorithm>
 #include <cmath>
 
-namespace gapmap::render {
+namespace gapmap {
 
 uint32_t Color::rgba8() const {
     auto byte = [](float v) { return static_cast<uint32_t>(std::lround(std::clamp(v, 0.0f, 1.0f) * 255.0f)); };
@@ -93,4 +93,4 @@ Classes classify(const std::vector<double>& values, int classes, ClassMethod met
     return c;
 }
 
-}  // namespace gapmap::render
+}  // namespace gapmap

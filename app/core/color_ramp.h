@@ -1,0 +1,40 @@
+// Colours, colour-blind-safe ramps (ColorBrewer sequential, viridis) and classed breaks (quantile,
+// equal interval) for choropleths: the one definition the GL map (app/render) and the PDF report
+// (app/io) share, so both colour a commune alike. Plain data; standard library only.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace gapmap {
+
+// sRGB colour, components 0..1, straight (not premultiplied) alpha.
+struct Color {
+    float r = 0, g = 0, b = 0, a = 1;
+    static Color hex(uint32_t rgb, float alpha = 1) {
+        return {((rgb >> 16) & 255) / 255.0f, ((rgb >> 8) & 255) / 255.0f, (rgb & 255) / 255.0f, alpha};
+    }
+    uint32_t rgba8() const;  // r in the low byte, as glReadPixels/PNG bytes
+    bool operator==(const Color& o) const { return r == o.r && g == o.g && b == o.b && a == o.a; }
+};
+
+enum class Ramp { YlGnBu, Blues, Greens, OrRd, Purples, Viridis };
+std::optional<Ramp> rampFromString(const std::string& name);
+const char* toString(Ramp ramp);
+// `count` colours (2..9), light to dark, sampled from the 9-class scheme without its extremes.
+std::vector<Color> rampColors(Ramp ramp, int count);
+
+enum class ClassMethod { Quantile, EqualInterval };
+std::optional<ClassMethod> classMethodFromString(const std::string& name);
+
+// Upper-bound breaks of `classes` classes over the values (NaN = no data, ignored).
+// Class i holds values in (breaks[i-1], breaks[i]]; class 0 starts at `min`.
+struct Classes {
+    double min = 0;
+    std::vector<double> breaks;  // ascending, last == max; fewer than asked when values repeat
+    int classOf(double value) const;  // -1 for NaN or empty
+};
+Classes classify(const std::vector<double>& values, int classes, ClassMethod method);
+
+}  // namespace gapmap
