@@ -4,14 +4,15 @@
 #include "cli/cli_common.h"
 #include "core/errors.h"
 #include "core/i18n.h"
+#include "core/legacy_encoding.h"
 #include "io/column_map.h"
 #include "io/importer.h"
 
 namespace gapmap::cli {
 
 int runImport(const std::vector<std::string>& argv) {
-    const Args args = parseArgs(argv, {"--as", "--layer", "--crs", "--where", "--map", "--mapping", "--level"}, {"--skip-invalid"});
-    if (args.help) { std::fputs(tr("import.help").c_str(), stdout); return kOk; }
+    const Args args = parseArgs(argv, {"--as", "--layer", "--crs", "--where", "--map", "--mapping", "--level", "--encoding"}, {"--skip-invalid", "--swap-lonlat"});
+    if (args.help) { std::fputs((tr("import.help") + tr("import.help.bad_input")).c_str(), stdout); return kOk; }
     if (args.positional.size() != 2) throw UsageError(tr("import.error.needs_files"));
     if (args.value("--as").empty()) throw UsageError(tr("import.error.needs_table"));
     ImportRequest request;
@@ -21,6 +22,10 @@ int runImport(const std::vector<std::string>& argv) {
     request.read.layer = args.value("--layer");
     request.read.crs = args.value("--crs");
     request.read.where = args.value("--where");
+    request.read.encoding = args.value("--encoding");
+    if (!request.read.encoding.empty() && !encodingFromName(request.read.encoding))
+        throw UsageError(tr("import.error.unknown_encoding", {request.read.encoding}));
+    request.read.swapLonLat = args.has("--swap-lonlat");
     request.level = args.value("--level");
     request.skipInvalid = args.has("--skip-invalid");
     if (!args.value("--mapping").empty()) request.columnMap = readMappingFile(args.value("--mapping"));

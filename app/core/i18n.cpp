@@ -104,6 +104,10 @@ std::string tr(std::string_view key, std::initializer_list<std::string_view> arg
     return tr(gLanguage, key, args);
 }
 
+std::string formatLocalePercent(double value, double total) {
+    return total > 0 ? formatLocaleNumber(std::round(1000.0 * value / total) / 10.0, 1) + "%" : std::string("–");
+}
+
 std::string formatLocaleNumber(Lang lang, double value, int decimals) {
     if (!std::isfinite(value)) return "–";
     const bool vi = lang == Lang::Vi;

@@ -31,6 +31,8 @@ std::string tr(Lang lang, std::string_view key, std::initializer_list<std::strin
 // For people only: CSV and JSON keep machine numbers.
 std::string formatLocaleNumber(double value, int decimals = 0);
 std::string formatLocaleNumber(Lang lang, double value, int decimals = 0);
+// value / total as a percentage to 0.1 for people: "100,5%" (vi), "100.5%" (en); "–" when total <= 0.
+std::string formatLocalePercent(double value, double total);
 // ISO "2026-11-29" -> "29/11/2026" (vi) or "2026-11-29" (en); other text is returned as is.
 std::string formatLocaleDate(const std::string& isoDate);
 std::string formatLocaleDate(Lang lang, const std::string& isoDate);

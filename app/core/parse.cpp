@@ -265,4 +265,57 @@ std::optional<bool> parseBool(std::string_view text) {
     return std::nullopt;
 }
 
+namespace {
+
+// The one separator kind a number uses ('.' or ','), how often, and the digits after the last one.
+struct Separators {
+    int dots = 0, commas = 0;
+    char last = 0;
+    size_t digitsAfterLast = 0;
+};
+
+Separators separatorsOf(std::string_view t) {
+    Separators s;
+    for (char c : t) {
+        if (c == '.' || c == ',') {
+            (c == '.' ? s.dots : s.commas)++;
+            s.last = c;
+            s.digitsAfterLast = 0;
+        } else if (c >= '0' && c <= '9') {
+            ++s.digitsAfterLast;
+        }
+    }
+    return s;
+}
+
+}  // namespace
+
+DecimalMark decimalMarkOf(std::string_view text) {
+    const std::string_view t = trimSpaces(text);
+    if (!parseReal(t)) return DecimalMark::Unknown;
+    const Separators s = separatorsOf(t);
+    if (s.dots && s.commas) return s.last == ',' ? DecimalMark::Comma : DecimalMark::Dot;
+    if (s.dots + s.commas != 1 || s.digitsAfterLast == 3) return DecimalMark::Unknown;
+    return s.last == ',' ? DecimalMark::Comma : DecimalMark::Dot;
+}
+
+DecimalMark combineMarks(DecimalMark a, DecimalMark b) {
+    if (a == DecimalMark::Unknown || a == b) return b;
+    if (b == DecimalMark::Unknown) return a;
+    return DecimalMark::Both;
+}
+
+std::optional<double> parseQuantity(std::string_view text, DecimalMark column) {
+    const std::string_view t = trimSpaces(text);
+    const Separators s = separatorsOf(t);
+    const bool onlyDots = s.dots && !s.commas, onlyCommas = s.commas && !s.dots;
+    const bool readsBothWays = s.dots + s.commas == 1 && s.digitsAfterLast == 3;
+    if (column == DecimalMark::Both && readsBothWays) return std::nullopt;
+    // The thousands separator of the column's convention: parseInteger takes groups of three.
+    const bool thousands = column == DecimalMark::Dot ? onlyCommas : onlyDots;
+    if (thousands && column != DecimalMark::Both)
+        if (const auto whole = parseInteger(t)) return static_cast<double>(*whole);
+    return parseReal(t);
+}
+
 }  // namespace gapmap

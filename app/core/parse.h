@@ -20,6 +20,19 @@ std::optional<long long> parseInteger(std::string_view text);
 // Rejects "", "abc", "1,2,3.4.5", trailing text ("12 km"), NaN, infinities and overflow.
 std::optional<double> parseReal(std::string_view text);
 
+// How one column of a file writes decimals, judged value by value and combined over the column:
+// a comma followed by other than three digits ("12,5", "1.234,5") is a decimal comma; a dot so
+// followed ("12.5", "1,234.5") a decimal dot; "1.234" and "1,234" alone tell nothing.
+enum class DecimalMark { Unknown, Comma, Dot, Both };
+DecimalMark decimalMarkOf(std::string_view text);
+DecimalMark combineMarks(DecimalMark a, DecimalMark b);
+
+// A quantity (not a coordinate) in a column whose decimals are written with `column`. Vietnamese
+// unless the column shows decimal dots: "1.234" = 1234, "1,5" = 1.5, "1.234,5" = 1234.5. In a Dot
+// column (English): "1,234" = 1234, "1.234" = 1.234. In a Both column a value that reads both
+// ways ("1.234", "1,234") is refused (nullopt) rather than guessed; the rest parse as parseReal.
+std::optional<double> parseQuantity(std::string_view text, DecimalMark column);
+
 // Dates to ISO "yyyy-mm-dd": "2024-03-05", "2024/03/05", "05/03/2024", "5/3/2024", "05-03-2024",
 // "05.03.2024" (day first, the Vietnamese order, whenever the year comes last). A time after 'T' or
 // a space ("2024-03-05T00:00:00") is dropped. The year must have four digits; day is checked

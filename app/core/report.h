@@ -6,18 +6,11 @@
 #include <string>
 #include <vector>
 
+#include "core/kpi.h"
 #include "core/model.h"
 #include "core/outcome_table.h"
 
 namespace gapmap {
-
-struct IndicatorRow {
-    std::string key;          // as in the targets table, e.g. "communication_teams"
-    std::string label;        // in the current language (catalogue key indicator.KEY)
-    double value = 0;
-    std::optional<double> target;
-    int targetYear = 0;
-};
 
 // Counts of villages in one admin unit, by the rules of core/coverage_rules.h (the project's
 // settings). "No electricity" means no grid electricity (offgrid or none); "no mobile" means no
@@ -39,8 +32,9 @@ struct VillageRow {
 struct Report {
     std::string title;
     bool synthetic = false;
+    std::optional<int> asOfYear;      // the figures are as of 31 December of this year (projectAsOf)
     double trustedAddressRadiusKm = 10;
-    std::vector<IndicatorRow> indicators;
+    std::vector<IndicatorRow> indicators;  // core/kpi.h: indicatorRows
     AreaRow province;
     std::vector<AreaRow> districts;   // empty in a two-level project
     std::vector<AreaRow> communes;

@@ -73,18 +73,16 @@ std::string outcomesText(const Report& r, size_t nameWidth) {
 std::string formatReportText(const Report& r) {
     std::string out = r.title + "\n";
     if (r.synthetic) out += tr("report.synthetic") + "\n";
+    if (r.asOfYear) out += tr("kpi.report.as_of", {formatLocaleDate(std::to_string(*r.asOfYear) + "-12-31")}) + "\n";
     out += "\n" + tr("report.totals") + "\n";
     size_t labelWidth = 12;
     for (const IndicatorRow& i : r.indicators) labelWidth = std::max(labelWidth, codePoints(i.label) + 2);
     out += pad(tr("report.col.indicator"), labelWidth) + pad(tr("report.col.value"), 10) + pad(tr("report.col.target"), 10) +
            tr("report.col.percent") + "\n";
-    auto percent = [](double value, double total) {
-        return total > 0 ? formatLocaleNumber(std::round(1000.0 * value / total) / 10.0, 1) + "%" : std::string("–");
-    };
     for (const IndicatorRow& i : r.indicators) {
         const int decimals = i.value == std::round(i.value) ? 0 : 1;
         out += pad(i.label, labelWidth) + pad(formatLocaleNumber(i.value, decimals), 10) +
-               pad(i.target ? formatLocaleNumber(*i.target) : "–", 10) + (i.target ? percent(i.value, *i.target) : "–") + "\n";
+               pad(i.target ? formatLocaleNumber(*i.target) : "–", 10) + (i.target ? formatLocalePercent(i.value, *i.target) : "–") + "\n";
     }
     const std::string radius = formatLocaleNumber(r.trustedAddressRadiusKm, r.trustedAddressRadiusKm == std::round(r.trustedAddressRadiusKm) ? 0 : 1);
     size_t nameWidth = 12;
@@ -118,6 +116,7 @@ std::string formatReportText(const Report& r) {
 
 std::string formatReportJson(const Report& r) {
     std::string out = "{\"title\":" + jsonString(r.title) + ",\"synthetic\":" + (r.synthetic ? "true" : "false") +
+                      (r.asOfYear ? ",\"as_of\":\"" + std::to_string(*r.asOfYear) + "-12-31\"" : std::string()) +
                       ",\"trusted_address_radius_km\":" + formatNumber(r.trustedAddressRadiusKm) + ",\"indicators\":[";
     for (size_t k = 0; k < r.indicators.size(); ++k) {
         const IndicatorRow& i = r.indicators[k];

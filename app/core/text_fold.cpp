@@ -4,16 +4,14 @@
 #include <cstdint>
 #include <vector>
 
+#include "core/utf8.h"
+#include "core/vietnamese_letters.h"
+
 namespace gapmap {
 namespace {
 
 // What a code point means to folding. Unknown code points (Lao, CJK …) pass through unchanged.
 enum class Kind : uint8_t { Unknown, Letter, Space, Ignore, Mark };
-
-// A Vietnamese letter is a base plus at most one vowel modifier and one tone. Keeping the two
-// apart lets a decomposed spelling (base + combining marks in any order) rebuild the same key.
-enum Modifier : uint8_t { kNoModifier, kBreve, kCircumflex, kHorn, kStroke, kForeign };
-enum Tone : uint8_t { kLevel, kGrave, kAcute, kHook, kTilde, kDotBelow };
 
 struct Entry {
     Kind kind = Kind::Unknown;
@@ -21,23 +19,6 @@ struct Entry {
     char base2 = 0;  // second letter of a ligature (æ -> "ae"), else 0
     uint8_t modifier = kNoModifier;
     uint8_t tone = kLevel;
-};
-
-// The Vietnamese vowels in tone order (level, grave, acute, hook, tilde, dot below), one family
-// per base + modifier, lower and upper case. With đ/Đ these are the 134 precomposed letters.
-struct VowelFamily {
-    char base;
-    Modifier modifier;
-    const char* lower;
-    const char* upper;
-};
-constexpr VowelFamily kVowels[] = {
-    {'a', kNoModifier, "aàáảãạ", "AÀÁẢÃẠ"}, {'a', kBreve, "ăằắẳẵặ", "ĂẰẮẲẴẶ"},
-    {'a', kCircumflex, "âầấẩẫậ", "ÂẦẤẨẪẬ"}, {'e', kNoModifier, "eèéẻẽẹ", "EÈÉẺẼẸ"},
-    {'e', kCircumflex, "êềếểễệ", "ÊỀẾỂỄỆ"}, {'i', kNoModifier, "iìíỉĩị", "IÌÍỈĨỊ"},
-    {'o', kNoModifier, "oòóỏõọ", "OÒÓỎÕỌ"}, {'o', kCircumflex, "ôồốổỗộ", "ÔỒỐỔỖỘ"},
-    {'o', kHorn, "ơờớởỡợ", "ƠỜỚỞỠỢ"},       {'u', kNoModifier, "uùúủũụ", "UÙÚỦŨỤ"},
-    {'u', kHorn, "ưừứửữự", "ƯỪỨỬỮỰ"},       {'y', kNoModifier, "yỳýỷỹỵ", "YỲÝỶỸỴ"},
 };
 
 // Other Latin letters fold to their base so that foreign spellings still match. One character per
@@ -54,33 +35,6 @@ struct Ligature { char32_t cp; char a, b; };
 constexpr Ligature kLigatures[] = {{0xC6, 'a', 'e'}, {0xE6, 'a', 'e'}, {0xDE, 't', 'h'}, {0xFE, 't', 'h'},
                                    {0xDF, 's', 's'}, {0x132, 'i', 'j'}, {0x133, 'i', 'j'}, {0x152, 'o', 'e'},
                                    {0x153, 'o', 'e'}};
-
-struct Decoded {
-    char32_t cp;
-    size_t length;
-    bool valid;
-};
-
-// Strict UTF-8: overlong forms, surrogates and truncated sequences are invalid, and an invalid
-// sequence consumes exactly one byte so the caller can resynchronise on the next one.
-Decoded decodeUtf8(std::string_view s, size_t i) {
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    if (b0 < 0x80) return {b0, 1, true};
-    size_t extra = 0;
-    char32_t cp = 0, smallest = 0;
-    if (b0 >= 0xC2 && b0 <= 0xDF) { extra = 1; cp = b0 & 0x1F; smallest = 0x80; }
-    else if (b0 >= 0xE0 && b0 <= 0xEF) { extra = 2; cp = b0 & 0x0F; smallest = 0x800; }
-    else if (b0 >= 0xF0 && b0 <= 0xF4) { extra = 3; cp = b0 & 0x07; smallest = 0x10000; }
-    else return {0xFFFD, 1, false};
-    if (s.size() - i <= extra) return {0xFFFD, 1, false};
-    for (size_t k = 1; k <= extra; ++k) {
-        const auto b = static_cast<unsigned char>(s[i + k]);
-        if ((b & 0xC0) != 0x80) return {0xFFFD, 1, false};
-        cp = (cp << 6) | (b & 0x3F);
-    }
-    if (cp < smallest || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return {0xFFFD, 1, false};
-    return {cp, extra + 1, true};
-}
 
 constexpr Entry kInvalid{Kind::Letter, '?', 0, kForeign, kLevel};
 
@@ -121,7 +75,7 @@ struct Tables {
                 std::string_view s(spelling);
                 uint8_t tone = kLevel;
                 for (size_t i = 0; i < s.size(); ++tone) {
-                    const Decoded d = decodeUtf8(s, i);
+                    const Utf8Char d = decodeUtf8(s, i);
                     i += d.length;
                     if (d.cp >= 0x80) *slot(d.cp) = {Kind::Letter, f.base, 0, uint8_t(f.modifier), tone};
                 }
@@ -184,7 +138,7 @@ bool nextWord(std::string_view text, size_t& pos, Word& w) {
     w.plain = true;
     bool inWord = false, lastIsLetter = false;
     while (pos < text.size()) {
-        const Decoded d = decodeUtf8(text, pos);
+        const Utf8Char d = decodeUtf8(text, pos);
         const Entry e = d.valid ? lookup(t, d.cp) : kInvalid;
         if (e.kind == Kind::Space) {
             if (inWord) break;
@@ -316,7 +270,7 @@ std::string foldVietnamese(std::string_view utf8) {
         out.push_back(c);
     };
     for (size_t i = 0; i < utf8.size();) {
-        const Decoded d = decodeUtf8(utf8, i);
+        const Utf8Char d = decodeUtf8(utf8, i);
         const Entry e = d.valid ? lookup(t, d.cp) : kInvalid;
         switch (e.kind) {
             case Kind::Letter:

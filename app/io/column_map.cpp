@@ -1,5 +1,6 @@
 #include "io/column_map.h"
 
+#include <algorithm>
 #include <fstream>
 #include <iterator>
 
@@ -96,6 +97,32 @@ std::pair<std::string, std::string> parseMapOption(const std::string& option) {
     const size_t eq = option.find('=');
     if (eq == std::string::npos || eq == 0) throw UsageError(tr("import.error.bad_map", {option}));
     return {option.substr(0, eq), option.substr(eq + 1)};
+}
+
+ColumnMap mapColumnsFindingHeader(const TableSpec& table, SourceTable& src,
+                                  const std::map<std::string, std::string>& explicitMap, std::string& headerNote) {
+    headerNote.clear();
+    try {
+        return mapColumns(table, src.fields, explicitMap, src.path);
+    } catch (const InputError&) {
+        constexpr size_t kRowsSearched = 10;
+        for (size_t k = 0; k < std::min(kRowsSearched, src.rows.size()); ++k) {
+            std::vector<std::string> header;
+            for (const auto& v : src.rows[k].values) header.push_back(v ? std::string(trimSpaces(*v)) : "");
+            ColumnMap map;
+            try {
+                map = mapColumns(table, header, explicitMap, src.path);
+            } catch (const InputError&) {
+                continue;
+            }
+            headerNote = src.where(src.rows[k].index);
+            src.fields = std::move(header);
+            src.rows.erase(src.rows.begin(), src.rows.begin() + static_cast<long>(k) + 1);
+            if (src.rows.empty()) throw InputError(tr("import.error.empty_layer", {src.path, src.layer}));
+            return map;
+        }
+        throw;  // the first line's message: it names the columns the file has
+    }
 }
 
 std::map<std::string, std::string> readMappingFile(const std::string& path) {

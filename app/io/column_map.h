@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/schema.h"
+#include "io/ogr_reader.h"
 
 namespace gapmap {
 
@@ -28,6 +29,14 @@ ColumnMap mapColumns(const TableSpec& table, const std::vector<std::string>& fie
 // One --map option "column=Source header" (split at the first '='). Throws UsageError when it has no
 // '=' or no column before it.
 std::pair<std::string, std::string> parseMapOption(const std::string& option);
+
+// mapColumns on `src`; when the columns do not map and the header is not on the first line,
+// as in a spreadsheet with a title row merged across the columns above the real header (GDAL
+// reads the title as the header, or names the fields Field1, Field2 …), the first of the next
+// ten rows whose cells map becomes the header: `src` loses the rows above it and the header row.
+// `headerNote` says which row was taken ("" when the first line was the header).
+ColumnMap mapColumnsFindingHeader(const TableSpec& table, SourceTable& src,
+                                  const std::map<std::string, std::string>& explicitMap, std::string& headerNote);
 
 // A mapping file has one "column=Source header" per line; '#' starts a comment.
 // Throws InputError naming the file and line.

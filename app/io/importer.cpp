@@ -74,13 +74,21 @@ const TableSpec& importTable(const std::string& name) {
 ImportResult importInto(Project& project, const ImportRequest& request) {
     const TableSpec* spec = &importTable(request.table);
     SourceTable src = readSource(request.file, request.read);
-    const ColumnMap map = mapColumns(*spec, src.fields, request.columnMap, request.file);
+    std::string headerRow;
+    const ColumnMap map = mapColumnsFindingHeader(*spec, src, request.columnMap, headerRow);
+    src.decimalMarks = columnDecimalMarks(src);
     const PlaceIndex places(project);
 
     ImportResult result;
     result.table = spec->name;
     result.file = request.file;
     result.rowsRead = static_cast<int>(src.rows.size());
+    if (src.swapLonLat && map.lonField >= 0 && map.latField >= 0)
+        result.notes.push_back(tr("import.note.swapped_columns", {request.file, src.fields[map.lonField], src.fields[map.latField]}));
+    if (!headerRow.empty()) result.notes.push_back(tr("import.note.header_row", {headerRow}));
+    if (!src.convertedFrom.empty())
+        result.notes.push_back(tr(src.convertedThroughCp1252 ? "import.note.converted_cp1252" : "import.note.converted",
+                                  {request.file, src.convertedFrom}));
     std::vector<std::string> rowErrors;
     std::set<std::string> seenCodes;
     Converted out;
@@ -93,8 +101,12 @@ ImportResult importInto(Project& project, const ImportRequest& request) {
 
     for (const SourceRow& row : src.rows) {
         RowReader r(src, *spec, map, row);
+        // A required column present in the file but empty in this row (a commune without a name).
+        for (const ColumnSpec& column : spec->columns)
+            if (column.required && !r.has(column.name)) r.fail(column.name, tr("import.row.required_empty", {column.name}));
         auto leaveOut = [&](const std::string& why) { result.notImported.push_back(r.where() + ": " + why); };
         if (!row.geometryProblem.empty()) r.failGeometry(row.geometryProblem);
+        if (row.ringsClosed) result.repaired.push_back(tr("import.row.ring_closed", {r.where()}));
         if (row.repaired) result.repaired.push_back(tr("import.row.polygon_repaired", {r.where()}));
         if (t == "admin_units") {
             AdminUnit u;

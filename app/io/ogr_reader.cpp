@@ -7,10 +7,13 @@
 #include <ogr_spatialref.h>
 #include <ogrsf_frmts.h>
 
+#include <cctype>
 #include <filesystem>
+#include <optional>
 
 #include "core/errors.h"
 #include "core/i18n.h"
+#include "core/legacy_encoding.h"
 #include "io/gdal_session.h"
 #include "io/unicode.h"
 
@@ -65,8 +68,8 @@ Reprojector Reprojector::fromUserCrs(const std::string& userCrs) {
 }
 
 std::string SourceTable::where(int index) const {
-    if (driver == "CSV") return tr("import.where.line", {path, std::to_string(index + 1)});  // line 1 is the header
-    if (driver == "XLSX" || driver == "ODS") return tr("import.where.row", {path, std::to_string(index + 1)});
+    if (driver == "CSV") return tr("import.where.line", {path, std::to_string(index + rowOffset)});  // line 1 is the header
+    if (driver == "XLSX" || driver == "ODS") return tr("import.where.row", {path, std::to_string(index + rowOffset)});
     return tr("import.where.feature", {path, std::to_string(index)});
 }
 
@@ -98,6 +101,82 @@ MultiPolygon toMultiPolygon(const OGRGeometry& geometry) {
     return out;
 }
 
+// Whether a polygon ring ends away from its first point (GeoJSON and KML writers that forget to
+// repeat it). closeRings() then closes it, and the import summary says so.
+bool hasOpenRing(const OGRGeometry& geometry) {
+    const OGRwkbGeometryType type = wkbFlatten(geometry.getGeometryType());
+    if (type == wkbPolygon) {
+        for (const OGRLinearRing* ring : *geometry.toPolygon())
+            if (ring->getNumPoints() > 0 && !ring->get_IsClosed()) return true;
+        return false;
+    }
+    if (type == wkbMultiPolygon || type == wkbGeometryCollection) {
+        for (const OGRGeometry* part : *geometry.toGeometryCollection())
+            if (hasOpenRing(*part)) return true;
+    }
+    return false;
+}
+
+// A shapefile is three or four files; GDAL's own messages for a missing one are cryptic.
+// The sibling with extension `ext` (either case), or "" when there is none.
+std::string sibling(const std::filesystem::path& path, const std::string& ext) {
+    std::error_code ec;
+    for (const std::string& e : {ext, [&] { std::string u = ext; for (char& c : u) c = char(std::toupper(c)); return u; }()}) {
+        std::filesystem::path p = path;
+        p.replace_extension(e);
+        if (std::filesystem::exists(p, ec)) return p.string();
+    }
+    return "";
+}
+
+std::string lowerExtension(const std::string& path) {
+    std::string ext = std::filesystem::path(path).extension().string();
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return ext;
+}
+
+// Sets a GDAL configuration option for this thread while in scope.
+class ScopedConfig {
+public:
+    ScopedConfig(const char* key, const char* value) : key_(key) {
+        if (const char* old = CPLGetThreadLocalConfigOption(key, nullptr)) old_ = old;
+        CPLSetThreadLocalConfigOption(key, value);
+    }
+    ~ScopedConfig() { CPLSetThreadLocalConfigOption(key_, old_ ? old_->c_str() : nullptr); }
+    ScopedConfig(const ScopedConfig&) = delete;
+    ScopedConfig& operator=(const ScopedConfig&) = delete;
+private:
+    const char* key_;
+    std::optional<std::string> old_;
+};
+
+// Detects the encoding of every text of the table together and converts it to UTF-8 NFC.
+void convertTableText(SourceTable& table, const ReadOptions& options) {
+    std::vector<std::string> texts = table.fields;
+    for (const SourceRow& row : table.rows)
+        for (const auto& v : row.values)
+            if (v) texts.push_back(*v);
+    EncodingGuess guess;
+    if (options.encoding.empty()) {
+        guess = detectEncoding(texts);
+    } else {
+        const std::optional<TextEncoding> given = encodingFromName(options.encoding);
+        if (!given) throw UsageError(tr("import.error.unknown_encoding", {options.encoding}));
+        guess = detectEncoding(texts, *given);
+    }
+    auto convert = [&guess](const std::string& text) {
+        return toNfc(guess.converts() ? gapmap::convertText(text, guess) : isValidUtf8(text) ? text : decodeText(text, TextEncoding::Utf8));
+    };
+    for (std::string& f : table.fields) f = convert(f);
+    for (SourceRow& row : table.rows)
+        for (auto& v : row.values)
+            if (v) *v = convert(*v);
+    if (guess.converts()) {
+        table.convertedFrom = encodingName(guess.encoding);
+        table.convertedThroughCp1252 = guess.throughCp1252;
+    }
+}
+
 bool inRange(LonLat p) { return p.lonDeg >= -180 && p.lonDeg <= 180 && p.latDeg >= -90 && p.latDeg <= 90; }
 
 // Reprojects, repairs and converts one feature's geometry into the row.
@@ -125,6 +204,7 @@ void convertGeometry(OGRGeometry* geometry, const Reprojector& reprojector, Sour
         return;
     }
     if (type == wkbPolygon || type == wkbMultiPolygon || type == wkbGeometryCollection) {
+        row.ringsClosed = hasOpenRing(*geometry);
         geometry->closeRings();
         std::unique_ptr<OGRGeometry> fixed;
         if (!geometry->IsValid()) {
@@ -165,6 +245,14 @@ OGRLayer* pickLayer(GDALDataset& ds, const ReadOptions& options, const std::stri
 
 }  // namespace
 
+std::vector<DecimalMark> columnDecimalMarks(const SourceTable& table) {
+    std::vector<DecimalMark> marks(table.fields.size(), DecimalMark::Unknown);
+    for (const SourceRow& row : table.rows)
+        for (size_t f = 0; f < marks.size() && f < row.values.size(); ++f)
+            if (row.values[f]) marks[f] = combineMarks(marks[f], decimalMarkOf(*row.values[f]));
+    return marks;
+}
+
 SourceTable readSource(const std::string& path, const ReadOptions& options) {
     GdalSession::ensure();
     std::error_code ec;
@@ -172,6 +260,17 @@ SourceTable readSource(const std::string& path, const ReadOptions& options) {
     if (!virtualPath && !std::filesystem::exists(path, ec)) throw InputError(tr("import.error.no_such_file", {path}));
     if (!virtualPath && std::filesystem::is_directory(path, ec))
         throw InputError(tr("import.error.is_folder", {path}));
+
+    const std::string ext = lowerExtension(path);
+    if (!virtualPath && ext == ".shp") {
+        if (sibling(path, ".shx").empty()) throw InputError(tr("import.error.shp_no_shx", {path}));
+        if (sibling(path, ".dbf").empty()) throw InputError(tr("import.error.shp_no_dbf", {path}));
+    }
+    // Shapefile text as the raw bytes of the .dbf: GDAL would otherwise read a file without a .cpg
+    // as Latin-1, and TCVN3 or VNI bytes could no longer be told apart. A .cpg is trusted.
+    const bool shapefile = ext == ".shp" || ext == ".dbf";
+    const bool rawBytes = shapefile && (!options.encoding.empty() || virtualPath || sibling(path, ".cpg").empty());
+    ScopedConfig shapeEncoding("SHAPE_ENCODING", rawBytes ? "" : nullptr);
 
     // Read every attribute as text: numbers typed the Vietnamese way ("1.234,5") and
     // dates as dd/mm/yyyy are parsed by gapmap, which can then name the row and column.
@@ -183,17 +282,18 @@ SourceTable readSource(const std::string& path, const ReadOptions& options) {
     if (!ds) {
         const std::string why = capture.firstError();
         // GDAL's own reason is in English: GDAL has no Vietnamese messages.
-        throw InputError(why.empty() ? tr("import.error.unknown_format", {path}) : path + ": " + why);
+        throw InputError(why.empty() ? tr("import.error.unknown_format", {path}) : tr("import.error.unreadable", {path, why}));
     }
     SourceTable table;
     table.path = path;
     table.driver = ds->GetDriver()->GetDescription();
+    table.swapLonLat = options.swapLonLat;
     OGRLayer* layer = pickLayer(*ds, options, path);
     table.layer = layer->GetName();
     if (!options.where.empty() && layer->SetAttributeFilter(options.where.c_str()) != OGRERR_NONE)
         throw UsageError("--where " + options.where + ": " + capture.firstError());
     OGRFeatureDefn* defn = layer->GetLayerDefn();
-    for (int i = 0; i < defn->GetFieldCount(); ++i) table.fields.push_back(toNfc(defn->GetFieldDefn(i)->GetNameRef()));
+    for (int i = 0; i < defn->GetFieldCount(); ++i) table.fields.push_back(defn->GetFieldDefn(i)->GetNameRef());
     table.hasGeometryColumn = defn->GetGeomFieldCount() > 0 && layer->GetGeomType() != wkbNone;
 
     const OGRSpatialReference* layerSrs = layer->GetSpatialRef();
@@ -223,11 +323,12 @@ SourceTable readSource(const std::string& path, const ReadOptions& options) {
         row.index = ++index;
         for (int i = 0; i < defn->GetFieldCount(); ++i) {
             if (!feature->IsFieldSetAndNotNull(i)) { row.values.emplace_back(); continue; }
-            std::string text = feature->GetFieldAsString(i);
-            row.values.emplace_back(isValidUtf8(text) ? toNfc(text) : text);
+            row.values.emplace_back(feature->GetFieldAsString(i));  // converted below, all rows together
         }
         OGRGeometry* geometry = feature->GetGeometryRef();
         if (geometry && !geometry->IsEmpty() && !layerSrs && options.crs.empty()) {
+            if (table.driver == "ESRI Shapefile" && sibling(path, ".prj").empty())
+                throw InputError(tr("import.error.shp_no_prj", {path}));
             throw InputError(tr("import.error.no_crs", {path}));
         }
         convertGeometry(geometry, table.lonLatColumns, row);
@@ -235,6 +336,13 @@ SourceTable readSource(const std::string& path, const ReadOptions& options) {
     }
     const std::string late = capture.firstError();
     if (!late.empty()) throw InputError(tr("import.error.after_rows", {path, late, formatLocaleNumber(index)}));
+    convertTableText(table, options);
+    if (table.driver == "XLSX" || table.driver == "ODS") {
+        // GDAL names the fields Field1, Field2 … when the first row is not a header.
+        bool generated = !table.fields.empty();
+        for (size_t i = 0; i < table.fields.size(); ++i) generated = generated && table.fields[i] == "Field" + std::to_string(i + 1);
+        if (generated) table.rowOffset = 0;
+    }
     if (table.rows.empty())
         throw InputError(options.where.empty() ? tr("import.error.empty_layer", {path, table.layer})
                                                : tr("import.error.empty_layer_where", {path, table.layer}));

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/model.h"
+#include "core/parse.h"
 
 namespace gapmap {
 
@@ -18,6 +19,7 @@ struct SourceRow {
     std::optional<LonLat> point;                      // point geometry, EPSG:4326
     std::string geometryProblem;                      // why the geometry could not be used
     bool repaired = false;                            // an invalid polygon was made valid
+    bool ringsClosed = false;                         // a ring whose last point was not its first was closed
 };
 
 // Turns x/y in the source's CRS into EPSG:4326 lon/lat.
@@ -46,19 +48,33 @@ struct SourceTable {
     bool hasGeometryColumn = false;
     std::string crsName;                // of the source geometry, "" when it has none
     Reprojector lonLatColumns;          // for x/y columns in CSV/XLSX: the source's or --crs's CRS
+    // Line (CSV) or spreadsheet row of record 1 minus 1: 1 when the first line is the header; 0 for a
+    // spreadsheet GDAL found no header in (fields Field1, Field2 …), so that record N is row N.
+    int rowOffset = 1;
+    bool swapLonLat = false;            // --swap-lonlat: read the lon column as latitude and the lat column as longitude
+    std::string convertedFrom;          // "TCVN3", "VNI", "CP1258", "UTF-8"; "" when the text was UTF-8 as it is
+    bool convertedThroughCp1252 = false;  // the text had been read as CP1252 and saved again (mojibake)
+    std::vector<DecimalMark> decimalMarks;  // per field, how its numbers write decimals (core/parse.h)          // "TCVN3", "VNI", "UTF-8 (read as CP1252)" …; "" when the text was UTF-8
     // How a user finds row `index` in this file, in the user's language: "FILE: line 12" (CSV),
     // "FILE: row 12" (spreadsheets), "FILE: feature 12" (vi: dòng, hàng, đối tượng).
     std::string where(int index) const;
 };
 
+// Per field of `table`, the decimal mark its values show (for RowReader::real).
+std::vector<DecimalMark> columnDecimalMarks(const SourceTable& table);
+
 struct ReadOptions {
     std::string layer;   // empty: the first layer that has features
     std::string crs;     // for sources without one (or to override a wrong one)
     std::string where;   // OGR SQL attribute filter, e.g. "province_id = 301"
+    bool swapLonLat = false;  // --swap-lonlat (lon/lat columns only; geometry is never swapped)
+    std::string encoding;  // --encoding utf-8|cp1258|tcvn3|vni; "" = detect (core/legacy_encoding.h)
 };
 
 // Throws InputError with one line naming the file: missing, unreadable, unknown format,
-// truncated, empty layer, no CRS where geometry needs one.
+// truncated, empty layer, no CRS where geometry needs one, a shapefile without its .shx, .dbf or .prj.
+// Text is detected and converted to UTF-8 NFC (legacy Vietnamese encodings, mojibake); shapefiles
+// are read as raw bytes unless a .cpg names their encoding.
 SourceTable readSource(const std::string& path, const ReadOptions& options);
 
 }  // namespace gapmap

@@ -42,9 +42,6 @@ std::string todayIso() {
 }
 
 std::string number(double v) { return formatLocaleNumber(v, v == std::round(v) ? 0 : 1); }
-std::string percentOfTarget(double value, double target) {
-    return target > 0 ? formatLocaleNumber(std::round(1000.0 * value / target) / 10.0, 1) + "%" : std::string("–");
-}
 
 Choropleth makeChoropleth(const CoverageResult& coverage) {
     // Share of villages with a communication team, per commune: the programme's first reach.
@@ -105,7 +102,7 @@ void kpiTable(Document& doc, const Content& c) {
         const bool percent = i.key.ends_with("_pct");
         const std::string value = percent ? formatLocaleNumber(i.value, 1) + "%" : number(i.value);
         const std::string target = i.target ? tr("pdf.kpi.target", {number(*i.target), std::to_string(i.targetYear)}) : "–";
-        rows.push_back({{i.label, value, target, i.target ? percentOfTarget(i.value, *i.target) : "–"}});
+        rows.push_back({{i.label, value, target, i.target ? formatLocalePercent(i.value, *i.target) : "–"}});
     }
     drawTable(doc, columns, rows);
 }

@@ -57,8 +57,10 @@ std::optional<double> RowReader::real(const std::string& column) {
     const int f = fieldOf(column);
     const std::string s = raw(f);
     if (s.empty()) return std::nullopt;
-    const auto v = parseReal(s);
-    if (!v) failField(f, tr("import.row.not_a_number", {s}));
+    const DecimalMark mark = f >= 0 && f < static_cast<int>(src_.decimalMarks.size()) ? src_.decimalMarks[f] : DecimalMark::Unknown;
+    const auto v = parseQuantity(s, mark);
+    if (!v && mark == DecimalMark::Both && parseReal(s)) failField(f, tr("import.row.ambiguous_number", {s}));
+    else if (!v) failField(f, tr("import.row.not_a_number", {s}));
     return v;
 }
 
@@ -84,22 +86,27 @@ std::optional<LonLat> RowReader::location() {
     std::optional<LonLat> p = row_.point;
     int blame = -1;
     if (!p && map_.lonField >= 0 && map_.latField >= 0) {
-        const std::string xs = raw(map_.lonField), ys = raw(map_.latField);
+        // --swap-lonlat: the file's longitude column holds latitudes and the other way round.
+        const int lonField = src_.swapLonLat ? map_.latField : map_.lonField;
+        const int latField = src_.swapLonLat ? map_.lonField : map_.latField;
+        const std::string xs = raw(lonField), ys = raw(latField);
         if (xs.empty() && ys.empty()) return std::nullopt;
         const auto x = parseReal(xs), y = parseReal(ys);
-        if (!x) { failField(map_.lonField, tr("import.row.not_a_number", {xs})); return std::nullopt; }
-        if (!y) { failField(map_.latField, tr("import.row.not_a_number", {ys})); return std::nullopt; }
+        if (!x) { failField(lonField, tr("import.row.not_a_number", {xs})); return std::nullopt; }
+        if (!y) { failField(latField, tr("import.row.not_a_number", {ys})); return std::nullopt; }
         p = src_.lonLatColumns.apply(*x, *y);
-        if (!p) { failField(map_.lonField, tr("import.row.not_transformable", {xs})); return std::nullopt; }
-        blame = map_.latField;
-        if (std::abs(p->lonDeg) > 180 || std::abs(p->latDeg) > 90) {
+        if (!p) { failField(lonField, tr("import.row.not_transformable", {xs})); return std::nullopt; }
+        blame = latField;
+        // Swapped before out of range: a latitude of 103 is a longitude typed in the wrong column.
+        const bool swapped = !inVietnam(*p) && inVietnam(LonLat{p->latDeg, p->lonDeg});
+        if (!swapped && (std::abs(p->lonDeg) > 180 || std::abs(p->latDeg) > 90)) {
             failField(blame, tr("import.row.out_of_range", {ys, xs}));
             return std::nullopt;
         }
     }
     if (p && !inVietnam(*p) && inVietnam(LonLat{p->latDeg, p->lonDeg})) {
         const std::string coords = std::to_string(p->lonDeg) + ", " + std::to_string(p->latDeg);
-        if (blame >= 0) failField(blame, tr("import.row.swapped", {raw(blame), coords}));
+        if (blame >= 0) failField(blame, tr("import.row.swapped", {raw(blame), coords}) + tr("import.row.swapped_hint"));
         else failGeometry(tr("import.geometry.swapped", {coords}));
         return std::nullopt;
     }

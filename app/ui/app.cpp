@@ -18,8 +18,13 @@ App::App(Project project, std::string path, Fonts fonts) : fonts_(fonts) { setPr
 App::~App() = default;
 
 void App::setProject(Project project, std::string path) {
-    map_.reset();  // the scene builder refers to the old project
-    project_ = std::move(project);
+    map_.reset();  // the scene builders refer to the old project
+    yearMaps_.reset();
+    full_ = std::move(project);
+    project_ = full_;
+    asOfYear_.reset();
+    kpiCache_.clear();
+    presenting_ = false;
     path_ = std::move(path);
     search_ = std::make_unique<PlaceSearch>(project_);
     try {
@@ -66,6 +71,7 @@ void App::frame(int widthPx, int heightPx) {
     widthPx_ = widthPx;
     heightPx_ = heightPx;
     redraw_ = false;
+    if (presenting_) return drawPresentation(widthPx, heightPx);
     handleShortcuts();
     handleMapInput();
     const float em = ImGui::GetFontSize();
@@ -78,6 +84,8 @@ void App::frame(int widthPx, int heightPx) {
     if (panels_.details && !selected_.empty()) drawDetailsPanel();
     if (panels_.priorities) drawPrioritiesPanel();
     if (panels_.help) drawHelpWindow();
+    if (panels_.dashboard) drawDashboardPanel();
+    if (panels_.timeline) drawTimelinePanel();
     drawDialogs();
     drawStatusBar();
     drawTooltip();
@@ -107,6 +115,9 @@ void App::handleShortcuts() {
     if (pressed(ImGuiKey_DownArrow)) cam.panByPixels(0, -120);
     if (pressed(ImGuiKey_Escape)) select({});
     if (ImGui::IsKeyPressed(290 /* GLFW_KEY_F1 */)) panels_.help = !panels_.help;
+    if (ImGui::IsKeyPressed('K')) panels_.dashboard = !panels_.dashboard;
+    if (ImGui::IsKeyPressed('T')) panels_.timeline = !panels_.timeline;
+    if (ImGui::IsKeyPressed(294 /* GLFW_KEY_F5 */)) enterPresentation();
 }
 
 void App::handleMapInput() {

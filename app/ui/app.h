@@ -2,15 +2,18 @@
 // a time over the map. The GLFW window lives in desktop.cpp; this class only needs an ImGui
 // context and a current GL 3.3 context, so tests run its frames headless.
 #pragma once
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
 
 #include "core/coverage.h"
+#include "core/kpi.h"
 #include "core/model.h"
 #include "core/search.h"
 #include "ui/fonts.h"
 #include "ui/map_canvas.h"
+#include "ui/year_maps.h"
 
 namespace gapmap::ui {
 
@@ -28,6 +31,8 @@ struct PanelState {
     bool priorities = false;
     bool help = false;
     bool about = false;
+    bool dashboard = false;   // app_dashboard.cpp
+    bool timeline = false;
 };
 
 // What the Priorities panel filters by.
@@ -72,6 +77,30 @@ public:
     const std::string& status() const { return status_; }
     PanelState& panels() { return panels_; }
 
+    // Timeline (app_dashboard.cpp): the map, the coverage and the KPIs show the project as it
+    // stood at the end of `year` (projectAsOf); nullopt = now, the full project.
+    void showYear(std::optional<int> year);
+    std::optional<int> shownYear() const { return asOfYear_; }
+    const Project& fullProject() const { return full_; }
+    const KpiBoard& kpis();                     // of the shown year
+    const KpiBoard& kpisOf(int year);           // of any year (the comparison column)
+    void compareWith(int year) { comparing_ = year != 0; compareYear_ = year; }  // 0: no comparison
+    // Presentation mode (app_presentation.cpp): F5 enters, Esc leaves, arrows/PageUp/PageDown step.
+    struct PresentationView {
+        std::string title;
+        std::vector<std::pair<std::string, std::string>> figures;  // label, value
+        BBox box;                                                  // EPSG:4326; empty = the province
+        std::vector<std::string> layers;                           // the map layers shown
+    };
+    void enterPresentation();
+    void leavePresentation();
+    void stepPresentation(int delta);
+    bool presenting() const { return presenting_; }
+    int presentationIndex() const { return view_; }
+    const std::vector<PresentationView>& presentationViews() const { return views_; }
+    // The shell switches the window to full screen while this holds.
+    bool wantsFullscreen() const { return presenting_; }
+
 private:
     void handleShortcuts();
     void handleMapInput();
@@ -90,8 +119,31 @@ private:
     void drawTooltip();
     void setProject(Project project, std::string path);
     Selection pick(double xPx, double yPx) const;
+    void drawDashboardPanel();
+    void drawTimelinePanel();
+    void drawYearSlider();
+    void drawComparison();
+    void drawKpiCard(const KpiCard& card, const KpiBoard& board, float widthPx);
+    void buildPresentationViews();
+    void showPresentationView();
+    void handlePresentationKeys();
+    void drawPresentation(int widthPx, int heightPx);
 
+    Project full_;      // as read; project_ is it, or projectAsOf(full_, *asOfYear_)
     Project project_;
+    std::optional<int> asOfYear_;
+    std::map<int, KpiBoard> kpiCache_;          // by year; cleared with the project
+    bool comparing_ = false;                    // the dashboard compares two years
+    int compareYear_ = 0;                       // the other year; 0 = not chosen yet
+    bool compareMaps_ = true;                   // the comparison shows the two maps too
+    std::unique_ptr<YearMaps> yearMaps_;
+    bool presenting_ = false;
+    int view_ = 0;
+    std::vector<PresentationView> views_;
+    bool presentationFitted_ = false;           // the camera frames the current view
+    render::SceneOptions optionsBeforePresenting_;
+    render::Camera cameraBeforePresenting_;
+    PanelState panelsBeforePresenting_;
     std::string path_;
     CoverageRules rules_;
     CoverageResult coverage_;  // the same analysis as `gapmap report --priorities`

@@ -30,6 +30,9 @@ void App::drawMenuBar() {
         ImGui::MenuItem(tr("ui.search.title").c_str(), "Ctrl+F", &panels_.search);
         ImGui::MenuItem(tr("ui.details.title").c_str(), "D", &panels_.details);
         ImGui::MenuItem(tr("ui.priorities.title").c_str(), "P", &panels_.priorities);
+        ImGui::MenuItem(tr("kpi.menu.dashboard").c_str(), "K", &panels_.dashboard);
+        ImGui::MenuItem(tr("kpi.timeline.title").c_str(), "T", &panels_.timeline);
+        if (ImGui::MenuItem(tr("kpi.menu.present").c_str(), "F5")) enterPresentation();
         ImGui::Separator();
         if (!map_->exactTrustedAddresses() && ImGui::MenuItem(tr("ui.ta.unlock_menu").c_str())) dialog_ = Dialog::Unlock;
         if (map_->exactTrustedAddresses() && ImGui::MenuItem(tr("ui.ta.hide").c_str())) map_->setExactTrustedAddresses(false);

@@ -173,6 +173,7 @@ void App::drawHelpWindow() {
     const char* keys[][2] = {{"Ctrl+F", "ui.help.search"}, {"Ctrl+O", "ui.help.open"}, {"Ctrl+I", "ui.help.import"},
                              {"Ctrl+E", "ui.help.export"}, {"+ / -", "ui.help.zoom"},    {"0, Home", "ui.help.extent"},
                              {"← ↑ → ↓", "ui.help.pan"},   {"L", "ui.help.layers"},      {"D", "ui.help.details"}, {"P", "ui.help.priorities"},
+                             {"K", "kpi.help.dashboard"},  {"T", "kpi.help.timeline"},   {"F5", "kpi.help.present"},
                              {"Esc", "ui.help.deselect"},  {"F1", "ui.help.help"},       {"Ctrl+Q", "ui.help.quit"}};
     for (const auto& [key, text] : keys) row(key, tr(text));
     ImGui::Separator();

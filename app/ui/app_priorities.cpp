@@ -20,9 +20,11 @@ void App::updateCoverage(bool save) {
     redraw_ = true;
     if (!save) return;
     rules_.toProject(project_);
+    rules_.toProject(full_);  // the file keeps every record, whatever year the timeline shows
+    kpiCache_.clear();
     if (path_.empty()) return;  // the embedded demo has no file to keep them in
     try {
-        writeProject(project_, path_);  // atomic: the old file stays whole if this fails
+        writeProject(full_, path_);  // atomic: the old file stays whole if this fails
         status_ = tr("ui.priorities.saved");
     } catch (const std::exception& e) {
         status_ = e.what();

@@ -23,7 +23,8 @@
 namespace gapmap::ui {
 namespace {
 
-// GAPMAP_SCREENSHOT=FILE.png: save the window after a few frames and close. For checking the
+// GAPMAP_SCREENSHOT=FILE.png: save the window after a few frames and close (the frame count
+// restarts when presentation mode switches to full screen). For checking the
 // real window under xvfb-run, where no screenshot tool may be installed.
 void saveWindow(int widthPx, int heightPx, const std::string& path) {
     render::Image image;
@@ -71,6 +72,13 @@ int runDesktop(const std::string& projectPath) {
         App app(std::move(project), projectPath, fonts);
         int idleFrames = 0, frames = 0;
         const char* screenshot = std::getenv("GAPMAP_SCREENSHOT");
+        // GAPMAP_PRESENT=N: start in presentation mode at view N (1 = overview), for screenshots.
+        if (const char* present = std::getenv("GAPMAP_PRESENT")) {
+            app.enterPresentation();
+            app.stepPresentation(std::atoi(present) - 1);
+        }
+        bool fullscreen = false;
+        int windowed[4] = {0, 0, 1280, 800};  // x, y, width, height to come back to
         while (!glfwWindowShouldClose(window) && !app.quitRequested()) {
             // Draw only when something changed: an idle map costs no CPU on a laptop battery.
             if (idleFrames > 2) glfwWaitEventsTimeout(0.5);
@@ -89,6 +97,21 @@ int runDesktop(const std::string& projectPath) {
                 break;
             }
             glfwSwapBuffers(window);
+            // Presentation mode: the primary monitor in its own video mode; back to the window after.
+            if (app.wantsFullscreen() != fullscreen) {
+                fullscreen = app.wantsFullscreen();
+                GLFWmonitor* monitor = glfwGetPrimaryMonitor();
+                const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
+                if (fullscreen && mode) {
+                    glfwGetWindowPos(window, &windowed[0], &windowed[1]);
+                    glfwGetWindowSize(window, &windowed[2], &windowed[3]);
+                    glfwSetWindowMonitor(window, monitor, 0, 0, mode->width, mode->height, mode->refreshRate);
+                } else if (!fullscreen) {
+                    glfwSetWindowMonitor(window, nullptr, windowed[0], windowed[1], windowed[2], windowed[3], 0);
+                }
+                idleFrames = frames = 0;
+                continue;
+            }
             idleFrames = app.wantsRedraw() ? 0 : idleFrames + 1;
         }
     }

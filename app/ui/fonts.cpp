@@ -38,6 +38,11 @@ Fonts loadFonts(float pixelScale) {
     fonts.body = io.Fonts->AddFontFromFileTTF(fonts.path.c_str(), body, nullptr, ranges.Data);
     const std::string boldPath = findFontFile(true);
     fonts.large = io.Fonts->AddFontFromFileTTF((boldPath.empty() ? fonts.path : boldPath).c_str(), body * 1.6f, nullptr, ranges.Data);
+    // Full-screen sizes do not depend on the desktop's content scale: the screen height sets them.
+    ImFontConfig big;
+    big.OversampleH = 1;  // large glyphs need no sub-pixel oversampling; keeps the atlas small
+    fonts.presentTitle = io.Fonts->AddFontFromFileTTF((boldPath.empty() ? fonts.path : boldPath).c_str(), kPresentTitlePx, &big, ranges.Data);
+    fonts.presentBody = io.Fonts->AddFontFromFileTTF(fonts.path.c_str(), kPresentBodyPx, &big, ranges.Data);
     return fonts;
 }
 

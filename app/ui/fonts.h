@@ -10,9 +10,16 @@ namespace gapmap::ui {
 
 struct Fonts {
     ImFont* body = nullptr;
-    ImFont* large = nullptr;   // headings, presentation
+    ImFont* large = nullptr;   // headings
+    // Presentation mode: rasterised at their size on a 1080-line screen (kPresentationLines),
+    // where they are drawn unscaled and so stay crisp; other screens scale them.
+    ImFont* presentTitle = nullptr;  // bold: titles and key figures
+    ImFont* presentBody = nullptr;   // labels
     std::string path;          // the TTF in use
 };
+
+constexpr float kPresentationLines = 1080;
+constexpr float kPresentTitlePx = 60, kPresentBodyPx = 32;  // at kPresentationLines
 
 // Adds the fonts to ImGui's atlas at `pixelScale` (the monitor's content scale). Returns
 // empty fonts (ImGui's default, Latin only) when no TTF is found, and says so on stderr.

@@ -11,6 +11,11 @@ MapCanvas::MapCanvas(const Project& project, float uiScale)
     rebuild();
 }
 
+void MapCanvas::setProject(const Project& project) {
+    builder_ = std::make_unique<render::ProjectSceneBuilder>(project);
+    rebuild();
+}
+
 void MapCanvas::rebuild() {
     // Every layer is built so that the layers panel can switch any of them on; the ones the user
     // did not choose are hidden, which costs nothing to draw.

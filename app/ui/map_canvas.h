@@ -16,6 +16,9 @@ namespace gapmap::ui {
 class MapCanvas {
 public:
     MapCanvas(const Project& project, float uiScale);
+    // Another state of the same province (the timeline's "as of" year): the scene is rebuilt,
+    // the camera, layers, opacity and options stay. `project` must outlive the canvas.
+    void setProject(const Project& project);
 
     // Draws into the bound framebuffer of this size. `interacting`: a drag is in progress.
     void draw(int widthPx, int heightPx, bool interacting);

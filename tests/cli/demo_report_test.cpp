@@ -55,6 +55,8 @@ TEST_CASE("demo report: the province's public figures", "[cli][report][demo]") {
     REQUIRE(r.exitCode == 0);
     CHECK_THAT(r.out, Catch::Contains("communication_teams,Community communication teams,540,540,2025,100%"));
     CHECK_THAT(r.out, Catch::Contains("trusted_addresses,Trusted Addresses,50,50,2025,100%"));
+    // 50 set up, 2 of them no longer active (demo_trusted_addresses.csv, column active).
+    CHECK_THAT(r.out, Catch::Contains("trusted_addresses_active,Active Trusted Addresses,48,,,"));
     CHECK_THAT(r.out, Catch::Contains("clubs,Leader of Change clubs,96,96,2025,100%"));
     CHECK_THAT(r.out, Catch::Contains("club_activities,Club activities,170,"));
     CHECK_THAT(r.out, Catch::Contains("training_commune_sessions,\"Training sessions, district and commune officials\",18,"));
@@ -100,4 +102,34 @@ TEST_CASE("demo: Huổi Ho's team has 8 members, 7 of them men; every indicator 
     CHECK(districts == 8);
     CHECK(communes >= 90);
     CHECK(communes <= 110);
+}
+
+TEST_CASE("demo report --as-of: the figures at the end of a year, by the records' dates", "[cli][report][demo][kpi]") {
+    const RunResult r = runGapmap("report --as-of 2022 --format csv --table indicators --lang en");
+    REQUIRE(r.exitCode == 0);
+    const long long teams = sqlCount("demo_communication_teams.csv",
+        "SELECT COUNT(*) FROM demo_communication_teams WHERE established <= '2022-12-31'");
+    const long long clubs = sqlCount("demo_clubs.csv", "SELECT COUNT(*) FROM demo_clubs WHERE established <= '2022-12-31'");
+    const long long dialogues = sqlCount("demo_activities.csv",
+        "SELECT SUM(CAST(sessions AS INTEGER)) FROM demo_activities WHERE kind = 'policy_dialogue' AND date <= '2022-12-31'");
+    CHECK(teams < 540);
+    CHECK(teams > 0);
+    // No target is dated 2022 or earlier, so the target columns stay empty.
+    CHECK_THAT(r.out, Catch::Contains("communication_teams,Community communication teams," + std::to_string(teams) + ",,,\n"));
+    CHECK_THAT(r.out, Catch::Contains("clubs,Leader of Change clubs," + std::to_string(clubs) + ",,,\n"));
+    CHECK_THAT(r.out, Catch::Contains("policy_dialogues,Policy dialogues," + std::to_string(dialogues) + ",,,\n"));
+
+    const RunResult text = runGapmap("report --as-of 2022");  // Vietnamese by default
+    REQUIRE(text.exitCode == 0);
+    CHECK_THAT(text.out, Catch::Contains("Số liệu tính đến ngày 31/12/2022"));
+    const RunResult json = runGapmap("report --as-of 2022 --format json");
+    CHECK_THAT(json.out, Catch::Contains("\"as_of\":\"2022-12-31\""));
+    CHECK_THAT(runGapmap("report --format json").out, !Catch::Contains("\"as_of\""));
+
+    const RunResult bad = runGapmap("report --as-of soon --lang en");
+    CHECK(bad.exitCode != 0);
+    CHECK_THAT(bad.err, Catch::Contains("--as-of soon: needs a year"));
+    const RunResult withPriorities = runGapmap("report --as-of 2022 --priorities --lang en");
+    CHECK(withPriorities.exitCode != 0);
+    CHECK_THAT(withPriorities.err, Catch::Contains("--as-of goes with"));
 }

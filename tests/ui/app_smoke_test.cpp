@@ -3,64 +3,21 @@
 // switch and PNG export — the app, without GLFW.
 #include <catch2/catch.hpp>
 
-#include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
 
 #include "core/i18n.h"
 #include "io/demo_data.h"
 #include "render/offscreen.h"
 #include "render/project_scene.h"
+#include "support/headless_ui.h"
 #include "support/pdf_tools.h"
 #include "support/test_support.h"
 #include "ui/app.h"
 
 using namespace gapmap;
 
-namespace {
-
-constexpr int kWidth = 1280, kHeight = 800;
-
-// An ImGui context with the app's fonts and the OpenGL3 backend on an offscreen target.
-struct HeadlessUi {
-    render::OffscreenContext context;
-    render::Framebuffer target;
-    ui::Fonts fonts;
-
-    HeadlessUi() {
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(kWidth, kHeight);
-        fonts = ui::loadFonts(1.0f);
-        ImGui_ImplOpenGL3_Init("#version 330 core");
-        target.resize(kWidth, kHeight);
-    }
-    ~HeadlessUi() {
-        ImGui_ImplOpenGL3_Shutdown();
-        ImGui::DestroyContext();
-    }
-    render::Image frame(ui::App& app, ImVec2 mouse = ImVec2(-1, -1)) {
-        ImGuiIO& io = ImGui::GetIO();
-        io.DeltaTime = 1.0f / 60;
-        io.MousePos = mouse;
-        target.bind();
-        ImGui_ImplOpenGL3_NewFrame();
-        ImGui::NewFrame();
-        app.frame(kWidth, kHeight);
-        ImGui::Render();
-        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-        return render::readPixels(target);
-    }
-};
-
-size_t differingPixels(const render::Image& a, const render::Image& b) {
-    size_t n = 0;
-    for (size_t i = 0; i + 3 < a.rgba.size(); i += 4)
-        n += a.rgba[i] != b.rgba[i] || a.rgba[i + 1] != b.rgba[i + 1] || a.rgba[i + 2] != b.rgba[i + 2];
-    return n;
-}
-
-}  // namespace
+using test::HeadlessUi;
+using test::differingPixels;
 
 TEST_CASE("the app runs headless and every layer toggles", "[ui][smoke]") {
     HeadlessUi ui;
@@ -92,8 +49,8 @@ TEST_CASE("search flies to Huổi Ho and selects it", "[ui][smoke]") {
     ui.frame(app);
     CHECK(app.selection().code == hits[0].entry->code);
     const render::ScreenXY at = app.map().camera().toScreen(*hits[0].entry->location);
-    CHECK(at.xPx == Approx(kWidth / 2.0).margin(1));
-    CHECK(at.yPx == Approx(kHeight / 2.0).margin(1));
+    CHECK(at.xPx == Approx(ui.width / 2.0).margin(1));
+    CHECK(at.yPx == Approx(ui.height / 2.0).margin(1));
 }
 
 TEST_CASE("switching language changes the interface texts", "[ui][smoke][i18n]") {

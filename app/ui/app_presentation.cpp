@@ -1,0 +1,201 @@
+// Presentation mode: F5 enters, Esc leaves; full screen (the shell in desktop.cpp follows
+// App::wantsFullscreen), no chrome, a sequence of views stepped with the arrow keys or a
+// presenter's clicker (PageUp/PageDown): province overview, each district, priority villages,
+// connectivity, each with its title and 3–4 key figures in fonts sized by the screen height.
+// A shared output: Trusted Addresses are never exact here, and no outcome counts are shown.
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/i18n.h"
+#include "render/gl.h"
+#include "ui/app.h"
+
+namespace gapmap::ui {
+namespace {
+
+std::string number(double v) { return formatLocaleNumber(v, v == std::round(v) ? 0 : 1); }
+
+std::string ofTarget(const KpiCard* card) {
+    if (!card) return "–";
+    std::string text = number(card->row.value);
+    if (card->row.target) text = tr("kpi.fig.of", {text, number(*card->row.target)});
+    if (const auto pct = card->percentOfTarget()) text += " (" + formatLocaleNumber(std::round(*pct), 0) + "%)";
+    return text;
+}
+
+std::string share(std::int64_t part, std::int64_t whole) { return tr("kpi.fig.of", {number(double(part)), number(double(whole))}); }
+
+// "huyện" -> "Huyện": every admin kind starts with an ASCII letter (huyện, thành phố, thị xã, quận).
+std::string capitalised(std::string kind) {
+    if (!kind.empty() && kind[0] >= 'a' && kind[0] <= 'z') kind[0] = char(kind[0] - 'a' + 'A');
+    return kind;
+}
+
+}  // namespace
+
+void App::buildPresentationViews() {
+    views_.clear();
+    const KpiBoard& board = kpis();
+    const CoverageTally& province = coverage_.province.villages;
+    const std::vector<std::string> baseLayers = {"communes", "choropleth", "districts", "province", "teams", "trusted_addresses", "labels"};
+
+    // A past year says so in the first title: the figures are then "as of" that date.
+    const std::string asOf = asOfYear_ ? " · " + formatLocaleDate(std::to_string(*asOfYear_) + "-12-31") : std::string();
+    views_.push_back({tr("kpi.present.overview") + asOf,
+                      {{tr("kpi.fig.teams"), ofTarget(board.find("communication_teams"))},
+                       {tr("kpi.fig.trusted_addresses_set_up"), ofTarget(board.find("trusted_addresses"))},
+                       {tr("kpi.fig.clubs"), ofTarget(board.find("clubs"))},
+                       {tr("kpi.fig.difficult_with_team"), share(province.especiallyDifficultWithTeam, province.especiallyDifficult)}},
+                      {},
+                      baseLayers});
+
+    const KpiCard* teams = board.find("communication_teams");
+    const KpiCard* clubs = board.find("clubs");
+    for (const AreaCoverage& d : coverage_.districts) {
+        const AdminUnit* unit = d.unit >= 0 ? &project_.adminUnits[size_t(d.unit)] : nullptr;
+        const auto at = std::find(board.districtCodes.begin(), board.districtCodes.end(), d.code);
+        const size_t k = size_t(at - board.districtCodes.begin());
+        const bool inBoard = at != board.districtCodes.end();
+        views_.push_back({tr("kpi.present.district", {capitalised(unit ? unit->kind : std::string()), d.name}),
+                          {{tr("kpi.fig.difficult_with_team"), share(d.villages.especiallyDifficultWithTeam, d.villages.especiallyDifficult)},
+                           {tr("kpi.fig.teams"), inBoard && teams ? number(teams->byDistrict[k]) : "–"},
+                           {tr("kpi.fig.clubs"), inBoard && clubs ? number(clubs->byDistrict[k]) : "–"},
+                           {tr("kpi.fig.trusted_addresses"), number(double(d.activeTrustedAddresses))}},
+                          unit ? bboxOf(unit->area) : BBox{},
+                          baseLayers});
+    }
+
+    // The twenty highest-ranked villages frame the priority view.
+    BBox top;
+    std::string first = "–";
+    for (size_t i = 0; i < coverage_.priority.size() && i < 20; ++i) {
+        const Village& v = project_.villages[coverage_.villages[coverage_.priority[i]].village];
+        if (i == 0) first = v.name;
+        if (v.location) top.add(*v.location);
+    }
+    views_.push_back({tr("kpi.present.priorities"),
+                      {{tr("kpi.fig.difficult_without_team"), number(double(province.especiallyDifficult - province.especiallyDifficultWithTeam))},
+                       {tr("kpi.fig.beyond_ta"), number(double(province.total - province.taReached))},
+                       {tr("kpi.fig.without_club"), number(double(province.total - province.club))},
+                       {tr("kpi.fig.top_priority"), first}},
+                      top,
+                      {"communes", "districts", "province", "villages", "teams", "labels"}});
+
+    const AreaCoverage& p = coverage_.province;
+    views_.push_back({tr("kpi.present.connectivity"),
+                      {{tr("kpi.fig.no_electricity"), share(province.noElectricity, province.total)},
+                       {tr("kpi.fig.no_mobile"), share(province.noMobile, province.total)},
+                       {tr("kpi.fig.no_internet"), share(province.noInternet, province.total)},
+                       {tr("kpi.fig.offices_internet"), share(p.offices - p.officesWithoutInternet, p.offices)}},
+                      {},
+                      {"communes", "districts", "province", "connectivity", "labels"}});
+}
+
+void App::enterPresentation() {
+    if (presenting_) return;
+    optionsBeforePresenting_ = map_->options();
+    cameraBeforePresenting_ = map_->camera();
+    buildPresentationViews();
+    presenting_ = true;
+    view_ = 0;
+    showPresentationView();
+}
+
+void App::leavePresentation() {
+    if (!presenting_) return;
+    presenting_ = false;
+    map_->setOptions(optionsBeforePresenting_);  // the session's own unlock, if any, comes back
+    map_->camera() = cameraBeforePresenting_;
+    redraw_ = true;
+}
+
+void App::stepPresentation(int delta) {
+    if (!presenting_ || views_.empty()) return;
+    view_ = std::clamp(view_ + delta, 0, int(views_.size()) - 1);
+    showPresentationView();
+}
+
+void App::showPresentationView() {
+    render::SceneOptions options = optionsBeforePresenting_;
+    options.exactTrustedAddresses = false;  // a shared output, whatever this session unlocked
+    options.layers = views_[size_t(view_)].layers;
+    map_->setOptions(options);
+    presentationFitted_ = false;
+    redraw_ = true;
+}
+
+void App::handlePresentationKeys() {
+    auto pressed = [](ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key)); };
+    if (pressed(ImGuiKey_Escape)) return leavePresentation();
+    if (pressed(ImGuiKey_RightArrow) || pressed(ImGuiKey_PageDown) || pressed(ImGuiKey_Space)) stepPresentation(1);
+    if (pressed(ImGuiKey_LeftArrow) || pressed(ImGuiKey_PageUp) || pressed(ImGuiKey_Backspace)) stepPresentation(-1);
+    if (pressed(ImGuiKey_Home)) stepPresentation(-int(views_.size()));
+    if (pressed(ImGuiKey_End)) stepPresentation(int(views_.size()));
+}
+
+void App::drawPresentation(int widthPx, int heightPx) {
+    handlePresentationKeys();
+    if (!presenting_) return frame(widthPx, heightPx);  // Esc: this frame is the ordinary one
+    const PresentationView& view = views_[size_t(view_)];
+    const float s = float(heightPx) / kPresentationLines;  // 1 at 1920×1080
+    const float titlePx = kPresentTitlePx * s, bodyPx = kPresentBodyPx * s, margin = 36 * s;
+    const float bandPx = titlePx + 2 * margin * 0.8f, panelPx = std::min(float(widthPx) * 0.36f, 640 * s);
+
+    render::Camera& cam = map_->camera();
+    if (!presentationFitted_ || cam.widthPx() != widthPx || cam.heightPx() != heightPx) {
+        cam.setViewport(widthPx, heightPx);
+        map_->setPanelInsets({panelPx + margin, bandPx + margin * 0.5, margin, margin * 2});
+        if (view.box.empty()) map_->zoomToExtent(); else map_->flyTo(view.box);
+        presentationFitted_ = true;
+    }
+    glViewport(0, 0, widthPx, heightPx);
+    map_->draw(widthPx, heightPx, false);
+
+    ImDrawList* draw = ImGui::GetForegroundDrawList();
+    ImFont* titleFont = fonts_.presentTitle ? fonts_.presentTitle : ImGui::GetFont();
+    ImFont* bodyFont = fonts_.presentBody ? fonts_.presentBody : ImGui::GetFont();
+    const ImU32 ink = IM_COL32(25, 30, 40, 255), muted = IM_COL32(90, 95, 105, 255), warn = IM_COL32(180, 40, 10, 255);
+    // Title box at the top left (the map's legend keeps the top right), with the page number.
+    const std::string page = tr("kpi.present.page", {std::to_string(view_ + 1), std::to_string(views_.size())});
+    const ImVec2 titleSize = titleFont->CalcTextSizeA(titlePx, 1e9f, 0, view.title.c_str());
+    const ImVec2 pageSize = bodyFont->CalcTextSizeA(bodyPx, 1e9f, 0, page.c_str());
+    const float boxRight = std::max(panelPx, margin * 2.5f + titleSize.x + pageSize.x);
+    draw->AddRectFilled(ImVec2(0, 0), ImVec2(boxRight, bandPx), IM_COL32(255, 255, 255, 235), 12 * s, ImDrawFlags_RoundCornersBottomRight);
+    draw->AddText(titleFont, titlePx, ImVec2(margin, margin * 0.8f), ink, view.title.c_str());
+    draw->AddText(bodyFont, bodyPx, ImVec2(boxRight - margin * 0.5f - pageSize.x, (bandPx - pageSize.y) / 2), muted, page.c_str());
+    // Key figures, in a panel on the left.
+    float y = bandPx + margin;
+    const float x = margin, wrap = panelPx - margin;
+    const float panelTop = y - margin * 0.5f;
+    std::vector<std::pair<float, float>> rows;  // y of label and value, measured first for the background
+    for (const auto& [label, value] : view.figures) {
+        const ImVec2 l = bodyFont->CalcTextSizeA(bodyPx, 1e9f, wrap, label.c_str());
+        const ImVec2 v = titleFont->CalcTextSizeA(titlePx, 1e9f, wrap, value.c_str());
+        rows.emplace_back(y, y + l.y);
+        y += l.y + v.y + margin * 0.7f;
+    }
+    draw->AddRectFilled(ImVec2(x - margin * 0.5f, panelTop), ImVec2(x + panelPx - margin * 0.5f, y), IM_COL32(255, 255, 255, 225), 12 * s);
+    for (size_t i = 0; i < view.figures.size(); ++i) {
+        draw->AddText(bodyFont, bodyPx, ImVec2(x, rows[i].first), muted, view.figures[i].first.c_str(), nullptr, wrap);
+        draw->AddText(titleFont, titlePx, ImVec2(x, rows[i].second), ink, view.figures[i].second.c_str(), nullptr, wrap);
+    }
+    // The synthetic-data mark, and how to move on.
+    const float bottom = float(heightPx) - margin * 2.2f - bodyPx;  // above the map's scale bar
+    if (full_.synthetic()) {
+        const std::string mark = tr("ui.synthetic");
+        const ImVec2 size = bodyFont->CalcTextSizeA(bodyPx, 1e9f, 0, mark.c_str());
+        draw->AddRectFilled(ImVec2(margin * 0.5f, bottom - margin * 0.2f), ImVec2(margin * 1.5f + size.x, bottom + size.y + margin * 0.2f),
+                            IM_COL32(255, 255, 255, 235), 6 * s);
+        draw->AddText(bodyFont, bodyPx, ImVec2(margin, bottom), warn, mark.c_str());
+    }
+    const std::string hint = tr("kpi.present.hint");
+    const ImVec2 hintSize = bodyFont->CalcTextSizeA(bodyPx * 0.75f, 1e9f, 0, hint.c_str());
+    const ImVec2 hintAt(float(widthPx) - margin - hintSize.x, float(heightPx) - margin * 2.2f - hintSize.y);  // above the attribution
+    draw->AddRectFilled(ImVec2(hintAt.x - margin * 0.3f, hintAt.y - margin * 0.2f), ImVec2(hintAt.x + hintSize.x + margin * 0.3f, hintAt.y + hintSize.y + margin * 0.2f),
+                        IM_COL32(255, 255, 255, 210), 6 * s);
+    draw->AddText(bodyFont, bodyPx * 0.75f, hintAt, muted, hint.c_str());
+}
+
+}  // namespace gapmap::ui
