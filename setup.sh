@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up a Debian 12 machine for gapmap, builds it, and runs the demo or the tests.
 #   bash setup.sh run    install, build, run the main job on the embedded synthetic demo
-#   bash setup.sh test   install, build, run every test (what CI runs)
+#   bash setup.sh test   install, build, run every test (what CI runs); then every fuzz target's
+#                        smoke run (build-fuzz)
 set -euo pipefail
 cd "$(dirname "$0")"
 mode=${1:-run}
@@ -9,7 +10,8 @@ mode=${1:-run}
 packages=(cmake g++ make pkg-config libgdal-dev gdal-bin libsqlite3-dev libgeos-dev libproj-dev
           libicu-dev catch2 libimgui-dev libglfw3-dev libcairo2-dev libstb-dev libegl-dev libgl-dev
           libglu1-mesa-dev libgl1-mesa-dri
-          libfreetype-dev fonts-noto-core fonts-dejavu-core xvfb xauth poppler-utils sqlite3)
+          libfreetype-dev fonts-noto-core fonts-dejavu-core xvfb xauth poppler-utils sqlite3
+          clang libclang-rt-14-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -21,6 +23,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
+started=$SECONDS
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build -j"$(nproc)"
 
@@ -37,7 +40,20 @@ case "$mode" in
     fi
     ;;
   test)
-    cd build && ctest --output-on-failure -j"$(nproc)"
+    # Each stage prints its time (README, "Fuzzing and sanitizers").
+    stage() { echo "setup.sh: $1 took $((SECONDS - started)) s"; started=$SECONDS; }
+    stage "the build"
+    (cd build && ctest --output-on-failure -j"$(nproc)")
+    stage "the test suite"
+    # Not yet here: the suite under ASan+UBSan (-DGAPMAP_SANITIZE=ON, build-asan) until it has passed
+    # once in full (README, "Fuzzing and sanitizers").
+    # Every libFuzzer target over its seed corpus, bounded (tests/fuzz, one ctest test each).
+    cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGAPMAP_FUZZ=ON \
+          -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ >/dev/null
+    cmake --build build-fuzz -j"$(nproc)"
+    stage "the fuzz build"
+    (cd build-fuzz && ctest --output-on-failure -j"$(nproc)")
+    stage "the fuzz smoke runs"
     ;;
   *)
     echo "usage: bash setup.sh run|test" >&2

@@ -30,9 +30,8 @@ int runImport(const std::vector<std::string>& argv) {
     request.skipInvalid = args.has("--skip-invalid");
     if (!args.value("--mapping").empty()) request.columnMap = readMappingFile(args.value("--mapping"));
     for (const std::string& m : args.values("--map")) {
-        const size_t eq = m.find('=');
-        if (eq == std::string::npos || eq == 0) throw UsageError(tr("import.error.bad_map", {m}));
-        request.columnMap[m.substr(0, eq)] = m.substr(eq + 1);
+        auto [column, source] = parseMapOption(m);
+        request.columnMap[column] = source;
     }
     const ImportResult result = importFile(args.positional[0], request);
     std::fputs(formatImportResult(result).c_str(), stdout);

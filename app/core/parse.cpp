@@ -86,7 +86,9 @@ bool isTimeOfDay(std::string_view t) {
     size_t n = 0, i = 0;
     while (n < 3) {
         const size_t start = i;
-        while (i < t.size() && isDigit(t[i])) fields[n] = fields[n] * 10 + (t[i++] - '0');
+        // Only two digits are ever valid; more are counted but not added up (no int overflow).
+        for (; i < t.size() && isDigit(t[i]); ++i)
+            if (i - start < 2) fields[n] = fields[n] * 10 + (t[i] - '0');
         const size_t len = i - start;
         if (len == 0 || len > 2 || (n > 0 && len != 2)) return false;
         ++n;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <iterator>
 
 #include "core/errors.h"
 #include "core/i18n.h"
@@ -92,6 +93,12 @@ ColumnMap mapColumns(const TableSpec& table, const std::vector<std::string>& fie
     return map;
 }
 
+std::pair<std::string, std::string> parseMapOption(const std::string& option) {
+    const size_t eq = option.find('=');
+    if (eq == std::string::npos || eq == 0) throw UsageError(tr("import.error.bad_map", {option}));
+    return {option.substr(0, eq), option.substr(eq + 1)};
+}
+
 ColumnMap mapColumnsFindingHeader(const TableSpec& table, SourceTable& src,
                                   const std::map<std::string, std::string>& explicitMap, std::string& headerNote) {
     headerNote.clear();
@@ -119,12 +126,20 @@ ColumnMap mapColumnsFindingHeader(const TableSpec& table, SourceTable& src,
 }
 
 std::map<std::string, std::string> readMappingFile(const std::string& path) {
-    std::ifstream in(path);
+    std::ifstream in(path, std::ios::binary);
     if (!in) throw InputError(tr("import.error.mapping_unreadable", {path}));
+    const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    return parseMappingText(text, path);
+}
+
+std::map<std::string, std::string> parseMappingText(std::string_view text, const std::string& path) {
     std::map<std::string, std::string> map;
-    std::string line;
-    for (int lineNo = 1; std::getline(in, line); ++lineNo) {
-        if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // the BOM Windows Notepad writes
+    for (int lineNo = 1; !text.empty(); ++lineNo) {
+        const size_t end = text.find('\n');
+        std::string_view line = text.substr(0, end);
+        text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
         const std::string_view trimmed = trimSpaces(line);
         if (trimmed.empty() || trimmed.front() == '#') continue;
         const size_t eq = trimmed.find('=');

@@ -4,6 +4,8 @@
 #pragma once
 #include <map>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/schema.h"
@@ -24,6 +26,10 @@ struct ColumnMap {
 ColumnMap mapColumns(const TableSpec& table, const std::vector<std::string>& fields,
                      const std::map<std::string, std::string>& explicitMap, const std::string& path);
 
+// One --map option "column=Source header" (split at the first '='). Throws UsageError when it has no
+// '=' or no column before it.
+std::pair<std::string, std::string> parseMapOption(const std::string& option);
+
 // mapColumns on `src`; when the columns do not map and the header is not on the first line,
 // as in a spreadsheet with a title row merged across the columns above the real header (GDAL
 // reads the title as the header, or names the fields Field1, Field2 …), the first of the next
@@ -35,5 +41,7 @@ ColumnMap mapColumnsFindingHeader(const TableSpec& table, SourceTable& src,
 // A mapping file has one "column=Source header" per line; '#' starts a comment.
 // Throws InputError naming the file and line.
 std::map<std::string, std::string> readMappingFile(const std::string& path);
+// The same from the file's text (a leading UTF-8 BOM is skipped); `path` only names the file in messages.
+std::map<std::string, std::string> parseMappingText(std::string_view text, const std::string& path);
 
 }  // namespace gapmap
