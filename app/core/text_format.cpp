@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <ctime>
 
 namespace gapmap {
 
@@ -43,6 +44,14 @@ std::string formatNumber(double value) {
     if (std::fabs(value - std::round(value)) < 1e-9) std::snprintf(buf, sizeof buf, "%.0f", value);
     else std::snprintf(buf, sizeof buf, "%.1f", value);
     return buf;
+}
+
+std::string formatLocalNow(const char* strftimeFormat) {
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    char buf[64];
+    return std::strftime(buf, sizeof buf, strftimeFormat, &local) ? buf : "";
 }
 
 std::string percentOf(double value, double total) {

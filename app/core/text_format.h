@@ -9,7 +9,10 @@ namespace gapmap {
 std::string csvField(std::string_view text);    // quoted when it holds , " or a line break
 std::string jsonString(std::string_view text);  // with quotes, escaped, UTF-8 kept as is
 std::string formatNumber(double value);         // "540", "12.5" (at most 1 decimal)
-std::string percentOf(double value, double total);  // "100%", "87.5%", "–" when total is 0
+std::string percentOf(double value, double total);
+// The local wall-clock time now, written with a strftime format: "%Y-%m-%d" (a report's date made),
+// "%H:%M:%S" (the app's "saved at").
+std::string formatLocalNow(const char* strftimeFormat);  // "100%", "87.5%", "–" when total is 0
 // The shortest text that reads back as the same double: "10", "2.5", "0.25" (no rounding).
 std::string formatShortest(double value);
 // UTF-8 code points, so Vietnamese names line up in a terminal.

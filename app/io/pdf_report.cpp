@@ -13,6 +13,7 @@
 #include "core/data_dates.h"
 #include "core/errors.h"
 #include "core/i18n.h"
+#include "core/text_format.h"
 #include "core/report.h"
 #include "io/pending_file.h"
 
@@ -31,15 +32,6 @@ struct Content {
     Choropleth choropleth;
     std::string madeOn;               // ISO date
 };
-
-std::string todayIso() {
-    const std::time_t now = std::time(nullptr);
-    std::tm local{};
-    localtime_r(&now, &local);
-    char buf[16];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d", &local);
-    return buf;
-}
 
 std::string number(double v) { return formatLocaleNumber(v, v == std::round(v) ? 0 : 1); }
 
@@ -269,7 +261,7 @@ cairo_status_t discard(void*, const unsigned char*, unsigned int) { return CAIRO
 }  // namespace
 
 PdfReportSummary writePdfReport(const Project& project, const std::string& path, const PdfReportOptions& options) {
-    Content c{project, buildReport(project, options.radiusKm), {}, {}, {}, {}, {}, todayIso()};
+    Content c{project, buildReport(project, options.radiusKm), {}, {}, {}, {}, {}, formatLocalNow("%Y-%m-%d")};
     CoverageRules rules = CoverageRules::fromProject(project);
     if (options.radiusKm) rules.taRadiusKm = *options.radiusKm;
     c.coverage = analyseCoverage(project, rules);

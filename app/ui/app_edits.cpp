@@ -10,6 +10,7 @@
 #include "core/coverage_rules.h"
 #include "core/errors.h"
 #include "core/i18n.h"
+#include "core/text_format.h"
 #include "io/project_edits.h"
 #include "io/project_file.h"
 #include "ui/app.h"
@@ -18,14 +19,7 @@ namespace gapmap::ui {
 namespace {
 
 // Local wall-clock time for the status line, hh:mm:ss.
-std::string clockNow() {
-    const std::time_t now = std::time(nullptr);
-    std::tm local{};
-    localtime_r(&now, &local);
-    char buf[16];
-    std::strftime(buf, sizeof buf, "%H:%M:%S", &local);
-    return buf;
-}
+std::string clockNow() { return formatLocalNow("%H:%M:%S"); }
 
 // What a step changed, for "undone: …": "0300101 mobile", or the settings key.
 std::string describe(const std::vector<FieldEdit>& edits) {
