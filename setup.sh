@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Sets up a Debian 12 machine for gapmap, builds it, and runs the demo or the tests.
 #   bash setup.sh run    install, build, run the main job on the embedded synthetic demo
-#   bash setup.sh test   install, build, run every test (what CI runs); then every fuzz target's
-#                        smoke run (build-fuzz)
+#   bash setup.sh test   install, build, run every test (what CI runs); then the whole suite again
+#                        under ASan+UBSan (build-asan) and every fuzz target's smoke run (build-fuzz)
 set -euo pipefail
 cd "$(dirname "$0")"
 mode=${1:-run}
@@ -45,8 +45,13 @@ case "$mode" in
     stage "the build"
     (cd build && ctest --output-on-failure -j"$(nproc)")
     stage "the test suite"
-    # Not yet here: the suite under ASan+UBSan (-DGAPMAP_SANITIZE=ON, build-asan) until it has passed
-    # once in full (README, "Fuzzing and sanitizers").
+    # The whole suite again, everything (the `gapmap` processes it starts included) built with
+    # AddressSanitizer + UndefinedBehaviorSanitizer; any report fails the test that caused it.
+    cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGAPMAP_SANITIZE=ON >/dev/null
+    cmake --build build-asan -j"$(nproc)"
+    stage "the sanitizer build"
+    (cd build-asan && ctest --output-on-failure -j"$(nproc)")
+    stage "the test suite under ASan+UBSan"
     # Every libFuzzer target over its seed corpus, bounded (tests/fuzz, one ctest test each).
     cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGAPMAP_FUZZ=ON \
           -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ >/dev/null
