@@ -3,7 +3,8 @@
 // baseline (every village against every Trusted Address) with a check that both find the same answers.
 // Times are wall-clock beside the CPU time of the whole process (all threads): on a machine shared
 // with other work the CPU time shows what a step costs. Usage: bench_analysis [RUNS] [--no-baseline]
-// (default 7 runs).
+// (default 7 runs); bench_analysis RUNS --profile runs only analyseCoverage on one thread, RUNS
+// times, for `perf record` (and `perf stat -e instructions`, which a busy machine does not skew).
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -127,6 +128,12 @@ int main(int argc, char** argv) {
     const int runs = argc > 1 ? std::max(1, std::atoi(argv[1])) : 7;
     const bool baseline = !(argc > 2 && std::string(argv[2]) == "--no-baseline");
     const Project p = syntheticProject(20251129, false);
+    if (argc > 2 && std::string(argv[2]) == "--profile") {
+        std::size_t listed = 0;
+        for (int r = 0; r < runs; ++r) listed += analyseCoverage(p, CoverageRules{}, 1).priority.size();
+        std::printf("%d runs of analyseCoverage on 1 thread, %zu villages listed each\n", runs, listed / runs);
+        return 0;
+    }
     std::vector<LonLat> ta, queries;
     for (const TrustedAddress& a : p.trustedAddresses)
         if (a.active && a.location) ta.push_back(*a.location);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <functional>
 #include <memory>
 #include <system_error>
 #include <thread>
@@ -14,10 +15,6 @@ namespace gapmap {
 namespace {
 
 constexpr std::uint16_t bit(Gap g) { return static_cast<std::uint16_t>(1u << static_cast<int>(g)); }
-
-// Distances are compared with the radius to the nearest metre, so a village placed at exactly
-// R km is reached whatever the last bits of the arithmetic say.
-constexpr double kReachToleranceKm = 0.0005;
 
 constexpr std::int64_t CoverageTally::*kTallyFields[] = {
     &CoverageTally::total, &CoverageTally::especiallyDifficult, &CoverageTally::team, &CoverageTally::especiallyDifficultWithTeam,
@@ -155,6 +152,9 @@ void evaluateRange(const Project& p, const Lookups& l, std::size_t begin, std::s
     const CoverageRules& rules = l.rules;
     const std::size_t noCommune = part.villages.size() - 1;
     part.listed.reserve(end - begin);
+    const std::function<bool(double, double)> sameBand = [&rules](double loKm, double hiKm) {
+        return reportedBand(loKm, rules.taRadiusKm) == reportedBand(hiKm, rules.taRadiusKm);
+    };
     for (std::size_t i = begin; i < end; ++i) {
         const Village& v = p.villages[i];
         VillageCoverage& c = out[i];
@@ -168,9 +168,10 @@ void evaluateRange(const Project& p, const Lookups& l, std::size_t begin, std::s
         c.club = (registered & kClub) ||
                  (inCommune && (l.communeWideClub[c.commune] || (rules.clubAnywhereInCommune && l.anyClubInCommune[c.commune])));
         c.noLocation = !v.location;
+        // Vincenty only where the spherical bounds straddle the radius or a band edge (a few percent).
         if (v.location)
-            if (const auto hit = l.index.nearest(*v.location)) c.nearestTaKm = hit->km;
-        const bool byDistance = c.nearestTaKm && *c.nearestTaKm <= rules.taRadiusKm + kReachToleranceKm;
+            if (const auto bounds = l.index.nearestBounds(*v.location, sameBand)) c.nearestTaBand = reportedBand(bounds->loKm, rules.taRadiusKm);
+        const bool byDistance = c.nearestTaBand && c.nearestTaBand->fromKm == 0;
         const bool byCommune = rules.taInCommune && inCommune && l.taInCommune[c.commune];
         c.taReached = byDistance || byCommune;
         // Without coordinates the distance is unknown, unless there is no located Trusted Address at all.
@@ -199,6 +200,13 @@ void evaluateRange(const Project& p, const Lookups& l, std::size_t begin, std::s
 }
 
 }  // namespace
+
+DistanceBand reportedBand(double km, double radiusKm) {
+    constexpr double kBandKm = 5;
+    if (km <= radiusKm + kTaReachToleranceKm) return {0, radiusKm};
+    const double from = radiusKm + std::floor((km - radiusKm) / kBandKm) * kBandKm;
+    return {from, from + kBandKm};
+}
 
 CoverageResult analyseCoverage(const Project& p) { return analyseCoverage(p, CoverageRules::fromProject(p)); }
 

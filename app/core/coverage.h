@@ -14,6 +14,20 @@
 
 namespace gapmap {
 
+// How far a village is from the nearest active Trusted Address, as the analysis keeps it and every
+// output gives it: within the radius (km <= R + kTaReachToleranceKm) the band 0–R, beyond it 5 km
+// bands starting at the radius ("10–15"). Exact distances from several villages whose coordinates
+// are known would locate a Trusted Address (trilateration); a band keeps that no finer than a
+// commune, and the result never holds an exact distance.
+struct DistanceBand {
+    double fromKm = 0, toKm = 0;
+    bool operator==(const DistanceBand&) const = default;
+};
+// Distances are compared with the radius to the nearest metre, so a village placed at exactly
+// R km is reached whatever the last bits of the arithmetic say.
+constexpr double kTaReachToleranceKm = 0.0005;
+DistanceBand reportedBand(double km, double radiusKm);
+
 struct VillageCoverage {
     std::uint32_t village = 0;          // index into Project::villages
     std::int32_t commune = -1;          // index into CoverageResult::communes; -1: commune unknown
@@ -22,7 +36,8 @@ struct VillageCoverage {
     bool taReached = false;             // an active Trusted Address reaches it: within the radius, or by the commune rule
     bool taKnown = true;                // false: no coordinates and no rule decides, so reach is unknown (not a gap)
     bool noLocation = false;            // the village has no coordinates; it is still counted and listed
-    std::optional<double> nearestTaKm;  // geodesic km to the nearest active Trusted Address with a location
+    std::optional<DistanceBand> nearestTaBand;  // band of the WGS84 geodesic distance to the nearest active
+                                                // located Trusted Address; nullopt: no coordinates, or none located
     std::uint16_t gaps = 0;             // every gap found, bit (1 << Gap), whatever the weights
     std::uint16_t scoredGaps = 0;       // the gaps whose weight is above 0: the `gaps` column and the score
     double populationFactor = 1;        // PopulationMode::Factor: population / 100 (unknown: 1); else 1
@@ -96,13 +111,6 @@ const AreaMeasure* findAreaMeasure(const std::string& key);
 std::string reasonsText(const Project& project, const CoverageResult& result, const VillageCoverage& village);
 std::string gapLabel(Gap gap);                 // "no communication team"
 std::string measureLabel(const AreaMeasure& measure);  // "% of especially difficult villages with a team"
-// How far out of reach a village is, as every output gives it: a 5 km band starting at the radius
-// ("10–15"). Exact distances from several villages whose coordinates are known would locate a
-// Trusted Address (trilateration); a band keeps that no finer than a commune.
-struct DistanceBand {
-    double fromKm = 0, toKm = 0;
-};
-DistanceBand reportedBand(double km, double radiusKm);
 std::string bandText(const DistanceBand& band);  // "10–15" (locale numbers)
 
 }  // namespace gapmap

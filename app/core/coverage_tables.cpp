@@ -46,7 +46,7 @@ DataTable priorityTable(const Project& p, const CoverageResult& r, std::size_t t
         const Village& v = p.villages[c.village];
         t.rows.push_back({Cell{static_cast<std::int64_t>(k + 1)}, v.code, v.name, v.communeCode, communeName(r, c),
                           optionalInt(v.population), c.score, gapsText(c), reasonsText(p, r, c),
-                          c.nearestTaKm ? Cell{bandText(reportedBand(*c.nearestTaKm, r.rules.taRadiusKm))} : Cell{},
+                          c.nearestTaBand ? Cell{bandText(*c.nearestTaBand)} : Cell{},
                           Cell{std::int64_t{v.location ? 1 : 0}}, v.location ? Cell{v.location->lonDeg} : Cell{},
                           v.location ? Cell{v.location->latDeg} : Cell{}});
         t.points.push_back(v.location);

@@ -34,12 +34,6 @@ std::string gapLabel(Gap gap) {
     return "";
 }
 
-DistanceBand reportedBand(double km, double radiusKm) {
-    constexpr double kBandKm = 5;
-    const double from = radiusKm + std::floor(std::max(0.0, km - radiusKm) / kBandKm) * kBandKm;
-    return {from, from + kBandKm};
-}
-
 std::string bandText(const DistanceBand& band) {
     auto number = [](double km) { return formatLocaleNumber(km, km == std::round(km) ? 0 : 1); };
     return number(band.fromKm) + "–" + number(band.toKm);
@@ -47,7 +41,6 @@ std::string bandText(const DistanceBand& band) {
 
 std::string reasonsText(const Project& p, const CoverageResult& result, const VillageCoverage& c) {
     const Village& v = p.villages[c.village];
-    const double radius = result.rules.taRadiusKm;
     std::string out;
     for (const ScoreTerm& t : scoreTerms(c, result.rules)) {
         std::string part;
@@ -57,8 +50,8 @@ std::string reasonsText(const Project& p, const CoverageResult& result, const Vi
         } else if (t.kind == ScoreTerm::Kind::PopulationFactor) {
             part = v.population ? tr("coverage.reason.population", {formatLocaleNumber(double(*v.population)), points})
                                 : tr("coverage.reason.population_unknown");
-        } else if (t.gap == Gap::TaOutOfReach && c.nearestTaKm) {
-            part = tr("coverage.reason.nearest_ta", {bandText(reportedBand(*c.nearestTaKm, radius)), points});
+        } else if (t.gap == Gap::TaOutOfReach && c.nearestTaBand) {
+            part = tr("coverage.reason.nearest_ta", {bandText(*c.nearestTaBand), points});
         } else {
             switch (t.gap) {
                 case Gap::NoTeam: part = tr("coverage.reason.no_team", {points}); break;

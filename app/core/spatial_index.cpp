@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/geo.h"
+
 namespace gapmap {
 namespace {
 
@@ -27,11 +29,19 @@ GeodesicPoint unitVector(LonLat p, double out[3]) {
     return GeodesicPoint(sinLat, cosLat, lon);
 }
 
+double chord2(const double a[3], const double b[3]) {
+    const double dx = a[0] - b[0], dy = a[1] - b[1], dz = a[2] - b[2];
+    return dx * dx + dy * dy + dz * dz;
+}
+
+}  // namespace
+
 // The points whose chord to the query may still belong to the geodesic nearest: usually one.
 // Held in a fixed buffer; `overflowed` says more than fit (many points at one spot), and the
 // caller then measures them all.
-class Candidates {
+class SpatialIndex::Candidates {
 public:
+    double best2() const { return best2_; }
     double limit2() const { return limit2_; }
     bool overflowed() const { return overflowed_; }
     const std::uint32_t* slots() const { return slots_; }
@@ -58,13 +68,6 @@ private:
     double best2_ = 1e300, limit2_ = 1e300;
     bool overflowed_ = false;
 };
-
-double chord2(const double a[3], const double b[3]) {
-    const double dx = a[0] - b[0], dy = a[1] - b[1], dz = a[2] - b[2];
-    return dx * dx + dy * dy + dz * dz;
-}
-
-}  // namespace
 
 SpatialIndex::SpatialIndex(const std::vector<LonLat>& points) {
     points_.reserve(points.size());
@@ -100,11 +103,7 @@ void SpatialIndex::build(std::uint32_t begin, std::uint32_t end) {
     nodes_[id] = {split, 0, right, axis};
 }
 
-std::optional<SpatialIndex::Hit> SpatialIndex::nearest(LonLat query) const {
-    if (points_.empty()) return std::nullopt;
-    double q[3];
-    const GeodesicPoint from = unitVector(query, q);
-    Candidates candidates;
+void SpatialIndex::search(const double q[3], Candidates& candidates) const {
     // Far children wait on the stack with the squared distance from the query to their split
     // plane: a lower bound on the squared chord to any point behind it. Depth is log2(n / 8) + 1.
     struct Pending { std::uint32_t node; double bound2; } stack[64];
@@ -122,8 +121,38 @@ std::optional<SpatialIndex::Hit> SpatialIndex::nearest(LonLat query) const {
         }
         for (std::uint32_t i = node->begin; i < node->end; ++i) candidates.offer(i, chord2(points_[i].xyz, q));
     }
+}
+
+std::optional<SpatialIndex::Hit> SpatialIndex::pick(LonLat query, const GeodesicPoint& from, const Candidates& candidates) const {
     if (candidates.overflowed()) return nearestBruteForce(query);
     return closestOf(from, candidates.slots(), candidates.size());
+}
+
+std::optional<SpatialIndex::Hit> SpatialIndex::nearest(LonLat query) const {
+    if (points_.empty()) return std::nullopt;
+    double q[3];
+    const GeodesicPoint from = unitVector(query, q);
+    Candidates candidates;
+    search(q, candidates);
+    return pick(query, from, candidates);
+}
+
+std::optional<SpatialIndex::Bounds> SpatialIndex::nearestBounds(LonLat query,
+                                                                const std::function<bool(double, double)>& settled) const {
+    if (points_.empty()) return std::nullopt;
+    double q[3];
+    const GeodesicPoint from = unitVector(query, q);
+    Candidates candidates;
+    search(q, candidates);
+    // The spherical nearest's great-circle length, km: chord c = 2 sin(θ / 2). The geodesic nearest
+    // may be another point, but its distance is no more than the spherical nearest's geodesic
+    // distance and no less than kGeodesicOverSphereMin times the least great-circle length. The
+    // 1e-9 margins cover the rounding of chord, asin and products (about 1e-15 relative).
+    const double km = 2 * kEarthRadiusKm * std::asin(std::min(1.0, std::sqrt(candidates.best2()) / 2));
+    const Bounds bounds{km * kGeodesicOverSphereMin * (1 - 1e-9), km * kGeodesicOverSphereMax * (1 + 1e-9)};
+    if (settled(bounds.loKm, bounds.hiKm)) return bounds;
+    const double exact = pick(query, from, candidates)->km;
+    return Bounds{exact, exact};
 }
 
 std::optional<SpatialIndex::Hit> SpatialIndex::closestOf(const GeodesicPoint& from, const std::uint32_t* slots,

@@ -6,6 +6,7 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -28,6 +29,16 @@ public:
     // The point nearest to `query` by geodesic distance; ties go to the lowest index.
     // nullopt only when the index is empty.
     std::optional<Hit> nearest(LonLat query) const;
+    // Bounds on the geodesic distance to the nearest point, for callers that only need to know on
+    // which side of some thresholds it falls (a radius, distance bands). From the spherical nearest
+    // alone the distance lies within [kGeodesicOverSphereMin, kGeodesicOverSphereMax] times its
+    // great-circle length (core/geodesic.h); only when `settled(loKm, hiKm)` is false are the
+    // candidates measured with Vincenty, and the bounds collapse to the geodesic distance
+    // (loKm == hiKm == nearest(query)->km). nullopt only when the index is empty.
+    struct Bounds {
+        double loKm = 0, hiKm = 0;
+    };
+    std::optional<Bounds> nearestBounds(LonLat query, const std::function<bool(double loKm, double hiKm)>& settled) const;
     // The same answer without the tree: every point's chord, then the same ellipsoidal step.
     // The bench's baseline (all pairs); tests check both against geodesicKm over every point.
     std::optional<Hit> nearestBruteForce(LonLat query) const;
@@ -46,6 +57,10 @@ private:
         std::int32_t axis = -1;    // -1 for a leaf
     };
     void build(std::uint32_t begin, std::uint32_t end);
+    class Candidates;
+    // The tree walk: offers every point that may be the geodesic nearest of q (a unit vector).
+    void search(const double q[3], Candidates& candidates) const;
+    std::optional<Hit> pick(LonLat query, const GeodesicPoint& from, const Candidates& candidates) const;
     std::optional<Hit> closestOf(const GeodesicPoint& query, const std::uint32_t* candidates, std::size_t count) const;
 
     std::vector<Point> points_;

@@ -5,6 +5,7 @@
 
 #include "core/coverage.h"
 #include "core/errors.h"
+#include "core/geodesic.h"
 #include "core/i18n.h"
 #include "core/report.h"
 #include "support/coverage_scenario.h"
@@ -46,10 +47,14 @@ TEST_CASE("a village exactly at R km is reached, one metre beyond is not", "[cor
     const ScopedLanguage english(Lang::En);  // the reasons are checked in English
     const Project p = coverageScenario();
     const CoverageResult r = analyseCoverage(p);
-    CHECK(*village(p, r, "A2").nearestTaKm == Approx(10.0).margin(1e-6));
+    // The scenario's positions: A2 at 10,000 m and A3 at 10,001 m from T1 (PROJ's geod).
+    const LonLat t1 = *p.trustedAddresses[0].location;
+    CHECK(geodesicKm(*p.villages[village(p, r, "A2").village].location, t1) == Approx(10.0).margin(1e-6));
+    CHECK(geodesicKm(*p.villages[village(p, r, "A3").village].location, t1) == Approx(10.001).margin(1e-6));
+    CHECK(village(p, r, "A2").nearestTaBand == DistanceBand{0, 10});
     CHECK(village(p, r, "A2").taReached);
     CHECK_FALSE(village(p, r, "A2").has(Gap::TaOutOfReach));
-    CHECK(*village(p, r, "A3").nearestTaKm == Approx(10.001).margin(1e-6));
+    CHECK(village(p, r, "A3").nearestTaBand == DistanceBand{10, 15});
     CHECK_FALSE(village(p, r, "A3").taReached);
     CHECK(gapsText(village(p, r, "A3")) == "no_team;no_club;ta_out_of_reach");
     CHECK(reasons(p, r, "A3") == "no team +3; no club +2; nearest Trusted Address 10–15 km +2");
@@ -60,7 +65,7 @@ TEST_CASE("a Trusted Address across a commune border reaches by distance", "[cor
     const ScopedLanguage english(Lang::En);  // the reasons are checked in English
     const Project p = coverageScenario();
     const CoverageResult r = analyseCoverage(p);
-    CHECK(*village(p, r, "B1").nearestTaKm == Approx(3.0).margin(1e-6));  // T1 is registered in commune A
+    CHECK(village(p, r, "B1").nearestTaBand == DistanceBand{0, 10});  // 3 km from T1, registered in commune A
     CHECK(village(p, r, "B1").taReached);
     CHECK(reasons(p, r, "B1") == "no team +3; no electricity +1; 2G only +1");
 }
@@ -69,7 +74,8 @@ TEST_CASE("an inactive Trusted Address reaches nobody", "[core][coverage]") {
     const ScopedLanguage english(Lang::En);  // the reasons are checked in English
     const Project p = coverageScenario();
     const CoverageResult r = analyseCoverage(p);
-    CHECK(*village(p, r, "B2").nearestTaKm == Approx(30.0).margin(1e-6));  // T2 stands on B2 but is inactive
+    // 30 km from T1 (Vincenty: 30 km less a few µm, so the band below); T2 stands on B2 but is inactive.
+    CHECK(village(p, r, "B2").nearestTaBand == DistanceBand{25, 30});
     CHECK(reasons(p, r, "B2") == "no team +3; nearest Trusted Address 25–30 km +2; no internet +1; "
                                  "especially difficult village +2; 5 or more child or consanguineous marriages reported (all years) +3");
     CHECK(r.activeTaWithoutLocation == 1);  // T3
@@ -92,7 +98,7 @@ TEST_CASE("a village without coordinates is reported, not dropped", "[core][cove
     const VillageCoverage& b3 = village(p, r, "B3");
     CHECK(b3.noLocation);
     CHECK_FALSE(b3.taKnown);
-    CHECK_FALSE(b3.nearestTaKm);
+    CHECK_FALSE(b3.nearestTaBand);
     CHECK_FALSE(b3.has(Gap::TaOutOfReach));
     CHECK(b3.listed());
     CHECK(reasons(p, r, "B3") == "no team +3; no coordinates: Trusted Address distance unknown");
@@ -238,7 +244,7 @@ TEST_CASE("the analysis gives the same answer on one thread or several", "[core]
     size_t different = 0;
     for (size_t i = 0; i < one.villages.size(); ++i) {
         const VillageCoverage &a = one.villages[i], &b = three.villages[i];
-        different += a.gaps != b.gaps || a.score != b.score || a.nearestTaKm != b.nearestTaKm || a.commune != b.commune;
+        different += a.gaps != b.gaps || a.score != b.score || a.nearestTaBand != b.nearestTaBand || a.commune != b.commune;
     }
     CHECK(different == 0);
     CHECK(one.province.villages.taReached == three.province.villages.taReached);
@@ -275,7 +281,11 @@ TEST_CASE("distances to Trusted Addresses leave every output only as 5 km bands"
     const ScopedLanguage english(Lang::En);
     CHECK(bandText(reportedBand(10.001, 10)) == "10–15");
     CHECK(bandText(reportedBand(23.4, 10)) == "20–25");
-    CHECK(bandText(reportedBand(7.3, 7.5)) == "7.5–12.5");
+    CHECK(bandText(reportedBand(12.4, 7.5)) == "7.5–12.5");
+    // Within the radius (to the metre) the band is the radius itself.
+    CHECK(bandText(reportedBand(7.3, 7.5)) == "0–7.5");
+    CHECK(reportedBand(10.0004, 10) == DistanceBand{0, 10});
+    CHECK(reportedBand(10.0006, 10) == DistanceBand{10, 15});
     CHECK(reportedBand(12.2, 10).fromKm == 10);
 }
 
