@@ -109,6 +109,45 @@ std::uint64_t bigEndian(const std::string& s) {
     return v;
 }
 
+// The common case in linear time: when the listed villages already run in (k1, code) order (village
+// lists imported in code order, ranked by code on equal scores), ranking is a stable bucket sort by
+// score, and scores take few values (sums of a few weights). False, keys untouched, when either fails.
+bool rankByScoreBuckets(const Project& p, std::vector<RankKey>& keys) {
+    for (std::size_t j = 1; j < keys.size(); ++j) {
+        const RankKey &a = keys[j - 1], &b = keys[j];
+        if (a.k1 > b.k1 || (a.k1 == b.k1 && p.villages[b.village].code < p.villages[a.village].code)) return false;
+    }
+    constexpr std::size_t kMaxScores = 64, kTable = 128;  // open addressing, at most half full
+    std::uint64_t value[kTable];
+    std::int32_t bucket[kTable];
+    std::fill(bucket, bucket + kTable, -1);
+    std::vector<std::uint64_t> scores;
+    std::vector<std::uint8_t> of(keys.size());
+    for (std::size_t j = 0; j < keys.size(); ++j) {
+        std::size_t s = (keys[j].k0 * 0x9e3779b97f4a7c15ull) >> 57;  // top 7 bits: 128 slots
+        while (bucket[s] >= 0 && value[s] != keys[j].k0) s = (s + 1) % kTable;
+        if (bucket[s] < 0) {
+            if (scores.size() == kMaxScores) return false;
+            value[s] = keys[j].k0;
+            bucket[s] = static_cast<std::int32_t>(scores.size());
+            scores.push_back(keys[j].k0);
+        }
+        of[j] = static_cast<std::uint8_t>(bucket[s]);
+    }
+    // Buckets in k0 order (score descending); each keeps the villages' order.
+    std::vector<std::uint32_t> rank(scores.size()), start(scores.size() + 1, 0);
+    std::vector<std::size_t> byValue(scores.size());
+    for (std::size_t b = 0; b < scores.size(); ++b) byValue[b] = b;
+    std::sort(byValue.begin(), byValue.end(), [&](std::size_t x, std::size_t y) { return scores[x] < scores[y]; });
+    for (std::size_t r = 0; r < byValue.size(); ++r) rank[byValue[r]] = static_cast<std::uint32_t>(r);
+    for (std::uint8_t b : of) ++start[rank[b] + 1];
+    for (std::size_t r = 1; r < start.size(); ++r) start[r] += start[r - 1];
+    std::vector<RankKey> sorted(keys.size());
+    for (std::size_t j = 0; j < keys.size(); ++j) sorted[start[rank[of[j]]]++] = keys[j];
+    keys.swap(sorted);
+    return true;
+}
+
 // Sorts one thread's listed villages (`listed`, in village order) into ranking order.
 void rankPart(const Project& p, const CoverageRules& rules, const std::vector<VillageCoverage>& villages, std::vector<RankKey>& keys,
               const std::vector<std::uint32_t>& listed) {
@@ -120,7 +159,7 @@ void rankPart(const Project& p, const CoverageRules& rules, const std::vector<Vi
         const auto people = static_cast<std::uint64_t>(std::max<std::int64_t>(0, v.population.value_or(0)));
         keys.push_back({~micro, tiebreak ? ~people : bigEndian(v.code), i});
     }
-    std::sort(keys.begin(), keys.end(), RankOrder{p});
+    if (!rankByScoreBuckets(p, keys)) std::sort(keys.begin(), keys.end(), RankOrder{p});
 }
 
 enum : std::uint8_t { kTeam = 1, kClub = 2, kOutcome = 4 };

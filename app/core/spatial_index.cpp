@@ -41,7 +41,6 @@ double chord2(const double a[3], const double b[3]) {
 // caller then measures them all.
 class SpatialIndex::Candidates {
 public:
-    double best2() const { return best2_; }
     double limit2() const { return limit2_; }
     bool overflowed() const { return overflowed_; }
     const std::uint32_t* slots() const { return slots_; }
@@ -103,7 +102,8 @@ void SpatialIndex::build(std::uint32_t begin, std::uint32_t end) {
     nodes_[id] = {split, 0, right, axis};
 }
 
-void SpatialIndex::search(const double q[3], Candidates& candidates) const {
+template <class Collector>
+void SpatialIndex::search(const double q[3], Collector& collector) const {
     // Far children wait on the stack with the squared distance from the query to their split
     // plane: a lower bound on the squared chord to any point behind it. Depth is log2(n / 8) + 1.
     struct Pending { std::uint32_t node; double bound2; } stack[64];
@@ -111,15 +111,15 @@ void SpatialIndex::search(const double q[3], Candidates& candidates) const {
     stack[top++] = {0, 0};
     while (top > 0) {
         const Pending pending = stack[--top];
-        if (pending.bound2 > candidates.limit2()) continue;
+        if (pending.bound2 > collector.limit2()) continue;
         const Node* node = &nodes_[pending.node];
         while (node->axis >= 0) {
             const double d = q[node->axis] - node->split;
             const std::uint32_t left = static_cast<std::uint32_t>(node - nodes_.data()) + 1;
-            if (d * d <= candidates.limit2()) stack[top++] = {d < 0 ? node->end : left, d * d};
+            if (d * d <= collector.limit2()) stack[top++] = {d < 0 ? node->end : left, d * d};
             node = &nodes_[d < 0 ? left : node->end];
         }
-        for (std::uint32_t i = node->begin; i < node->end; ++i) candidates.offer(i, chord2(points_[i].xyz, q));
+        for (std::uint32_t i = node->begin; i < node->end; ++i) collector.offer(i, chord2(points_[i].xyz, q));
     }
 }
 
@@ -142,15 +142,21 @@ std::optional<SpatialIndex::Bounds> SpatialIndex::nearestBounds(LonLat query,
     if (points_.empty()) return std::nullopt;
     double q[3];
     const GeodesicPoint from = unitVector(query, q);
-    Candidates candidates;
-    search(q, candidates);
+    struct SphericalNearest {
+        double best2 = 1e300;
+        double limit2() const { return best2; }
+        void offer(std::uint32_t, double chord2) { best2 = std::min(best2, chord2); }
+    } nearestChord;
+    search(q, nearestChord);
     // The spherical nearest's great-circle length, km: chord c = 2 sin(θ / 2). The geodesic nearest
     // may be another point, but its distance is no more than the spherical nearest's geodesic
     // distance and no less than kGeodesicOverSphereMin times the least great-circle length. The
     // 1e-9 margins cover the rounding of chord, asin and products (about 1e-15 relative).
-    const double km = 2 * kEarthRadiusKm * std::asin(std::min(1.0, std::sqrt(candidates.best2()) / 2));
+    const double km = 2 * kEarthRadiusKm * std::asin(std::min(1.0, std::sqrt(nearestChord.best2) / 2));
     const Bounds bounds{km * kGeodesicOverSphereMin * (1 - 1e-9), km * kGeodesicOverSphereMax * (1 + 1e-9)};
     if (settled(bounds.loKm, bounds.hiKm)) return bounds;
+    Candidates candidates;  // the few villages near a threshold: the full search and Vincenty
+    search(q, candidates);
     const double exact = pick(query, from, candidates)->km;
     return Bounds{exact, exact};
 }

@@ -58,8 +58,11 @@ private:
     };
     void build(std::uint32_t begin, std::uint32_t end);
     class Candidates;
-    // The tree walk: offers every point that may be the geodesic nearest of q (a unit vector).
-    void search(const double q[3], Candidates& candidates) const;
+    // The tree walk: offers the collector every point within its limit2() of q (a unit vector), as
+    // the limit shrinks. Candidates keeps those that may be the geodesic nearest; a bare minimum
+    // (nearestBounds) keeps only the spherical nearest's squared chord.
+    template <class Collector>
+    void search(const double q[3], Collector& collector) const;
     std::optional<Hit> pick(LonLat query, const GeodesicPoint& from, const Candidates& candidates) const;
     std::optional<Hit> closestOf(const GeodesicPoint& query, const std::uint32_t* candidates, std::size_t count) const;
 

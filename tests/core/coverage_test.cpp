@@ -8,6 +8,7 @@
 #include "core/geodesic.h"
 #include "core/i18n.h"
 #include "core/report.h"
+#include "core/spatial_index.h"
 #include "support/coverage_scenario.h"
 
 using namespace gapmap;
@@ -247,10 +248,66 @@ TEST_CASE("the analysis gives the same answer on one thread or several", "[core]
         different += a.gaps != b.gaps || a.score != b.score || a.nearestTaBand != b.nearestTaBand || a.commune != b.commune;
     }
     CHECK(different == 0);
+    // Every band is the band of the exact geodesic distance (Vincenty to the geodesic nearest),
+    // though the analysis measures exactly only where its spherical bounds straddle an edge.
+    std::vector<LonLat> active;
+    for (const TrustedAddress& a : p.trustedAddresses)
+        if (a.active && a.location) active.push_back(*a.location);
+    const SpatialIndex exact(active);
+    size_t wrongBands = 0, reached = 0;
+    for (const VillageCoverage& c : one.villages) {
+        const DistanceBand band = reportedBand(exact.nearest(*p.villages[c.village].location)->km, rules.taRadiusKm);
+        wrongBands += !c.nearestTaBand || *c.nearestTaBand != band;
+        reached += c.taReached;
+    }
+    CHECK(wrongBands == 0);
+    CHECK(reached > 1000);
+    CHECK(reached < 29000);
     CHECK(one.province.villages.taReached == three.province.villages.taReached);
     CHECK(one.province.people.noMobile == three.province.people.noMobile);
     CHECK(one.communes[17].villages.team == three.communes[17].villages.team);
     CHECK(one.province.villages.total == 30000);
+}
+
+TEST_CASE("the ranking equals a plain sort, in code order or not, in every population mode", "[core][coverage]") {
+    // Villages listed in code order take the bucket sort by score; shuffled lists, the population
+    // tiebreak and the population factor (scores of many values) take the general sort. Both must
+    // give what a plain stable sort on the documented order gives. Duplicate and long codes too.
+    std::mt19937 rng(29);
+    std::uniform_real_distribution<double> unit(0, 1);
+    for (const char* mode : {"none", "tiebreak", "factor"})
+        for (bool shuffled : {false, true}) {
+            Project p;
+            p.adminUnits.push_back({"1", "Tỉnh", AdminLevel::Province, "", "tỉnh", {}, false, {}});
+            p.adminUnits.push_back({"C1", "Xã", AdminLevel::Commune, "1", "xã", {}, false, {}});
+            for (int i = 0; i < 3000; ++i) {
+                // Long codes sharing their first 8 bytes, and every 50th code repeated.
+                const std::string code = "VILLAGE-" + std::to_string(100000 + (i % 50 == 49 ? i - 1 : i));
+                Village v = gapmap::test::scenarioVillage(code, "C1", LonLat{103 + unit(rng), 22 + unit(rng)}, 50 + (i * 37) % 400);
+                v.mobile = unit(rng) < 0.3 ? Mobile::G2 : Mobile::G4;
+                v.internet = unit(rng) < 0.5;
+                v.especiallyDifficult = unit(rng) < 0.5;
+                if (unit(rng) < 0.3) p.teams.push_back({v.code, "", 5, 2, ""});
+                p.villages.push_back(v);
+            }
+            p.trustedAddresses.push_back({"T", "", "", "", "", "", true, LonLat{103.5, 22.5}});
+            if (shuffled) std::shuffle(p.villages.begin(), p.villages.end(), rng);
+            p.setSetting("priority.population", mode);
+            const CoverageResult r = analyseCoverage(p);
+            std::vector<std::uint32_t> expected;
+            for (const VillageCoverage& c : r.villages)
+                if (c.listed()) expected.push_back(c.village);
+            const bool tiebreak = std::string(mode) == "tiebreak";
+            std::stable_sort(expected.begin(), expected.end(), [&](std::uint32_t a, std::uint32_t b) {
+                if (r.villages[a].score != r.villages[b].score) return r.villages[a].score > r.villages[b].score;
+                const auto pa = p.villages[a].population.value_or(0), pb = p.villages[b].population.value_or(0);
+                if (tiebreak && pa != pb) return pa > pb;
+                return p.villages[a].code < p.villages[b].code;
+            });
+            INFO(mode << (shuffled ? ", shuffled" : ", in code order"));
+            CHECK(r.priority.size() > 1000);
+            CHECK(r.priority == expected);
+        }
 }
 
 TEST_CASE("reasons, gap and measure labels in Vietnamese with the decimal comma", "[core][coverage][i18n]") {

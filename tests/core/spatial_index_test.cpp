@@ -135,3 +135,26 @@ TEST_CASE("indexed nearest is right where the spherical and ellipsoidal nearest 
     CHECK(checked == 2000);
     CHECK(sphereWouldMiss > 0);  // the case is real: a spherical-only index would be wrong here
 }
+
+TEST_CASE("nearest bounds hold the geodesic nearest distance, and collapse to it when asked", "[core][spatial_index]") {
+    std::mt19937 rng(1129);
+    const std::vector<LonLat> points = randomPoints(rng, 1500);
+    const SpatialIndex index(points);
+    const std::vector<LonLat> queries = randomPoints(rng, 3000);
+    int outside = 0, tooWide = 0, notExact = 0;
+    for (LonLat q : queries) {
+        const double exact = index.nearest(q)->km;
+        const auto bounds = index.nearestBounds(q, [](double, double) { return true; });
+        REQUIRE(bounds);
+        outside += !(bounds->loKm <= exact && exact <= bounds->hiKm);
+        tooWide += bounds->hiKm > bounds->loKm * 1.0102;  // the spherical bounds are about 1% wide
+        const auto collapsed = index.nearestBounds(q, [](double, double) { return false; });
+        notExact += collapsed->loKm != exact || collapsed->hiKm != exact;
+    }
+    CHECK(outside == 0);
+    CHECK(tooWide == 0);
+    CHECK(notExact == 0);
+    CHECK_FALSE(SpatialIndex(std::vector<LonLat>{}).nearestBounds({105, 21}, [](double, double) { return true; }));
+    // Exactly on a point: zero, settled at once.
+    CHECK(index.nearestBounds(points[7], [](double, double) { return true; })->hiKm == 0);
+}
