@@ -10,6 +10,7 @@
 
 #include "core/code_index.h"
 #include "core/spatial_index.h"
+#include "core/village_marks.h"
 
 namespace gapmap {
 namespace {
@@ -169,8 +170,7 @@ constexpr std::size_t kVillagesPerThread = 20000, kMaxThreads = 4;  // below 20,
 struct Lookups {
     const CoverageRules& rules;
     const CodeIndex& communeIndex;
-    const CodeIndex& named;                      // village codes that teams, clubs and outcomes name
-    const std::vector<std::uint8_t>& namedFlags; // kTeam | kClub | kOutcome, per named code
+    const VillageMarks& marks;                   // kTeam | kClub | kOutcome per village code
     const std::vector<char>& communeWideClub;
     const std::vector<char>& anyClubInCommune;
     const std::vector<char>& taInCommune;        // an active Trusted Address is registered in the commune
@@ -191,6 +191,7 @@ void evaluateRange(const Project& p, const Lookups& l, std::size_t begin, std::s
     const CoverageRules& rules = l.rules;
     const std::size_t noCommune = part.villages.size() - 1;
     part.listed.reserve(end - begin);
+    VillageMarks::Cursor marks(l.marks);
     const std::function<bool(double, double)> sameBand = [&rules](double loKm, double hiKm) {
         return reportedBand(loKm, rules.taRadiusKm) == reportedBand(hiKm, rules.taRadiusKm);
     };
@@ -201,8 +202,7 @@ void evaluateRange(const Project& p, const Lookups& l, std::size_t begin, std::s
         // Villages come commune by commune: reuse the previous village's commune when the code repeats.
         c.commune = i > begin && v.communeCode == p.villages[i - 1].communeCode ? out[i - 1].commune : l.communeIndex.find(v.communeCode);
         const bool inCommune = c.commune >= 0;
-        const std::int32_t k = l.named.find(v.code);
-        const std::uint8_t registered = k >= 0 ? l.namedFlags[k] : 0;
+        const std::uint8_t registered = marks.flagsOf(v.code);
         c.team = registered & kTeam;
         c.club = (registered & kClub) ||
                  (inCommune && (l.communeWideClub[c.commune] || (rules.clubAnywhereInCommune && l.anyClubInCommune[c.commune])));
@@ -259,18 +259,11 @@ CoverageResult analyseCoverage(const Project& p, const CoverageRules& rules, uns
     const std::size_t n = p.villages.size();
     auto communeArea = [&](std::int32_t c) -> AreaCoverage& { return c >= 0 ? r.communes[c] : r.province; };
 
-    // What is registered in which village: one small index over the codes teams, clubs and outcomes
-    // name, looked up once per village (cheaper than indexing every village).
-    CodeIndex named(p.teams.size() + p.clubs.size() + p.outcomes.size());
-    std::vector<std::uint8_t> namedFlags;
-    auto mark = [&](const std::string& villageCode, std::uint8_t flag) {
-        const std::int32_t k = named.insert(villageCode);
-        if (k < 0) return;
-        if (static_cast<std::size_t>(k) == namedFlags.size()) namedFlags.push_back(0);
-        namedFlags[k] |= flag;
-    };
-    for (const CommunicationTeam& t : p.teams) mark(t.villageCode, kTeam);
-    for (const Club& c : p.clubs) mark(c.villageCode, kClub);
+    // What is registered in which village: the codes teams, clubs and outcomes name, looked up once
+    // per village (cheaper than indexing every village).
+    VillageMarks marks(villagesInCodeOrder(p.villages));
+    for (const CommunicationTeam& t : p.teams) marks.add(t.villageCode, kTeam);
+    for (const Club& c : p.clubs) marks.add(c.villageCode, kClub);
     // The `outcomes` gap: a village's reported cases over every year reach the confidentiality
     // threshold k. A gap for 1 … k−1 cases would publish a count below k (README "Confidentiality").
     {
@@ -284,9 +277,10 @@ CoverageResult analyseCoverage(const Project& p, const CoverageRules& rules, uns
         }
         for (const Outcome& o : p.outcomes) {
             const std::int32_t k = outcomeVillages.find(o.villageCode);
-            if (k >= 0 && cases[k] >= rules.confidentialityK) mark(o.villageCode, kOutcome);
+            if (k >= 0 && cases[k] >= rules.confidentialityK) marks.add(o.villageCode, kOutcome);
         }
     }
+    marks.finish();
 
     // A club or Trusted Address belongs to its commune_code, else to its village's commune.
     std::unique_ptr<CodeIndex> villageIndex;  // built only when a row needs it
@@ -326,7 +320,7 @@ CoverageResult analyseCoverage(const Project& p, const CoverageRules& rules, uns
     // Each village: reach, gaps, score; figures per commune (the last slot: no known commune).
     // Villages are independent, so a large project is split between threads; each thread keeps
     // its own tallies and list, merged in village order: the result does not depend on threads.
-    const Lookups lookups{rules, communeIndex, named, namedFlags, communeWideClub, anyClubInCommune, taInCommune, SpatialIndex(taPoints)};
+    const Lookups lookups{rules, communeIndex, marks, communeWideClub, anyClubInCommune, taInCommune, SpatialIndex(taPoints)};
     r.villages.resize(n);
     const std::size_t threads = threadCount > 0 ? threadCount
                               : n < kVillagesPerThread ? 1

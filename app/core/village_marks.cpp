@@ -1,0 +1,64 @@
+#include "core/village_marks.h"
+
+#include <algorithm>
+
+namespace gapmap {
+
+void VillageMarks::add(std::string_view code, std::uint8_t flags) {
+    if (code.empty()) return;
+    if (!merge_) {
+        const std::int32_t k = index_.insert(code);
+        if (static_cast<std::size_t>(k) == flags_.size()) flags_.push_back(0);
+        flags_[k] |= flags;
+        return;
+    }
+    // Teams, clubs and outcomes each usually come in village order: note where a sorted run ends,
+    // so that finish() merges runs in linear time instead of sorting.
+    if (marks_.empty() || code < marks_.back().code) runStarts_.push_back(marks_.size());
+    marks_.push_back({code, flags});
+}
+
+void VillageMarks::finish() {
+    if (!merge_) return;
+    auto byCode = [](const Mark& a, const Mark& b) { return a.code < b.code; };
+    if (runStarts_.size() > 8) {
+        std::stable_sort(marks_.begin(), marks_.end(), byCode);  // many short runs: not worth merging
+    } else {
+        runStarts_.push_back(marks_.size());
+        for (std::size_t r = 1; r + 1 < runStarts_.size(); ++r)
+            std::inplace_merge(marks_.begin(), marks_.begin() + static_cast<std::ptrdiff_t>(runStarts_[r]),
+                               marks_.begin() + static_cast<std::ptrdiff_t>(runStarts_[r + 1]), byCode);
+    }
+    // One mark per code, flags combined.
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < marks_.size(); ++i) {
+        if (kept > 0 && marks_[kept - 1].code == marks_[i].code) marks_[kept - 1].flags |= marks_[i].flags;
+        else marks_[kept++] = marks_[i];
+    }
+    marks_.resize(kept);
+    runStarts_.clear();
+}
+
+bool villagesInCodeOrder(const std::vector<Village>& villages) {
+    for (std::size_t i = 1; i < villages.size(); ++i)
+        if (villages[i].code < villages[i - 1].code) return false;
+    return true;
+}
+
+std::uint8_t VillageMarks::Cursor::flagsOf(std::string_view code) {
+    if (!marks_.merge_) {
+        const std::int32_t k = marks_.index_.find(code);
+        return k >= 0 ? marks_.flags_[k] : 0;
+    }
+    const std::vector<Mark>& marks = marks_.marks_;
+    if (!started_) {  // a thread starts mid-list: find its place once
+        next_ = static_cast<std::size_t>(std::lower_bound(marks.begin(), marks.end(), code,
+                                                          [](const Mark& m, std::string_view c) { return m.code < c; }) -
+                                         marks.begin());
+        started_ = true;
+    }
+    while (next_ < marks.size() && marks[next_].code < code) ++next_;
+    return next_ < marks.size() && marks[next_].code == code ? marks[next_].flags : 0;
+}
+
+}  // namespace gapmap

@@ -1,0 +1,53 @@
+// What teams, clubs and outcome records name, per village code, looked up once for every village
+// by the coverage analysis. When the villages run in code order (as imported lists do), the marks
+// are sorted too and each lookup walks both lists forward together (a merge join: sequential
+// memory, no hashing); otherwise a hash index answers (core/code_index.h). Either way the answers
+// are the same. The codes are views of the project's strings, which must outlive this.
+// Standard library only.
+#pragma once
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "core/code_index.h"
+#include "core/model.h"
+
+namespace gapmap {
+
+class VillageMarks {
+public:
+    // byCodeOrder: the villages looked up run in code order (villagesInCodeOrder).
+    explicit VillageMarks(bool byCodeOrder) : merge_(byCodeOrder) {}
+
+    // Marks a village code (flags are OR-ed together); empty codes are ignored. Then finish().
+    void add(std::string_view code, std::uint8_t flags);
+    void finish();
+
+    // Lookups for one run of villages in the order given; one cursor per thread.
+    class Cursor {
+    public:
+        explicit Cursor(const VillageMarks& marks) : marks_(marks) {}
+        // The marks of `code`, 0 for none. In merge mode codes must not go backwards.
+        std::uint8_t flagsOf(std::string_view code);
+    private:
+        const VillageMarks& marks_;
+        std::size_t next_ = 0;  // merge mode: the first mark not below the last code looked up
+        bool started_ = false;
+    };
+
+private:
+    struct Mark {
+        std::string_view code;
+        std::uint8_t flags;
+    };
+    bool merge_;
+    std::vector<Mark> marks_;           // merge mode: sorted by code, one per code after finish()
+    std::vector<std::size_t> runStarts_;  // merge mode: where each sorted run added in order begins
+    CodeIndex index_;                    // hash mode
+    std::vector<std::uint8_t> flags_;    // hash mode: per index_ position
+};
+
+// True when the codes of the villages never go down from one village to the next.
+bool villagesInCodeOrder(const std::vector<Village>& villages);
+
+}  // namespace gapmap
