@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "core/code_index.h"
+#include "core/code_order.h"
 #include "core/spatial_index.h"
 #include "core/village_marks.h"
 
@@ -102,21 +103,13 @@ struct RankOrder {
     }
 };
 
-std::uint64_t bigEndian(const std::string& s) {
-    unsigned char bytes[8] = {};
-    std::memcpy(bytes, s.data(), std::min<std::size_t>(8, s.size()));
-    std::uint64_t v = 0;
-    for (unsigned char b : bytes) v = v << 8 | b;  // compiles to one byte swap
-    return v;
-}
-
 // The common case in linear time: when the listed villages already run in (k1, code) order (village
 // lists imported in code order, ranked by code on equal scores), ranking is a stable bucket sort by
 // score, and scores take few values (sums of a few weights). False, keys untouched, when either fails.
 bool rankByScoreBuckets(const Project& p, std::vector<RankKey>& keys) {
     for (std::size_t j = 1; j < keys.size(); ++j) {
         const RankKey &a = keys[j - 1], &b = keys[j];
-        if (a.k1 > b.k1 || (a.k1 == b.k1 && p.villages[b.village].code < p.villages[a.village].code)) return false;
+        if (a.k1 > b.k1 || (a.k1 == b.k1 && codeLess(p.villages[b.village].code, p.villages[a.village].code))) return false;
     }
     constexpr std::size_t kMaxScores = 64, kTable = 128;  // open addressing, at most half full
     std::uint64_t value[kTable];
@@ -158,7 +151,7 @@ void rankPart(const Project& p, const CoverageRules& rules, const std::vector<Vi
         const Village& v = p.villages[i];
         const auto micro = static_cast<std::uint64_t>(std::llround(villages[i].score * 1e6));
         const auto people = static_cast<std::uint64_t>(std::max<std::int64_t>(0, v.population.value_or(0)));
-        keys.push_back({~micro, tiebreak ? ~people : bigEndian(v.code), i});
+        keys.push_back({~micro, tiebreak ? ~people : codeHead(v.code), i});
     }
     if (!rankByScoreBuckets(p, keys)) std::sort(keys.begin(), keys.end(), RankOrder{p});
 }
@@ -200,7 +193,7 @@ void evaluateRange(const Project& p, const Lookups& l, std::size_t begin, std::s
         VillageCoverage& c = out[i];
         c.village = static_cast<std::uint32_t>(i);
         // Villages come commune by commune: reuse the previous village's commune when the code repeats.
-        c.commune = i > begin && v.communeCode == p.villages[i - 1].communeCode ? out[i - 1].commune : l.communeIndex.find(v.communeCode);
+        c.commune = i > begin && compareCodes(v.communeCode, p.villages[i - 1].communeCode) == 0 ? out[i - 1].commune : l.communeIndex.find(v.communeCode);
         const bool inCommune = c.commune >= 0;
         const std::uint8_t registered = marks.flagsOf(v.code);
         c.team = registered & kTeam;

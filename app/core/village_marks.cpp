@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/code_order.h"
+
 namespace gapmap {
 
 void VillageMarks::add(std::string_view code, std::uint8_t flags) {
@@ -14,13 +16,13 @@ void VillageMarks::add(std::string_view code, std::uint8_t flags) {
     }
     // Teams, clubs and outcomes each usually come in village order: note where a sorted run ends,
     // so that finish() merges runs in linear time instead of sorting.
-    if (marks_.empty() || code < marks_.back().code) runStarts_.push_back(marks_.size());
+    if (marks_.empty() || codeLess(code, marks_.back().code)) runStarts_.push_back(marks_.size());
     marks_.push_back({code, flags});
 }
 
 void VillageMarks::finish() {
     if (!merge_) return;
-    auto byCode = [](const Mark& a, const Mark& b) { return a.code < b.code; };
+    auto byCode = [](const Mark& a, const Mark& b) { return codeLess(a.code, b.code); };
     if (runStarts_.size() > 8) {
         std::stable_sort(marks_.begin(), marks_.end(), byCode);  // many short runs: not worth merging
     } else {
@@ -32,7 +34,7 @@ void VillageMarks::finish() {
     // One mark per code, flags combined.
     std::size_t kept = 0;
     for (std::size_t i = 0; i < marks_.size(); ++i) {
-        if (kept > 0 && marks_[kept - 1].code == marks_[i].code) marks_[kept - 1].flags |= marks_[i].flags;
+        if (kept > 0 && compareCodes(marks_[kept - 1].code, marks_[i].code) == 0) marks_[kept - 1].flags |= marks_[i].flags;
         else marks_[kept++] = marks_[i];
     }
     marks_.resize(kept);
@@ -41,7 +43,7 @@ void VillageMarks::finish() {
 
 bool villagesInCodeOrder(const std::vector<Village>& villages) {
     for (std::size_t i = 1; i < villages.size(); ++i)
-        if (villages[i].code < villages[i - 1].code) return false;
+        if (codeLess(villages[i].code, villages[i - 1].code)) return false;
     return true;
 }
 
@@ -53,12 +55,13 @@ std::uint8_t VillageMarks::Cursor::flagsOf(std::string_view code) {
     const std::vector<Mark>& marks = marks_.marks_;
     if (!started_) {  // a thread starts mid-list: find its place once
         next_ = static_cast<std::size_t>(std::lower_bound(marks.begin(), marks.end(), code,
-                                                          [](const Mark& m, std::string_view c) { return m.code < c; }) -
+                                                          [](const Mark& m, std::string_view c) { return codeLess(m.code, c); }) -
                                          marks.begin());
         started_ = true;
     }
-    while (next_ < marks.size() && marks[next_].code < code) ++next_;
-    return next_ < marks.size() && marks[next_].code == code ? marks[next_].flags : 0;
+    int order = 1;
+    while (next_ < marks.size() && (order = compareCodes(marks[next_].code, code)) < 0) ++next_;
+    return next_ < marks.size() && order == 0 ? marks[next_].flags : 0;
 }
 
 }  // namespace gapmap

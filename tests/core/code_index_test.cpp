@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "core/code_index.h"
+#include "core/code_order.h"
 
 using namespace gapmap;
 
@@ -54,6 +55,24 @@ TEST_CASE("the index agrees with std::unordered_map on 100,000 random codes", "[
         for (char& ch : probe) ch = static_cast<char>(digit(rng));
         const auto it = expected.find(probe);
         wrong += index.find(probe) != (it == expected.end() ? -1 : it->second);
+    }
+    CHECK(wrong == 0);
+}
+
+TEST_CASE("compareCodes orders codes as std::string does", "[core][code_index]") {
+    std::mt19937 rng(8);
+    std::uniform_int_distribution<int> length(0, 12), byte(0, 255), pick(0, 3);
+    const char alphabet[] = {'0', '9', '\0', '\xff'};  // digits, NUL and a high byte: unsigned order
+    std::size_t wrong = 0;
+    for (int i = 0; i < 200000; ++i) {
+        std::string a(static_cast<std::size_t>(length(rng)), '0'), b;
+        for (char& c : a) c = i % 2 ? alphabet[pick(rng)] : static_cast<char>(byte(rng));
+        b = a.substr(0, static_cast<std::size_t>(length(rng)) % (a.size() + 1));  // often a prefix
+        if (i % 3 == 0 && !b.empty()) b.back() = alphabet[pick(rng)];
+        if (i % 5 == 0) b += alphabet[pick(rng)];
+        auto sign = [](int v) { return v < 0 ? -1 : v > 0 ? 1 : 0; };
+        wrong += sign(compareCodes(a, b)) != sign(a.compare(b));
+        wrong += codeLess(a, b) != (a < b);
     }
     CHECK(wrong == 0);
 }
