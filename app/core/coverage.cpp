@@ -254,7 +254,7 @@ CoverageResult analyseCoverage(const Project& p, const CoverageRules& rules, uns
 
     // What is registered in which village: the codes teams, clubs and outcomes name, looked up once
     // per village (cheaper than indexing every village).
-    VillageMarks marks(villagesInCodeOrder(p.villages));
+    VillageMarks marks(villagesLookInCodeOrder(p.villages));
     for (const CommunicationTeam& t : p.teams) marks.add(t.villageCode, kTeam);
     for (const Club& c : p.clubs) marks.add(c.villageCode, kClub);
     // The `outcomes` gap: a village's reported cases over every year reach the confidentiality

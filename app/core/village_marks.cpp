@@ -41,9 +41,16 @@ void VillageMarks::finish() {
     runStarts_.clear();
 }
 
-bool villagesInCodeOrder(const std::vector<Village>& villages) {
-    for (std::size_t i = 1; i < villages.size(); ++i)
-        if (codeLess(villages[i].code, villages[i - 1].code)) return false;
+bool villagesLookInCodeOrder(const std::vector<Village>& villages) {
+    constexpr std::size_t kSamples = 256;
+    const std::size_t n = villages.size();
+    if (n <= kSamples) {
+        for (std::size_t i = 1; i < n; ++i)
+            if (codeLess(villages[i].code, villages[i - 1].code)) return false;
+        return true;
+    }
+    for (std::size_t k = 1; k < kSamples; ++k)
+        if (codeLess(villages[k * (n - 1) / (kSamples - 1)].code, villages[(k - 1) * (n - 1) / (kSamples - 1)].code)) return false;
     return true;
 }
 
@@ -53,12 +60,13 @@ std::uint8_t VillageMarks::Cursor::flagsOf(std::string_view code) {
         return k >= 0 ? marks_.flags_[k] : 0;
     }
     const std::vector<Mark>& marks = marks_.marks_;
-    if (!started_) {  // a thread starts mid-list: find its place once
+    if (!started_ || codeLess(code, last_)) {  // a thread starting mid-list, or a code out of order
         next_ = static_cast<std::size_t>(std::lower_bound(marks.begin(), marks.end(), code,
                                                           [](const Mark& m, std::string_view c) { return codeLess(m.code, c); }) -
                                          marks.begin());
         started_ = true;
     }
+    last_ = code;
     int order = 1;
     while (next_ < marks.size() && (order = compareCodes(marks[next_].code, code)) < 0) ++next_;
     return next_ < marks.size() && order == 0 ? marks[next_].flags : 0;
