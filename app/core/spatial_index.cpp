@@ -29,6 +29,15 @@ GeodesicPoint unitVector(LonLat p, double out[3]) {
     return GeodesicPoint(sinLat, cosLat, lon);
 }
 
+// The unit vector alone, for searches that may need no geodesic at all.
+void unitVectorOnly(LonLat p, double out[3]) {
+    const double lat = p.latDeg * kRad, lon = p.lonDeg * kRad;
+    const double cosLat = std::cos(lat);
+    out[0] = cosLat * std::cos(lon);
+    out[1] = cosLat * std::sin(lon);
+    out[2] = std::sin(lat);
+}
+
 double chord2(const double a[3], const double b[3]) {
     const double dx = a[0] - b[0], dy = a[1] - b[1], dz = a[2] - b[2];
     return dx * dx + dy * dy + dz * dz;
@@ -141,7 +150,7 @@ std::optional<SpatialIndex::Bounds> SpatialIndex::nearestBounds(LonLat query,
                                                                 const std::function<bool(double, double)>& settled) const {
     if (points_.empty()) return std::nullopt;
     double q[3];
-    const GeodesicPoint from = unitVector(query, q);
+    unitVectorOnly(query, q);
     struct SphericalNearest {
         double best2 = 1e300;
         double limit2() const { return best2; }
@@ -157,7 +166,7 @@ std::optional<SpatialIndex::Bounds> SpatialIndex::nearestBounds(LonLat query,
     if (settled(bounds.loKm, bounds.hiKm)) return bounds;
     Candidates candidates;  // the few villages near a threshold: the full search and Vincenty
     search(q, candidates);
-    const double exact = pick(query, from, candidates)->km;
+    const double exact = pick(query, GeodesicPoint(query), candidates)->km;
     return Bounds{exact, exact};
 }
 
