@@ -142,17 +142,15 @@ bool rankByScoreBuckets(const Project& p, std::vector<RankKey>& keys) {
     return true;
 }
 
-// Sorts one thread's listed villages (`listed`, in village order) into ranking order.
-void rankPart(const Project& p, const CoverageRules& rules, const std::vector<VillageCoverage>& villages, std::vector<RankKey>& keys,
-              const std::vector<std::uint32_t>& listed) {
-    const bool tiebreak = rules.population == PopulationMode::Tiebreak;
-    keys.reserve(listed.size());
-    for (std::uint32_t i : listed) {
-        const Village& v = p.villages[i];
-        const auto micro = static_cast<std::uint64_t>(std::llround(villages[i].score * 1e6));
-        const auto people = static_cast<std::uint64_t>(std::max<std::int64_t>(0, v.population.value_or(0)));
-        keys.push_back({~micro, tiebreak ? ~people : codeHead(v.code), i});
-    }
+// A listed village's ranking key, made while its record is in the cache.
+RankKey rankKey(const Village& v, const VillageCoverage& c, std::uint32_t i, bool tiebreak) {
+    const auto micro = static_cast<std::uint64_t>(std::llround(c.score * 1e6));
+    const auto people = static_cast<std::uint64_t>(std::max<std::int64_t>(0, v.population.value_or(0)));
+    return {~micro, tiebreak ? ~people : codeHead(v.code), i};
+}
+
+// Sorts one thread's listed villages (keys in village order) into ranking order.
+void rankPart(const Project& p, std::vector<RankKey>& keys) {
     if (!rankByScoreBuckets(p, keys)) std::sort(keys.begin(), keys.end(), RankOrder{p});
 }
 
@@ -170,20 +168,20 @@ struct Lookups {
     SpatialIndex index;                          // active Trusted Addresses with a location
 };
 
-// One thread's share: tallies per commune slot and the listed villages, in village order.
+// One thread's share: tallies per commune slot and the listed villages' ranking keys.
 struct Partial {
     explicit Partial(std::size_t slots) : villages(slots), people(slots), populationUnknown(slots) {}
     std::vector<CoverageTally> villages, people;
     std::vector<std::int64_t> populationUnknown;
-    std::vector<std::uint32_t> listed;
-    std::vector<RankKey> ranked;  // `listed` in ranking order
+    std::vector<RankKey> ranked;  // the listed villages: in village order, then (rankPart) in ranking order
 };
 
 void evaluateRange(const Project& p, const Lookups& l, std::size_t begin, std::size_t end, std::vector<VillageCoverage>& out,
                    Partial& part) {
     const CoverageRules& rules = l.rules;
     const std::size_t noCommune = part.villages.size() - 1;
-    part.listed.reserve(end - begin);
+    part.ranked.reserve(end - begin);
+    const bool tiebreak = rules.population == PopulationMode::Tiebreak;
     VillageMarks::Cursor marks(l.marks);
     const std::function<bool(double, double)> sameBand = [&rules](double loKm, double hiKm) {
         return reportedBand(loKm, rules.taRadiusKm) == reportedBand(hiKm, rules.taRadiusKm);
@@ -223,7 +221,7 @@ void evaluateRange(const Project& p, const Lookups& l, std::size_t begin, std::s
             if ((gaps & bit(g)) && rules.weight(g) > 0) { c.scoredGaps |= bit(g); sum += rules.weight(g); }
         if (rules.population == PopulationMode::Factor && v.population) c.populationFactor = static_cast<double>(*v.population) / 100;
         c.score = std::round(sum * c.populationFactor * 1e6) / 1e6;  // equal gap sets give equal scores, whatever the order of sums
-        if (c.listed()) part.listed.push_back(static_cast<std::uint32_t>(i));
+        if (c.listed()) part.ranked.push_back(rankKey(v, c, static_cast<std::uint32_t>(i), tiebreak));
         const std::size_t slot = inCommune ? static_cast<std::size_t>(c.commune) : noCommune;
         add(part.villages[slot], c, v.especiallyDifficult, 1);
         add(part.people[slot], c, v.especiallyDifficult, v.population.value_or(0));
@@ -323,7 +321,7 @@ CoverageResult analyseCoverage(const Project& p, const CoverageRules& rules, uns
     for (std::size_t t = 0; t < threads; ++t) {
         auto run = [&, t] {
             evaluateRange(p, lookups, n * t / threads, n * (t + 1) / threads, r.villages, partials[t]);
-            rankPart(p, rules, r.villages, partials[t].ranked, partials[t].listed);
+            rankPart(p, partials[t].ranked);
         };
         if (t + 1 == threads) {
             run();
