@@ -125,8 +125,10 @@ void SpatialIndex::search(const double q[3], Collector& collector) const {
         while (node->axis >= 0) {
             const double d = q[node->axis] - node->split;
             const std::uint32_t left = static_cast<std::uint32_t>(node - nodes_.data()) + 1;
-            if (d * d <= collector.limit2()) stack[top++] = {d < 0 ? node->end : left, d * d};
-            node = &nodes_[d < 0 ? left : node->end];
+            const std::uint32_t right = node->end;
+            stack[top] = {d < 0 ? right : left, d * d};  // kept only when within the limit (branch-free)
+            top += d * d <= collector.limit2();
+            node = &nodes_[d < 0 ? left : right];
         }
         for (std::uint32_t i = node->begin; i < node->end; ++i) collector.offer(i, chord2(points_[i].xyz, q));
     }
