@@ -46,7 +46,7 @@ public:
 
 private:
     struct Slot {
-        std::uint64_t head = 0;  // the code's first 8 bytes, zero-padded
+        std::uint64_t head = 0;  // the code's first 8 bytes, zero-padded, little-endian
         std::uint32_t tag = 0;   // high bits of the hash, and the code's length (capped at 255) in the low byte
         std::int32_t index = -1;
     };
@@ -56,7 +56,9 @@ private:
     };
     static Key keyOf(std::string_view code) {
         Key k{0, 0, 0};
-        std::memcpy(&k.head, code.data(), code.size() < 8 ? code.size() : 8);
+        if (code.size() >= 8) std::memcpy(&k.head, code.data(), 8);  // a fixed length: one load, no libc call
+        else
+            for (std::size_t i = 0; i < code.size(); ++i) k.head |= std::uint64_t{static_cast<unsigned char>(code[i])} << (8 * i);
         std::uint64_t h = k.head ^ (code.size() * 0x9e3779b97f4a7c15ull);
         for (std::size_t i = 8; i < code.size(); ++i) h = (h ^ static_cast<unsigned char>(code[i])) * 1099511628211ull;  // FNV-1a steps
         h *= 0xff51afd7ed558ccdull;  // murmur3's finaliser: every input bit reaches the low bits the table uses

@@ -9,12 +9,18 @@
 
 namespace gapmap {
 
-// The first 8 bytes of a code, zero-padded, big-endian.
+// The first 8 bytes of a code, zero-padded, big-endian. No memcpy of a variable length: that is a
+// call into libc, which cost more than the whole comparison.
 inline std::uint64_t codeHead(std::string_view code) {
-    unsigned char bytes[8] = {};
-    std::memcpy(bytes, code.data(), code.size() < 8 ? code.size() : 8);
+    if (code.size() >= 8) {
+        unsigned char bytes[8];
+        std::memcpy(bytes, code.data(), 8);
+        std::uint64_t v = 0;
+        for (unsigned char b : bytes) v = v << 8 | b;  // compiles to one load and a byte swap
+        return v;
+    }
     std::uint64_t v = 0;
-    for (unsigned char b : bytes) v = v << 8 | b;  // compiles to one byte swap
+    for (std::size_t i = 0; i < code.size(); ++i) v |= std::uint64_t{static_cast<unsigned char>(code[i])} << (56 - 8 * i);
     return v;
 }
 
