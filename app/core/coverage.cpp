@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <exception>
 #include <functional>
 #include <memory>
 #include <system_error>
@@ -165,7 +166,7 @@ struct Lookups {
     const std::vector<char>& communeWideClub;
     const std::vector<char>& anyClubInCommune;
     const std::vector<char>& taInCommune;        // an active Trusted Address is registered in the commune
-    SpatialIndex index;                          // active Trusted Addresses with a location
+    const SpatialIndex& index;                   // active Trusted Addresses with a location
 };
 
 // One thread's share: tallies per commune slot and the listed villages' ranking keys.
@@ -229,6 +230,36 @@ void evaluateRange(const Project& p, const Lookups& l, std::size_t begin, std::s
     }
 }
 
+// What is registered in which village: the codes teams, clubs and outcomes name, looked up once per
+// village (cheaper than indexing every village).
+void markVillages(const Project& p, const CoverageRules& rules, VillageMarks& marks) {
+    for (const CommunicationTeam& t : p.teams) marks.add(t.villageCode, kTeam);
+    for (const Club& c : p.clubs) marks.add(c.villageCode, kClub);
+    // The `outcomes` gap: a village's reported cases over every year reach the confidentiality
+    // threshold k. A gap for 1 … k−1 cases would publish a count below k (README "Confidentiality").
+    CodeIndex outcomeVillages(p.outcomes.size());
+    std::vector<std::int64_t> cases;
+    for (const Outcome& o : p.outcomes) {
+        const std::int32_t k = outcomeVillages.insert(o.villageCode);
+        if (k < 0) continue;
+        if (static_cast<std::size_t>(k) == cases.size()) cases.push_back(0);
+        cases[k] += std::max(0, o.childMarriages) + std::max(0, o.consanguineousMarriages);
+    }
+    for (const Outcome& o : p.outcomes) {
+        const std::int32_t k = outcomeVillages.find(o.villageCode);
+        if (k >= 0 && cases[k] >= rules.confidentialityK) marks.add(o.villageCode, kOutcome);
+    }
+    marks.finish();
+}
+
+// Active Trusted Addresses with a location, in project order.
+SpatialIndex activeTaIndex(const Project& p) {
+    std::vector<LonLat> located;
+    for (const TrustedAddress& a : p.trustedAddresses)
+        if (a.active && a.location) located.push_back(*a.location);
+    return SpatialIndex(located);
+}
+
 }  // namespace
 
 DistanceBand reportedBand(double km, double radiusKm) {
@@ -241,37 +272,45 @@ DistanceBand reportedBand(double km, double radiusKm) {
 CoverageResult analyseCoverage(const Project& p) { return analyseCoverage(p, CoverageRules::fromProject(p)); }
 
 CoverageResult analyseCoverage(const Project& p, const CoverageRules& rules, unsigned threadCount) {
+    const std::size_t n = p.villages.size();
+    const std::size_t threads = threadCount > 0 ? threadCount
+                              : n < kVillagesPerThread ? 1
+                                                       : std::min<std::size_t>(kMaxThreads, std::max(1u, std::thread::hardware_concurrency()));
+    // The village marks and the Trusted Address index (a few ms each) are built on a second thread,
+    // where there is one, while this one does the areas' bookkeeping.
+    VillageMarks marks(villagesLookInCodeOrder(p.villages));
+    SpatialIndex taIndex;
+    std::exception_ptr prepareFailed;
+    auto prepare = [&] {
+        try {
+            markVillages(p, rules, marks);
+            taIndex = activeTaIndex(p);
+        } catch (...) {
+            prepareFailed = std::current_exception();
+        }
+    };
+    std::thread preparing;
+    if (threads > 1) {
+        try {
+            preparing = std::thread(prepare);
+        } catch (const std::system_error&) {
+            prepare();
+        }
+    } else {
+        prepare();
+    }
+    struct Join {  // joined on every way out, exceptions included
+        std::thread& t;
+        ~Join() { if (t.joinable()) t.join(); }
+    } joinPreparing{preparing};
+
     CoverageResult r;
     r.rules = rules;
     collectAreas(p, r);
     CodeIndex communeIndex(r.communes.size()), districtIndex(r.districts.size());
     for (const AreaCoverage& a : r.communes) communeIndex.insert(a.code);
     for (const AreaCoverage& a : r.districts) districtIndex.insert(a.code);
-    const std::size_t n = p.villages.size();
     auto communeArea = [&](std::int32_t c) -> AreaCoverage& { return c >= 0 ? r.communes[c] : r.province; };
-
-    // What is registered in which village: the codes teams, clubs and outcomes name, looked up once
-    // per village (cheaper than indexing every village).
-    VillageMarks marks(villagesLookInCodeOrder(p.villages));
-    for (const CommunicationTeam& t : p.teams) marks.add(t.villageCode, kTeam);
-    for (const Club& c : p.clubs) marks.add(c.villageCode, kClub);
-    // The `outcomes` gap: a village's reported cases over every year reach the confidentiality
-    // threshold k. A gap for 1 … k−1 cases would publish a count below k (README "Confidentiality").
-    {
-        CodeIndex outcomeVillages(p.outcomes.size());
-        std::vector<std::int64_t> cases;
-        for (const Outcome& o : p.outcomes) {
-            const std::int32_t k = outcomeVillages.insert(o.villageCode);
-            if (k < 0) continue;
-            if (static_cast<std::size_t>(k) == cases.size()) cases.push_back(0);
-            cases[k] += std::max(0, o.childMarriages) + std::max(0, o.consanguineousMarriages);
-        }
-        for (const Outcome& o : p.outcomes) {
-            const std::int32_t k = outcomeVillages.find(o.villageCode);
-            if (k >= 0 && cases[k] >= rules.confidentialityK) marks.add(o.villageCode, kOutcome);
-        }
-    }
-    marks.finish();
 
     // A club or Trusted Address belongs to its commune_code, else to its village's commune.
     std::unique_ptr<CodeIndex> villageIndex;  // built only when a row needs it
@@ -292,14 +331,12 @@ CoverageResult analyseCoverage(const Project& p, const CoverageRules& rules, uns
         anyClubInCommune[commune] = 1;
         if (c.villageCode.empty()) communeWideClub[commune] = 1;  // an empty village_code: the club serves the whole commune
     }
-    std::vector<LonLat> taPoints;
     for (const TrustedAddress& a : p.trustedAddresses) {
         if (!a.active) continue;
         const std::int32_t commune = rowCommune(a.communeCode, a.villageCode);
         if (commune >= 0) taInCommune[commune] = 1;
         ++communeArea(commune).activeTrustedAddresses;
-        if (a.location) taPoints.push_back(*a.location);
-        else ++r.activeTaWithoutLocation;
+        r.activeTaWithoutLocation += !a.location;
     }
     for (const CommuneOffice& o : p.communeOffices) {
         AreaCoverage& area = communeArea(communeIndex.find(o.communeCode));
@@ -311,11 +348,10 @@ CoverageResult analyseCoverage(const Project& p, const CoverageRules& rules, uns
     // Each village: reach, gaps, score; figures per commune (the last slot: no known commune).
     // Villages are independent, so a large project is split between threads; each thread keeps
     // its own tallies and list, merged in village order: the result does not depend on threads.
-    const Lookups lookups{rules, communeIndex, marks, communeWideClub, anyClubInCommune, taInCommune, SpatialIndex(taPoints)};
     r.villages.resize(n);
-    const std::size_t threads = threadCount > 0 ? threadCount
-                              : n < kVillagesPerThread ? 1
-                                                       : std::min<std::size_t>(kMaxThreads, std::max(1u, std::thread::hardware_concurrency()));
+    if (preparing.joinable()) preparing.join();
+    if (prepareFailed) std::rethrow_exception(prepareFailed);
+    const Lookups lookups{rules, communeIndex, marks, communeWideClub, anyClubInCommune, taInCommune, taIndex};
     std::vector<Partial> partials(threads, Partial(r.communes.size() + 1));
     std::vector<std::thread> workers;
     for (std::size_t t = 0; t < threads; ++t) {
