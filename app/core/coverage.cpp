@@ -1,6 +1,7 @@
 #include "core/coverage.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstring>
 #include <exception>
@@ -181,7 +182,6 @@ void evaluateRange(const Project& p, const Lookups& l, std::size_t begin, std::s
                    Partial& part) {
     const CoverageRules& rules = l.rules;
     const std::size_t noCommune = part.villages.size() - 1;
-    part.ranked.reserve(end - begin);
     const bool tiebreak = rules.population == PopulationMode::Tiebreak;
     VillageMarks::Cursor marks(l.marks);
     const std::function<bool(double, double)> sameBand = [&rules](double loKm, double hiKm) {
@@ -354,9 +354,17 @@ CoverageResult analyseCoverage(const Project& p, const CoverageRules& rules, uns
     const Lookups lookups{rules, communeIndex, marks, communeWideClub, anyClubInCommune, taInCommune, taIndex};
     std::vector<Partial> partials(threads, Partial(r.communes.size() + 1));
     std::vector<std::thread> workers;
+    // Villages are handed out in chunks, in order, to whichever thread is free: threads finish
+    // together even when one runs slower. Each thread's chunks still run in village order, which
+    // the merge join and the ranking's fast path like; the sums and the ranking do not depend on
+    // which thread took which chunk.
+    const std::size_t chunk = std::max<std::size_t>(4096, n / (threads * 8) + 1);
+    std::atomic<std::size_t> nextChunk{0};
     for (std::size_t t = 0; t < threads; ++t) {
         auto run = [&, t] {
-            evaluateRange(p, lookups, n * t / threads, n * (t + 1) / threads, r.villages, partials[t]);
+            partials[t].ranked.reserve(n / threads + chunk);
+            for (std::size_t begin; (begin = nextChunk.fetch_add(chunk)) < n;)
+                evaluateRange(p, lookups, begin, std::min(n, begin + chunk), r.villages, partials[t]);
             rankPart(p, partials[t].ranked);
         };
         if (t + 1 == threads) {
