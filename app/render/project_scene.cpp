@@ -282,8 +282,9 @@ std::vector<double> ProjectSceneBuilder::attributeValues(const std::string& attr
     }
     if (id == "trusted_addresses") {
         for (double& v : values) v = 0;
+        // Active ones only, as the report's areas table counts them (an inactive one supports nobody).
         for (const TrustedAddress& t : project_.trustedAddresses)
-            if (auto it = communeIndex_.find(t.communeCode); it != communeIndex_.end()) values[it->second] += 1;
+            if (auto it = communeIndex_.find(t.communeCode); t.active && it != communeIndex_.end()) values[it->second] += 1;
         return values;
     }
     std::lock_guard<std::mutex> lock(mutex_);
@@ -634,9 +635,9 @@ RenderScene ProjectSceneBuilder::build(const SceneOptions& options) const {
             ta.offsetYPx = -20;  // above the commune name, which is centred on the same point
             ta.badgeFill = kTrustedAddress;
             ta.badgeText = Color::hex(0xffffff);
-            std::map<size_t, int> counts;
+            std::map<size_t, int> counts;  // active ones, as the report counts them
             for (const TrustedAddress& t : project_.trustedAddresses)
-                if (auto it = communeIndex_.find(t.communeCode); it != communeIndex_.end()) ++counts[it->second];
+                if (auto it = communeIndex_.find(t.communeCode); t.active && it != communeIndex_.end()) ++counts[it->second];
             for (const auto& [feature, n] : counts)
                 ta.badges.push_back({communes_->features[feature].labelPoint, std::to_string(n)});
             ta.legend.push_back({LegendEntry::Swatch::Badge, kTrustedAddress, Color::hex(0xffffff), 0, 0, PointShape::Circle,

@@ -283,6 +283,14 @@ TEST_CASE("render: Trusted Addresses appear only as counts at commune label poin
         CHECK_FALSE(l.points);
     }
     CHECK(map.scene.warning.empty());
+    // The badges count the active ones per commune, as the report's areas table does (48 of 50 on the demo).
+    int badgeTotal = 0, active = 0;
+    for (const Layer& l : map.scene.layers)
+        if (l.id == "trusted_addresses")
+            for (const auto& badge : l.badges) badgeTotal += std::stoi(badge.text);
+    for (const TrustedAddress& t : project.trustedAddresses) active += t.active;
+    CHECK(active < int(project.trustedAddresses.size()));
+    CHECK(badgeTotal == active);
 
     const ProjectSceneBuilder builder(project);
     const double scale = 1.25;  // uiScaleFor(1600, 1200)
