@@ -109,8 +109,7 @@ int runRender(const std::vector<std::string>& argv) {
 
     const std::string source = args.positional.empty() ? "demo" : args.positional[0];
     const Project project = args.positional.empty() ? buildDemoProject() : readProject(args.positional[0]);
-    if (request.scene.title.empty() && project.settingOr("title", "").empty() &&
-        std::none_of(project.adminUnits.begin(), project.adminUnits.end(), [](const AdminUnit& u) { return u.level == AdminLevel::Province; }))
+    if (request.scene.title.empty() && project.title("").empty())
         request.scene.title = std::filesystem::path(source).stem().string();  // nothing better: the file's name
 
     std::unique_ptr<render::OffscreenContext> context;

@@ -81,7 +81,7 @@ void collectAreas(const Project& p, CoverageResult& r) {
         else if (r.province.unit < 0 || u < static_cast<std::size_t>(r.province.unit)) r.province = areaOf(p, u);
     }
     if (r.province.unit < 0) {
-        r.province.name = p.settingOr("title", "gapmap project");
+        r.province.name = p.title();
         r.province.level = AdminLevel::Province;
     }
 }

@@ -80,7 +80,7 @@ DataTable aboutTable(const Project& p, const CoverageResult& r) {
     DataTable t;
     t.name = "about";
     t.columns = {{"key", ColumnType::Text}, {"value", ColumnType::Text}};
-    t.rows.push_back({std::string("title"), p.settingOr("title", "gapmap project")});
+    t.rows.push_back({std::string("title"), p.title()});
     t.rows.push_back({std::string("synthetic"), std::string(p.synthetic() ? "1 (SYNTHETIC DEMO DATA, not real records)" : "0")});
     t.rows.push_back({std::string("data_as_of"), p.settingOr("data_as_of", "")});
     for (const Setting& s : coverageSettings(r.rules)) t.rows.push_back({s.key, s.value});
@@ -96,7 +96,7 @@ std::vector<DataTable> exportTables(const Project& p, const CoverageResult& r, s
 }
 
 std::string formatPrioritiesText(const Project& p, const CoverageResult& r, std::size_t top) {
-    std::string out = p.settingOr("title", "gapmap project") + "\n";
+    std::string out = p.title() + "\n";
     if (p.synthetic()) out += tr("report.synthetic") + "\n";
     const std::int64_t noLocation = r.province.villages.noLocation;
     const std::string listed = formatLocaleNumber(double(r.priority.size())), all = formatLocaleNumber(double(r.villages.size()));
@@ -122,7 +122,7 @@ std::string formatPrioritiesText(const Project& p, const CoverageResult& r, std:
 }
 
 std::string formatPrioritiesJson(const Project& p, const CoverageResult& r, std::size_t top) {
-    std::string out = "{\"title\":" + jsonString(p.settingOr("title", "gapmap project")) +
+    std::string out = "{\"title\":" + jsonString(p.title()) +
                       ",\"synthetic\":" + (p.synthetic() ? "true" : "false") + ",\"rules\":{";
     const std::vector<Setting> rules = coverageSettings(r.rules);
     for (size_t k = 0; k < rules.size(); ++k) out += (k ? "," : "") + jsonString(rules[k].key) + ":" + jsonString(rules[k].value);
@@ -141,7 +141,7 @@ std::string formatSummaryCsv(const Project& p, const CoverageResult& r) {
 }
 
 std::string formatSummaryJson(const Project& p, const CoverageResult& r) {
-    return "{\"title\":" + jsonString(p.settingOr("title", "gapmap project")) + ",\"synthetic\":" + (p.synthetic() ? "true" : "false") +
+    return "{\"title\":" + jsonString(p.title()) + ",\"synthetic\":" + (p.synthetic() ? "true" : "false") +
            ",\"province\":" + formatJsonRows(areaTable(p, r, AdminLevel::Province)) +
            ",\"districts\":" + formatJsonRows(areaTable(p, r, AdminLevel::District)) +
            ",\"communes\":" + formatJsonRows(areaTable(p, r, AdminLevel::Commune)) + "}\n";

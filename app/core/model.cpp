@@ -88,4 +88,19 @@ void Project::setSetting(const std::string& key, const std::string& value) {
     settings.push_back({key, value});
 }
 
+std::string Project::title(const std::string& untitled) const {
+    const std::string set = settingOr("title", "");
+    if (!set.empty()) return set;
+    for (const AdminUnit& u : adminUnits)
+        if (u.level == AdminLevel::Province) return unitTitle(u);
+    return untitled;
+}
+
+std::string unitTitle(const AdminUnit& u) {
+    std::string kind = u.kind;
+    if (kind.empty()) return u.name;
+    if (kind[0] >= 'a' && kind[0] <= 'z') kind[0] = char(kind[0] - 'a' + 'A');  // the kinds start with an ASCII letter
+    return kind + " " + u.name;
+}
+
 }  // namespace gapmap

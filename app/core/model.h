@@ -135,8 +135,14 @@ struct Project {
     const Village* findVillage(const std::string& code) const;  // nullptr when absent
     Village* findVillage(const std::string& code);
     std::string settingOr(const std::string& key, const std::string& fallback) const;
+    // The name reports, maps and exports carry: the "title" setting; else the first province unit,
+    // as unitTitle gives it ("Tỉnh Lai Châu"); else `untitled`.
+    std::string title(const std::string& untitled = "gapmap project") const;
     void setSetting(const std::string& key, const std::string& value);
     bool synthetic() const { return settingOr("synthetic", "0") == "1"; }
 };
+
+// "Huyện Mường Tè", "Tỉnh Lai Châu": the unit's kind, capitalised, and its name.
+std::string unitTitle(const AdminUnit& unit);
 
 }  // namespace gapmap

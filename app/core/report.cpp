@@ -31,7 +31,7 @@ AreaRow areaRow(const AreaCoverage& a) {
 // app agree on every rule (Trusted Address reach by geodesic distance through the spatial index).
 Report buildReport(const Project& p, std::optional<double> radiusKm) {
     Report r;
-    r.title = p.settingOr("title", "gapmap project");
+    r.title = p.title();
     r.synthetic = p.synthetic();
     r.indicators = indicatorRows(p);
     CoverageRules rules = CoverageRules::fromProject(p);

@@ -61,25 +61,9 @@ Choropleth makeChoropleth(const CoverageResult& coverage) {
     return c;
 }
 
-// "Huyện Mường Tè", "Tỉnh Lai Châu": the unit's kind (capitalised) and name.
-std::string unitTitle(const AdminUnit& u) {
-    std::string kind = u.kind;
-    if (kind.empty()) return u.name;
-    if (kind[0] >= 'a' && kind[0] <= 'z') kind[0] = char(kind[0] - 'a' + 'A');
-    return kind + " " + u.name;
-}
-
 std::string areaHeading(const Project& p, const std::string& code, const std::string& name) {
     const AdminUnit* u = p.findUnit(code);
     return u && !u->kind.empty() ? unitTitle(*u) : tr("pdf.district.heading", {name});
-}
-
-// The project's title; without one, the province's name (as the rendered map does), not a placeholder.
-std::string reportTitle(const Project& p, const std::string& fallback) {
-    if (!p.settingOr("title", "").empty()) return fallback;
-    for (const AdminUnit& u : p.adminUnits)
-        if (u.level == AdminLevel::Province) return unitTitle(u);
-    return fallback;
 }
 
 // --- tables -------------------------------------------------------------------------------------
@@ -270,7 +254,6 @@ PdfReportSummary writePdfReport(const Project& project, const std::string& path,
     for (const AreaCoverage& commune : c.coverage.communes)
         if (c.districtName.count(commune.parentCode)) c.districtOfCommune[commune.code] = commune.parentCode;
     c.choropleth = makeChoropleth(c.coverage);
-    c.report.title = reportTitle(project, c.report.title);
 
     // First pass: count the pages for the footer ("page 2 of 5"); nothing is written.
     PdfReportSummary summary;

@@ -337,10 +337,7 @@ RenderScene ProjectSceneBuilder::build(const SceneOptions& options) const {
 
     RenderScene scene;
     scene.bounds = bounds();
-    scene.title = !options.title.empty() ? options.title : project_.settingOr("title", "");
-    if (scene.title.empty())
-        for (const AdminUnit& u : project_.adminUnits)
-            if (u.level == AdminLevel::Province) { scene.title = (u.kind.empty() ? "" : u.kind + " ") + u.name; break; }
+    scene.title = !options.title.empty() ? options.title : project_.title("");
     const std::string asOf = project_.settingOr("data_as_of", "");
     if (!asOf.empty()) scene.dataDate = tr("render.data_as_of", {formatLocaleDate(asOf)});
     scene.synthetic = project_.synthetic();

@@ -52,7 +52,7 @@ void App::drawMenuBar() {
     }
     // The map's own title band is off in the window: the project's title stands here instead.
     ImGui::SameLine(0, ImGui::GetFontSize() * 2);
-    ImGui::TextUnformatted(project_.settingOr("title", path_.empty() ? std::string("gapmap") : path_).c_str());
+    ImGui::TextUnformatted(project_.title(path_.empty() ? std::string("gapmap") : path_).c_str());
     ImGui::EndMainMenuBar();
     redraw_ = redraw_ || dialog_ != Dialog::None;
 }

@@ -35,7 +35,7 @@ std::vector<std::pair<std::string, std::string>> topPriorities(size_t count) {
 
 }  // namespace
 
-TEST_CASE("export-report writes the demo's PDF; --per-district adds one page per district", "[cli][pdf]") {
+TEST_CASE("export-report writes the demo's PDF, --per-district adds one page per district", "[cli][pdf]") {
     REQUIRE(havePoppler());
     TempDir dir;
     const std::string plain = dir.file("report.pdf"), full = dir.file("full.pdf");

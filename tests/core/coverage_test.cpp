@@ -114,7 +114,7 @@ TEST_CASE("a village without coordinates is reported, not dropped", "[core][cove
     CHECK(reasons(p, inCommune, "B3") == "no team +3");
 }
 
-TEST_CASE("ties in score keep code order; population can break them or scale scores", "[core][coverage]") {
+TEST_CASE("ties in score keep code order, population can break them or scale scores", "[core][coverage]") {
     const ScopedLanguage english(Lang::En);  // the reasons are checked in English
     const Project p = coverageScenario();
     CHECK(ranking(p, analyseCoverage(p)) == "B2 A3 A2 B1 B3 A1");  // A2 and B1 both score 5

@@ -58,7 +58,7 @@ TEST_CASE("marks typed rank exact before partial before folded", "[core][search]
     CHECK(partial[0].marks == MarkMatch::Partial);
 }
 
-TEST_CASE("whole words before prefixes; đ folds to d; prefixes ignored", "[core][search]") {
+TEST_CASE("whole words before prefixes, đ folds to d, prefixes ignored", "[core][search]") {
     const PlaceSearch s(places());
     CHECK(codes(s.find("ho")) == std::vector<std::string>{"V6", "V1", "V2", "V3", "V4"});
     CHECK(codes(s.find("dan danh")) == std::vector<std::string>{"V5"});

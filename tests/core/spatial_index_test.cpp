@@ -69,7 +69,7 @@ TEST_CASE("geodesic over spherical distance stays within the bounds the index re
     }
 }
 
-TEST_CASE("an empty index finds nothing; ties go to the lowest index", "[core][spatial_index]") {
+TEST_CASE("an empty index finds nothing, ties go to the lowest index", "[core][spatial_index]") {
     CHECK_FALSE(SpatialIndex(std::vector<LonLat>{}).nearest({105, 21}));
     const SpatialIndex index({{105.1, 21.0}, {104.9, 21.0}, {105.1, 21.0}});
     const auto hit = index.nearest({105.1, 21.0});

@@ -232,7 +232,7 @@ TEST_CASE("render: Vietnamese text renders with its marks", "[render][gl][text]"
     CHECK(vi.rgba != latin.rgba);
 }
 
-TEST_CASE("render: a pan reuses the cached map until it stops; a zoom re-renders", "[render][gl]") {
+TEST_CASE("render: a pan reuses the cached map until it stops, a zoom re-renders", "[render][gl]") {
     gl();
     MapRenderer renderer(RendererOptions{1, 64});
     const RenderScene scene = squareWithVillage();

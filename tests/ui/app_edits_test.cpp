@@ -107,7 +107,7 @@ TEST_CASE("rule changes in the app are saved as edits and undone like them", "[u
     CHECK(readProject(path).settingOr("weight.no_team", "(absent)") == inFileBefore);  // as it was, key or no key
 }
 
-TEST_CASE("bad input in the app changes nothing; the demo says it is not saved", "[ui][edits]") {
+TEST_CASE("bad input in the app changes nothing, the demo says it is not saved", "[ui][edits]") {
     HeadlessUi ui;
     ui::App demo(buildDemoProject(), "", ui.fonts);
     const std::string code = demo.project().villages.front().code;
