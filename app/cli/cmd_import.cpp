@@ -11,8 +11,8 @@
 namespace gapmap::cli {
 
 int runImport(const std::vector<std::string>& argv) {
-    const Args args = parseArgs(argv, {"--as", "--layer", "--crs", "--where", "--map", "--mapping", "--level", "--encoding"}, {"--skip-invalid", "--swap-lonlat"});
-    if (args.help) { std::fputs((tr("import.help") + tr("import.help.bad_input")).c_str(), stdout); return kOk; }
+    const Args args = parseArgs(argv, {"--as", "--layer", "--crs", "--where", "--map", "--mapping", "--level", "--encoding"}, {"--skip-invalid", "--swap-lonlat", "--partial", "--allow-empty"});
+    if (args.help) { std::fputs((tr("import.help") + tr("import.help.bad_input") + tr("import.help.safety")).c_str(), stdout); return kOk; }
     if (args.positional.size() != 2) throw UsageError(tr("import.error.needs_files"));
     if (args.value("--as").empty()) throw UsageError(tr("import.error.needs_table"));
     ImportRequest request;
@@ -28,6 +28,8 @@ int runImport(const std::vector<std::string>& argv) {
     request.read.swapLonLat = args.has("--swap-lonlat");
     request.level = args.value("--level");
     request.skipInvalid = args.has("--skip-invalid");
+    request.partial = args.has("--partial");
+    request.allowEmpty = args.has("--allow-empty");
     if (!args.value("--mapping").empty()) request.columnMap = readMappingFile(args.value("--mapping"));
     for (const std::string& m : args.values("--map")) {
         auto [column, source] = parseMapOption(m);

@@ -303,6 +303,18 @@ std::optional<TextEncoding> encodingFromName(std::string_view name) {
     return std::nullopt;
 }
 
+std::optional<TextEncoding> encodingFromCodePageFile(std::string_view cpg) {
+    std::string key;
+    for (char c : cpg) {
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '_' || c == '-') continue;
+        key += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    }
+    if (key == "utf8" || key == "65001") return TextEncoding::Utf8;
+    for (std::string_view prefix : {"", "cp", "windows", "ansi", "win"})
+        if (key == std::string(prefix) + "1258") return TextEncoding::Cp1258;
+    return std::nullopt;
+}
+
 namespace {
 
 // TCVN3 has no capital toned vowels: text typed in capitals (a .VnTimeH font) stores them with the

@@ -14,6 +14,10 @@ enum class TextEncoding { Utf8, Cp1258, Tcvn3, Vni };
 std::string_view encodingName(TextEncoding encoding);  // "UTF-8", "CP1258", "TCVN3", "VNI"
 // As `--encoding` takes it: utf-8/utf8, cp1258/windows-1258, tcvn3/abc, vni; any case.
 std::optional<TextEncoding> encodingFromName(std::string_view name);
+// The encoding a shapefile's .cpg names, when it is one gapmap converts itself: UTF-8 ("UTF-8",
+// "utf8", "65001") or CP1258 ("1258", "CP1258", "windows-1258", "ANSI 1258", "ansi_1258"), any
+// case, blanks and a trailing newline ignored. nullopt for any other code page (GDAL converts those).
+std::optional<TextEncoding> encodingFromCodePageFile(std::string_view cpg);
 
 // `bytes` in `from` as UTF-8, tone marks composed with their vowel (NFC for Vietnamese letters).
 // Never fails and always returns valid UTF-8: an invalid UTF-8 sequence or a byte the encoding

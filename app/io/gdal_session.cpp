@@ -5,7 +5,10 @@
 #include <gdal.h>
 
 #include <mutex>
+#include <regex>
 #include <string>
+
+#include "core/i18n.h"
 
 namespace gapmap {
 
@@ -32,5 +35,30 @@ void CPL_STDCALL captureHandler(CPLErr errClass, CPLErrorNum, const char* messag
 GdalErrorCapture::GdalErrorCapture() { CPLPushErrorHandlerEx(&captureHandler, this); }
 
 GdalErrorCapture::~GdalErrorCapture() { CPLPopErrorHandler(); }
+
+std::string plainGdalDetail(const std::string& message) {
+    std::string text = message.substr(0, message.find('\n'));
+    // "path/file.cpp, 3367: ", "file.c:120: ", "(file.cpp:88)": where in GDAL's code, never for users.
+    static const std::regex sourceRef(R"(\(?[^\s,():]*\.(?:cpp|cc|cxx|c|h|hpp)(?:, ?| line |:)\d+\)?:?\s*)");
+    text = std::regex_replace(text, sourceRef, "");
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\r' || text.back() == ':')) text.pop_back();
+    constexpr size_t kMaxBytes = 240;
+    if (text.size() > kMaxBytes) {
+        size_t cut = kMaxBytes;
+        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // not inside a UTF-8 character
+        text = text.substr(0, cut) + "…";
+    }
+    return text;
+}
+
+std::string knownGdalProblem(const std::string& message) {
+    auto has = [&message](const char* part) { return message.find(part) != std::string::npos; };
+    if (has("SFCGAL")) return tr("import.gdal.sfcgal");
+    if (has("Invalid number of points in LinearRing")) return tr("import.gdal.short_ring");
+    if (has("IllegalArgumentException") || has("TopologyException") || has("GEOS error") || has("GEOSException"))
+        return tr("import.gdal.geos");
+    if (has("Nonearth") || has("NonEarth") || has("LOCAL_CS") || has("ENGCRS")) return tr("import.gdal.nonearth");
+    return "";
+}
 
 }  // namespace gapmap

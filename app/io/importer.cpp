@@ -1,5 +1,6 @@
 #include "io/importer.h"
 
+#include <filesystem>
 #include <set>
 
 #include "core/errors.h"
@@ -9,6 +10,7 @@
 #include "core/schema.h"
 #include "core/text_fold.h"
 #include "io/column_map.h"
+#include "io/pending_file.h"
 #include "io/project_file.h"
 #include "io/row_reader.h"
 
@@ -60,7 +62,62 @@ PlaceMatch rowCommune(RowReader& r, const PlaceIndex& places, const std::optiona
 struct Converted {
     Project table;  // only the imported table is filled
     std::set<AdminLevel> levels;
+    size_t rows() const {
+        const Project& t = table;
+        return t.adminUnits.size() + t.villages.size() + t.teams.size() + t.trustedAddresses.size() + t.clubs.size() +
+               t.activities.size() + t.communeOffices.size() + t.outcomes.size() + t.targets.size() + t.settings.size();
+    }
 };
+
+enum class ShapeKind { Point, Area, Other };
+
+// What a row's geometry is for a table: a point, an area (polygons; a collection with polygons) or
+// something no table holds (lines, 3-D surfaces).
+ShapeKind shapeKind(const SourceRow& row) {
+    const std::string& t = row.geometryType;
+    if (t.find("Point") != std::string::npos) return ShapeKind::Point;
+    if (t.find("Polygon") != std::string::npos || (t == "Geometry Collection" && row.area)) return ShapeKind::Area;
+    return ShapeKind::Other;
+}
+
+bool tableHolds(const TableSpec& spec, ShapeKind kind) {
+    if (spec.geometry == GeometryKind::MultiPolygon) return kind == ShapeKind::Area;  // boundaries
+    return kind != ShapeKind::Other;  // points; polygons give their point on surface; no-geometry tables ignore both
+}
+
+std::string shapeWord(const SourceRow& row) {
+    switch (shapeKind(row)) {
+        case ShapeKind::Point: return tr("import.shape.points", {row.geometryType});
+        case ShapeKind::Area: return tr("import.shape.polygons", {row.geometryType});
+        case ShapeKind::Other: break;
+    }
+    return row.geometryType.find("Line") != std::string::npos || row.geometryType.find("String") != std::string::npos
+               ? tr("import.shape.lines", {row.geometryType})
+               : tr("import.shape.other", {row.geometryType});
+}
+
+std::string expectedShapes(const TableSpec& spec) {
+    return tr(spec.geometry == GeometryKind::MultiPolygon ? "import.expected.polygons"
+              : spec.geometry == GeometryKind::Point      ? "import.expected.points"
+                                                          : "import.expected.any");
+}
+
+// Refuses a file none of whose geometries the table can hold (points offered as admin_units, lines
+// anywhere): a whole table would otherwise be replaced by rows without a usable shape.
+void checkGeometryKinds(const TableSpec& spec, const SourceTable& src, const std::string& file) {
+    std::set<std::string> found;
+    bool anyHeld = false, anyGeometry = false;
+    for (const SourceRow& row : src.rows) {
+        if (row.geometryType.empty()) continue;
+        anyGeometry = true;
+        if (tableHolds(spec, shapeKind(row))) anyHeld = true;
+        else found.insert(shapeWord(row));
+    }
+    if (!anyGeometry || anyHeld) return;
+    std::string kinds;
+    for (const std::string& k : found) kinds += (kinds.empty() ? "" : ", ") + k;
+    throw InputError(tr("import.error.wrong_geometry", {file, kinds, spec.name, expectedShapes(spec)}));
+}
 
 }  // namespace
 
@@ -73,7 +130,10 @@ const TableSpec& importTable(const std::string& name) {
 
 ImportResult importInto(Project& project, const ImportRequest& request) {
     const TableSpec* spec = &importTable(request.table);
-    SourceTable src = readSource(request.file, request.read);
+    ReadOptions readOptions = request.read;
+    readOptions.allowEmpty = readOptions.allowEmpty || request.allowEmpty;
+    SourceTable src = readSource(request.file, readOptions);
+    checkGeometryKinds(*spec, src, src.path);
     std::string headerRow;
     const ColumnMap map = mapColumnsFindingHeader(*spec, src, request.columnMap, headerRow);
     src.decimalMarks = columnDecimalMarks(src);
@@ -86,6 +146,9 @@ ImportResult importInto(Project& project, const ImportRequest& request) {
     if (src.swapLonLat && map.lonField >= 0 && map.latField >= 0)
         result.notes.push_back(tr("import.note.swapped_columns", {request.file, src.fields[map.lonField], src.fields[map.latField]}));
     if (!headerRow.empty()) result.notes.push_back(tr("import.note.header_row", {headerRow}));
+    if (!src.codePageOverruled.empty())
+        result.notes.push_back(tr("import.note.codepage_overruled", {request.file, src.codePageFile,
+                                                                     src.convertedFrom.empty() ? "UTF-8" : src.convertedFrom}));
     if (!src.convertedFrom.empty())
         result.notes.push_back(tr(src.convertedThroughCp1252 ? "import.note.converted_cp1252" : "import.note.converted",
                                   {request.file, src.convertedFrom}));
@@ -108,6 +171,8 @@ ImportResult importInto(Project& project, const ImportRequest& request) {
         if (!row.geometryProblem.empty()) r.failGeometry(row.geometryProblem);
         if (row.ringsClosed) result.repaired.push_back(tr("import.row.ring_closed", {r.where()}));
         if (row.repaired) result.repaired.push_back(tr("import.row.polygon_repaired", {r.where()}));
+        if (!row.geometryType.empty() && row.geometryProblem.empty() && !tableHolds(*spec, shapeKind(row)))
+            r.failGeometry(tr("import.row.wrong_geometry", {shapeWord(row), spec->name, expectedShapes(*spec)}));
         if (t == "admin_units") {
             AdminUnit u;
             u.code = r.text("code");
@@ -244,6 +309,23 @@ ImportResult importInto(Project& project, const ImportRequest& request) {
         for (const std::string& e : rowErrors) result.notImported.push_back(tr("import.row.skipped", {e}));
     }
 
+    // A table is replaced whole: refuse an import that would empty it or keep only a small part of
+    // what the file holds (villages whose points lie in no commune, a wrong --where); the project
+    // then keeps what it had. An empty file is taken only with --allow-empty ("loaded, none").
+    const size_t kept = out.rows();
+    const size_t read = src.rows.size();
+    const std::string firstReason = result.notImported.empty() ? "" : result.notImported.front();
+    if (read > 0 && kept == 0)
+        throw InputError(tr("import.error.keeps_no_rows", {request.file, formatLocaleNumber(double(read)), t, firstReason}));
+    if (read > 0 && 2 * (read - kept) > read) {
+        const std::string keptText = formatLocaleNumber(double(kept)), readText = formatLocaleNumber(double(read)),
+                          leftText = formatLocaleNumber(double(read - kept));
+        if (!request.partial)
+            throw InputError(tr("import.error.mostly_left_out", {request.file, keptText, readText, t, leftText, firstReason}));
+        result.warning = tr("import.warning.partial", {request.file, keptText, readText, t, leftText});
+    }
+    if (read == 0) result.notes.push_back(tr("import.note.loaded_empty", {request.file, t}));
+
     // Replace the table; admin_units only at the levels this file holds, so that a three-level
     // project can be built from one file per level.
     if (t == "admin_units") {
@@ -287,8 +369,18 @@ ImportResult importInto(Project& project, const ImportRequest& request) {
 }
 
 ImportResult importFile(const std::string& projectPath, const ImportRequest& request) {
-    Project project = projectExists(projectPath) ? readProject(projectPath) : Project{};
+    const bool existed = projectExists(projectPath);
+    Project project = existed ? readProject(projectPath) : Project{};
     ImportResult result = importInto(project, request);
+    if (existed) {
+        // One step back, made only once the import has succeeded: a refused import touches nothing.
+        result.backup = projectPath + ".bak";
+        PendingFile backup(result.backup);
+        std::error_code ec;
+        std::filesystem::copy_file(projectPath, backup.temp(), std::filesystem::copy_options::overwrite_existing, ec);
+        if (ec) throw InputError(tr("import.error.backup", {result.backup, ec.message()}));
+        backup.commit(result.backup);
+    }
     writeProject(project, projectPath);
     return result;
 }
@@ -303,10 +395,12 @@ std::string formatImportResult(const ImportResult& r) {
     std::string out = r.table + " <- " + r.file + ": ";
     for (size_t i = 0; i < counts.size(); ++i) out += (i ? ", " : "") + counts[i];
     out += "\n";
+    if (!r.warning.empty()) out += "  " + tr("import.summary.line.warning", {r.warning}) + "\n";
     for (const std::string& line : r.notImported) out += "  " + tr("import.summary.line.not_imported", {line}) + "\n";
     for (const std::string& line : r.unmatched) out += "  " + tr("import.summary.line.unmatched", {line}) + "\n";
     for (const std::string& line : r.repaired) out += "  " + tr("import.summary.line.repaired", {line}) + "\n";
     for (const std::string& line : r.notes) out += "  " + tr("import.summary.line.note", {line}) + "\n";
+    if (!r.backup.empty()) out += "  " + tr("import.summary.line.backup", {r.backup}) + "\n";
     return out;
 }
 

@@ -18,6 +18,8 @@ struct ImportRequest {
     std::map<std::string, std::string> columnMap;   // --map column=Header and --mapping FILE
     std::string level;                              // admin_units: level for rows without one (default commune)
     bool skipInvalid = false;                       // list rows that do not parse instead of failing
+    bool partial = false;                           // --partial: import even when most rows are left out
+    bool allowEmpty = false;                        // --allow-empty: a file with a header and no rows empties the table
 };
 
 struct ImportResult {
@@ -31,17 +33,23 @@ struct ImportResult {
     std::vector<std::string> unmatched;    // imported rows whose reference was not found (admin parents)
     std::vector<std::string> repaired;     // rows whose polygon GEOS made valid
     std::vector<std::string> notes;        // anything else the user should know
+    std::string warning;                   // printed loudly: most rows were left out (--partial)
+    std::string backup;                    // PROJECT.gpkg.bak written before the project was replaced, or ""
 };
 
 // The table TABLE of `--as TABLE`; throws UsageError naming the tables there are.
 const TableSpec& importTable(const std::string& name);
 
 // Replaces `request.table` in `project` (admin_units: only the levels imported).
-// Throws InputError (one line naming file, row, column) and leaves `project` untouched.
+// Throws InputError (one line naming file, row, column) and leaves `project` untouched; also when
+// the import would keep no row (an empty file too, unless allowEmpty), when more than half of the
+// rows read would be left out (unless partial), and when the file's geometry is of a type the
+// table cannot hold (points or lines as admin_units, lines as villages).
 ImportResult importInto(Project& project, const ImportRequest& request);
 
 // Reads the project file (a new one if absent), imports, and writes it back atomically:
-// a failed import leaves the file byte-for-byte as it was.
+// a failed import leaves the file byte-for-byte as it was. After a successful import, the project
+// as it was is kept as PROJECT.gpkg.bak (one step back; replaced by the next import).
 ImportResult importFile(const std::string& projectPath, const ImportRequest& request);
 
 // The summary printed by `gapmap import`, one line per unmatched/repaired row.

@@ -2,6 +2,7 @@
 
 #include <cpl_conv.h>
 #include <cpl_error.h>
+#include <cpl_vsi.h>
 #include <gdal_priv.h>
 #include <ogr_geometry.h>
 #include <ogr_spatialref.h>
@@ -15,6 +16,7 @@
 #include "core/i18n.h"
 #include "core/legacy_encoding.h"
 #include "io/gdal_session.h"
+#include "io/source_path.h"
 #include "io/unicode.h"
 
 namespace gapmap {
@@ -118,15 +120,28 @@ bool hasOpenRing(const OGRGeometry& geometry) {
 }
 
 // A shapefile is three or four files; GDAL's own messages for a missing one are cryptic.
-// The sibling with extension `ext` (either case), or "" when there is none.
-std::string sibling(const std::filesystem::path& path, const std::string& ext) {
-    std::error_code ec;
+// The sibling with extension `ext` (either case), or "" when there is none. VSIStatL so that the
+// parts of a shapefile inside an archive (/vsizip/…) are found too.
+std::string sibling(const std::string& path, const std::string& ext) {
     for (const std::string& e : {ext, [&] { std::string u = ext; for (char& c : u) c = char(std::toupper(c)); return u; }()}) {
-        std::filesystem::path p = path;
-        p.replace_extension(e);
-        if (std::filesystem::exists(p, ec)) return p.string();
+        const std::string p = std::string(CPLResetExtension(path.c_str(), e.c_str() + 1));
+        VSIStatBufL st;
+        if (VSIStatL(p.c_str(), &st) == 0) return p;
     }
     return "";
+}
+
+// The first line of a small text file (a .cpg), "" when unreadable.
+std::string firstLineOf(const std::string& path) {
+    VSILFILE* f = VSIFOpenL(path.c_str(), "rb");
+    if (!f) return "";
+    char buffer[128] = {};
+    const size_t n = VSIFReadL(buffer, 1, sizeof buffer - 1, f);
+    VSIFCloseL(f);
+    std::string line(buffer, n);
+    line = line.substr(0, line.find_first_of("\r\n"));
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    return line;
 }
 
 std::string lowerExtension(const std::string& path) {
@@ -151,7 +166,9 @@ private:
 };
 
 // Detects the encoding of every text of the table together and converts it to UTF-8 NFC.
-void convertTableText(SourceTable& table, const ReadOptions& options) {
+// `hint`: the encoding a .cpg names. It is taken unless another reading makes more words
+// Vietnamese (a .cpg copied from another file, or written by a tool that did not re-encode).
+void convertTableText(SourceTable& table, const ReadOptions& options, std::optional<TextEncoding> hint) {
     std::vector<std::string> texts = table.fields;
     for (const SourceRow& row : table.rows)
         for (const auto& v : row.values)
@@ -159,6 +176,13 @@ void convertTableText(SourceTable& table, const ReadOptions& options) {
     EncodingGuess guess;
     if (options.encoding.empty()) {
         guess = detectEncoding(texts);
+        if (hint && *hint != TextEncoding::Utf8) {
+            const EncodingGuess hinted = detectEncoding(texts, *hint);
+            if (hinted.words > 0 && hinted.vietnameseWords >= guess.vietnameseWords) guess = hinted;
+            else if (hinted.words > 0 && guess.encoding != *hint) table.codePageOverruled = std::string(encodingName(*hint));
+        } else if (hint && guess.converts() && guess.encoding != TextEncoding::Utf8) {
+            table.codePageOverruled = std::string(encodingName(*hint));  // a UTF-8 .cpg on TCVN3/VNI/CP1258 bytes
+        }
     } else {
         const std::optional<TextEncoding> given = encodingFromName(options.encoding);
         if (!given) throw UsageError(tr("import.error.unknown_encoding", {options.encoding}));
@@ -182,6 +206,7 @@ bool inRange(LonLat p) { return p.lonDeg >= -180 && p.lonDeg <= 180 && p.latDeg 
 // Reprojects, repairs and converts one feature's geometry into the row.
 void convertGeometry(OGRGeometry* geometry, const Reprojector& reprojector, SourceRow& row) {
     if (!geometry || geometry->IsEmpty()) return;
+    row.geometryType = OGRGeometryTypeToName(wkbFlatten(geometry->getGeometryType()));
     if (!reprojector.identity() && geometry->transform(OgrReaderAccess::transform(reprojector)) != OGRERR_NONE) {
         row.geometryProblem = tr("import.geometry.not_transformable");
         return;
@@ -253,23 +278,28 @@ std::vector<DecimalMark> columnDecimalMarks(const SourceTable& table) {
     return marks;
 }
 
-SourceTable readSource(const std::string& path, const ReadOptions& options) {
+SourceTable readSource(const std::string& userPath, const ReadOptions& givenOptions) {
     GdalSession::ensure();
-    std::error_code ec;
-    const bool virtualPath = path.rfind("/vsi", 0) == 0;
-    if (!virtualPath && !std::filesystem::exists(path, ec)) throw InputError(tr("import.error.no_such_file", {path}));
-    if (!virtualPath && std::filesystem::is_directory(path, ec))
-        throw InputError(tr("import.error.is_folder", {path}));
+    const ResolvedSource source = resolveSource(userPath, givenOptions.layer);
+    const std::string& path = source.shown;  // how messages name the source
+    const std::string& gdalPath = source.gdalPath;
+    ReadOptions options = givenOptions;
 
-    const std::string ext = lowerExtension(path);
-    if (!virtualPath && ext == ".shp") {
-        if (sibling(path, ".shx").empty()) throw InputError(tr("import.error.shp_no_shx", {path}));
-        if (sibling(path, ".dbf").empty()) throw InputError(tr("import.error.shp_no_dbf", {path}));
+    const std::string ext = lowerExtension(gdalPath);
+    if (ext == ".shp") {
+        if (sibling(gdalPath, ".shx").empty()) throw InputError(tr("import.error.shp_no_shx", {path}));
+        if (sibling(gdalPath, ".dbf").empty()) throw InputError(tr("import.error.shp_no_dbf", {path}));
     }
-    // Shapefile text as the raw bytes of the .dbf: GDAL would otherwise read a file without a .cpg
-    // as Latin-1, and TCVN3 or VNI bytes could no longer be told apart. A .cpg is trusted.
+    // Shapefile text as the raw bytes of the .dbf, converted by gapmap: GDAL would read a file
+    // without a .cpg as Latin-1 (TCVN3 and VNI could no longer be told apart), and converts CP1258
+    // through iconv, which drops the last letter of every text (glibc holds it back for a tone mark
+    // that may follow). A .cpg naming UTF-8 or CP1258 is a hint for the detector; one naming another
+    // code page (1252, 874 …) is left to GDAL.
     const bool shapefile = ext == ".shp" || ext == ".dbf";
-    const bool rawBytes = shapefile && (!options.encoding.empty() || virtualPath || sibling(path, ".cpg").empty());
+    const std::string cpgPath = shapefile ? sibling(gdalPath, ".cpg") : "";
+    const std::string codePage = cpgPath.empty() ? "" : firstLineOf(cpgPath);
+    const std::optional<TextEncoding> hint = encodingFromCodePageFile(codePage);
+    const bool rawBytes = shapefile && (!options.encoding.empty() || cpgPath.empty() || (hint && *hint != TextEncoding::Utf8));
     ScopedConfig shapeEncoding("SHAPE_ENCODING", rawBytes ? "" : nullptr);
 
     // Read every attribute as text: numbers typed the Vietnamese way ("1.234,5") and
@@ -277,21 +307,26 @@ SourceTable readSource(const std::string& path, const ReadOptions& options) {
     const char* openOptions[] = {"AUTODETECT_TYPE=NO", "EMPTY_STRING_AS_NULL=YES", nullptr};
     CPLErrorReset();
     GdalErrorCapture capture;
-    std::unique_ptr<GDALDataset> ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
+    std::unique_ptr<GDALDataset> ds(GDALDataset::Open(gdalPath.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
                                                       nullptr, openOptions, nullptr));
     if (!ds) {
         const std::string why = capture.firstError();
+        if (const std::string known = knownGdalProblem(why); !known.empty())
+            throw InputError(tr("import.error.unreadable_known", {path, known, plainGdalDetail(why)}));
         // GDAL's own reason is in English: GDAL has no Vietnamese messages.
-        throw InputError(why.empty() ? tr("import.error.unknown_format", {path}) : tr("import.error.unreadable", {path, why}));
+        throw InputError(why.empty() ? tr("import.error.unknown_format", {path}) : tr("import.error.unreadable", {path, plainGdalDetail(why)}));
     }
+    // --layer chose one source of an archive; inside it, the layer of that name if there is one.
+    if (source.layerChoseSource && !ds->GetLayerByName(options.layer.c_str())) options.layer.clear();
     SourceTable table;
     table.path = path;
+    table.codePageFile = codePage;
     table.driver = ds->GetDriver()->GetDescription();
     table.swapLonLat = options.swapLonLat;
     OGRLayer* layer = pickLayer(*ds, options, path);
     table.layer = layer->GetName();
     if (!options.where.empty() && layer->SetAttributeFilter(options.where.c_str()) != OGRERR_NONE)
-        throw UsageError("--where " + options.where + ": " + capture.firstError());
+        throw UsageError("--where " + options.where + ": " + plainGdalDetail(capture.firstError()));
     OGRFeatureDefn* defn = layer->GetLayerDefn();
     for (int i = 0; i < defn->GetFieldCount(); ++i) table.fields.push_back(defn->GetFieldDefn(i)->GetNameRef());
     table.hasGeometryColumn = defn->GetGeomFieldCount() > 0 && layer->GetGeomType() != wkbNone;
@@ -310,13 +345,20 @@ SourceTable readSource(const std::string& path, const ReadOptions& options) {
         try {
             table.lonLatColumns = OgrReaderAccess::make(*layerSrs);
         } catch (const InputError& e) {
+            if (layerSrs->IsLocal()) throw InputError(tr("import.error.local_crs", {path}));
             throw InputError(path + ": " + e.what());
         }
+        capture.clear();
         const char* name = layerSrs->GetName();
         table.crsName = name ? name : "";
     }
     // lon/lat columns in CSV/XLSX default to EPSG:4326; geometry without a CRS is ambiguous.
 
+    if (const std::string early = capture.firstError(); !early.empty()) {
+        const std::string known = knownGdalProblem(early);
+        throw InputError(known.empty() ? tr("import.error.unreadable", {path, plainGdalDetail(early)})
+                                       : tr("import.error.unreadable_known", {path, known, plainGdalDetail(early)}));
+    }
     int index = 0;
     for (auto& feature : *layer) {
         SourceRow row;
@@ -327,23 +369,35 @@ SourceTable readSource(const std::string& path, const ReadOptions& options) {
         }
         OGRGeometry* geometry = feature->GetGeometryRef();
         if (geometry && !geometry->IsEmpty() && !layerSrs && options.crs.empty()) {
-            if (table.driver == "ESRI Shapefile" && sibling(path, ".prj").empty())
+            if (table.driver == "ESRI Shapefile" && sibling(gdalPath, ".prj").empty())
                 throw InputError(tr("import.error.shp_no_prj", {path}));
             throw InputError(tr("import.error.no_crs", {path}));
         }
         convertGeometry(geometry, table.lonLatColumns, row);
+        // An error GDAL, GEOS or SFCGAL raised for this feature (a ring of 3 points, a 3-D surface):
+        // the row's problem, told plainly, and the next feature read afresh.
+        if (const std::string err = capture.firstError(); !err.empty()) {
+            const std::string known = knownGdalProblem(err);
+            row.area.reset();
+            row.point.reset();
+            row.geometryProblem = known.empty() ? tr("import.geometry.gdal_error", {plainGdalDetail(err)}) : known;
+            capture.clear();
+        }
         table.rows.push_back(std::move(row));
     }
     const std::string late = capture.firstError();
-    if (!late.empty()) throw InputError(tr("import.error.after_rows", {path, late, formatLocaleNumber(index)}));
-    convertTableText(table, options);
+    if (!late.empty()) {
+        const std::string known = knownGdalProblem(late);
+        throw InputError(tr("import.error.read_stopped", {path, known.empty() ? plainGdalDetail(late) : known, formatLocaleNumber(index)}));
+    }
+    convertTableText(table, options, rawBytes ? hint : std::nullopt);
     if (table.driver == "XLSX" || table.driver == "ODS") {
         // GDAL names the fields Field1, Field2 … when the first row is not a header.
         bool generated = !table.fields.empty();
         for (size_t i = 0; i < table.fields.size(); ++i) generated = generated && table.fields[i] == "Field" + std::to_string(i + 1);
         if (generated) table.rowOffset = 0;
     }
-    if (table.rows.empty())
+    if (table.rows.empty() && !options.allowEmpty)
         throw InputError(options.where.empty() ? tr("import.error.empty_layer", {path, table.layer})
                                                : tr("import.error.empty_layer_where", {path, table.layer}));
     return table;

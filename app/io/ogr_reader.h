@@ -18,6 +18,7 @@ struct SourceRow {
     std::optional<MultiPolygon> area;                 // polygon geometry, EPSG:4326
     std::optional<LonLat> point;                      // point geometry, EPSG:4326
     std::string geometryProblem;                      // why the geometry could not be used
+    std::string geometryType;                         // OGR's flat type name ("Point", "LineString" …), "" without geometry
     bool repaired = false;                            // an invalid polygon was made valid
     bool ringsClosed = false;                         // a ring whose last point was not its first was closed
 };
@@ -53,6 +54,8 @@ struct SourceTable {
     int rowOffset = 1;
     bool swapLonLat = false;            // --swap-lonlat: read the lon column as latitude and the lat column as longitude
     std::string convertedFrom;          // "TCVN3", "VNI", "CP1258", "UTF-8"; "" when the text was UTF-8 as it is
+    std::string codePageFile;           // a shapefile's .cpg content ("CP1258", "ANSI 1258"), "" without one
+    std::string codePageOverruled;      // the encoding the .cpg named when the text read better otherwise
     bool convertedThroughCp1252 = false;  // the text had been read as CP1252 and saved again (mojibake)
     std::vector<DecimalMark> decimalMarks;  // per field, how its numbers write decimals (core/parse.h)          // "TCVN3", "VNI", "UTF-8 (read as CP1252)" …; "" when the text was UTF-8
     // How a user finds row `index` in this file, in the user's language: "FILE: line 12" (CSV),
@@ -69,12 +72,16 @@ struct ReadOptions {
     std::string where;   // OGR SQL attribute filter, e.g. "province_id = 301"
     bool swapLonLat = false;  // --swap-lonlat (lon/lat columns only; geometry is never swapped)
     std::string encoding;  // --encoding utf-8|cp1258|tcvn3|vni; "" = detect (core/legacy_encoding.h)
+    bool allowEmpty = false;  // --allow-empty: a layer with a header and no rows is read, not refused
 };
 
 // Throws InputError with one line naming the file: missing, unreadable, unknown format,
 // truncated, empty layer, no CRS where geometry needs one, a shapefile without its .shx, .dbf or .prj.
+// `path` may be a .gdb folder or a .zip/.tar/.tar.gz/.7z archive of one vector source (io/source_path.h).
 // Text is detected and converted to UTF-8 NFC (legacy Vietnamese encodings, mojibake); shapefiles
-// are read as raw bytes unless a .cpg names their encoding.
+// are read as raw bytes and converted by gapmap, a .cpg naming a code page it knows (UTF-8, CP1258)
+// taken as a hint its scoring checks; a .cpg naming another code page is left to GDAL.
+// GDAL errors while reading a feature make that row's geometryProblem (plain words, no source paths).
 SourceTable readSource(const std::string& path, const ReadOptions& options);
 
 }  // namespace gapmap

@@ -160,3 +160,15 @@ TEST_CASE("legacy encodings: forced encodings and invalid bytes", "[legacy_encod
     CHECK(decodeText("a\xFF", TextEncoding::Utf8) == "a\xEF\xBF\xBD");
     CHECK(isUtf8(convertText(broken, detectEncoding({broken}))));
 }
+
+TEST_CASE("a .cpg names CP1258 and UTF-8 in every spelling desktop GIS writes", "[core][encoding]") {
+    for (const char* cpg : {"1258", "CP1258", "cp1258", "windows-1258", "Windows-1258", "ANSI 1258", "ansi_1258", "CP1258\r\n", " 1258 \n"}) {
+        INFO(cpg);
+        CHECK(encodingFromCodePageFile(cpg) == TextEncoding::Cp1258);
+    }
+    for (const char* cpg : {"UTF-8", "utf8", "65001", "UTF-8\n"}) CHECK(encodingFromCodePageFile(cpg) == TextEncoding::Utf8);
+    for (const char* cpg : {"1252", "ANSI 1252", "874", "", "CP12580", "88591"}) {
+        INFO(cpg);
+        CHECK_FALSE(encodingFromCodePageFile(cpg));
+    }
+}

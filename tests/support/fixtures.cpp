@@ -1,6 +1,8 @@
 #include "support/fixtures.h"
 
+#include <cpl_conv.h>
 #include <gdal_priv.h>
+#include <gdal_utils.h>
 #include <ogr_spatialref.h>
 #include <ogrsf_frmts.h>
 
@@ -79,6 +81,35 @@ std::string writeTestVillagesCsv(const std::string& path) {
               "V2,Huổi Ho,00102,\"1.050\",1,grid,4g,1,103.15,22.05\n"
               "V3,Nà Tăm,00101,300,0,offgrid,none,0,103.02,22.08\n");
     return path;
+}
+
+void translateVector(const std::string& source, const std::string& destination, const std::vector<std::string>& options) {
+    GDALAllRegister();
+    std::vector<char*> argv;
+    for (const std::string& o : options) argv.push_back(const_cast<char*>(o.c_str()));
+    argv.push_back(nullptr);
+    GDALVectorTranslateOptions* opts = GDALVectorTranslateOptionsNew(argv.data(), nullptr);
+    if (!opts) throw std::runtime_error("ogr2ogr options refused");
+    GDALDatasetH src = GDALOpenEx(source.c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr);
+    if (!src) { GDALVectorTranslateOptionsFree(opts); throw std::runtime_error("cannot open " + source); }
+    int usageError = 0;
+    GDALDatasetH out = GDALVectorTranslate(destination.c_str(), nullptr, 1, &src, opts, &usageError);
+    GDALVectorTranslateOptionsFree(opts);
+    GDALClose(src);
+    if (!out) throw std::runtime_error("cannot write " + destination);
+    GDALClose(out);
+}
+
+void writeZip(const std::string& zipPath, const std::vector<std::pair<std::string, std::string>>& members) {
+    void* zip = CPLCreateZip(zipPath.c_str(), nullptr);
+    if (!zip) throw std::runtime_error("cannot create " + zipPath);
+    for (const auto& [name, file] : members) {
+        const std::string bytes = readFile(file);
+        if (CPLCreateFileInZip(zip, name.c_str(), nullptr) != CE_None ||
+            CPLWriteFileInZip(zip, bytes.data(), static_cast<int>(bytes.size())) != CE_None || CPLCloseFileInZip(zip) != CE_None)
+            throw std::runtime_error("cannot add " + name + " to " + zipPath);
+    }
+    CPLCloseZip(zip);
 }
 
 }  // namespace gapmap::test

@@ -1,6 +1,7 @@
 // Builds small vector files with GDAL for import tests: any driver, any CRS.
 #pragma once
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace gapmap::test {
@@ -15,6 +16,13 @@ struct FixtureRow {
 void writeVectorFile(const std::string& path, const std::string& driver, int epsg, const std::string& geometryType,
                      const std::vector<std::string>& fields, const std::vector<FixtureRow>& rows,
                      const std::vector<std::string>& layerOptions = {});
+
+// ogr2ogr in-process (GDALVectorTranslate): `options` as on its command line, e.g.
+// {"-f", "ESRI Shapefile", "-lco", "ENCODING=CP1258"}. Throws when GDAL fails.
+void translateVector(const std::string& source, const std::string& destination, const std::vector<std::string>& options);
+
+// A .zip holding `members` (name in the archive, file on disk), written with GDAL's zip writer.
+void writeZip(const std::string& zipPath, const std::vector<std::pair<std::string, std::string>>& members);
 
 // lon/lat (EPSG:4326) to x/y in EPSG:epsg, through PROJ.
 void projectPoint(int epsg, double lonDeg, double latDeg, double& x, double& y);
