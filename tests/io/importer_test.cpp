@@ -261,7 +261,11 @@ TEST_CASE("skipping invalid rows imports the good rows and lists the bad ones", 
     writeFile(dir.file("v.csv"), "code,name,commune_code,population\nV7,Nà Lại,00101,12\nV8,Nà Mới,00101,nhiều\nV7,Nà Lại 2,00101,3\n");
     ImportRequest request{"villages", dir.file("v.csv")};
     request.skipInvalid = true;
+    CHECK_THROWS_WITH(importInto(p, request), Catch::Contains("only 1 of 3 rows could be imported into villages") && Catch::Contains("--partial"));
+    CHECK(p.villages.size() == 3);  // most rows left out: refused, the table kept
+    request.partial = true;
     const ImportResult r = importInto(p, request);
+    CHECK_THAT(r.warning, Catch::Contains("only 1 of 3 rows were imported into villages; 2 were left out (--partial)"));
     CHECK(r.rowsRead == 3);
     CHECK(r.rowsImported == 1);
     REQUIRE(r.notImported.size() == 2);
@@ -290,8 +294,11 @@ TEST_CASE("problems are told in Vietnamese by default: dòng, hàng, đối tư�
     CHECK(p.villages.size() == 3);  // untouched
 
     writeFile(dir.file("teams.csv"), "Tên thôn,Xã,Thành viên\nHuổi Ho,,5\n");
+    CHECK_THAT(importError(p, {"communication_teams", dir.file("teams.csv")}),
+               Catch::Contains("teams.csv: không dòng nào trong 1 dòng đọc được nhập được vào communication_teams"));
+    writeFile(dir.file("teams.csv"), "Tên thôn,Xã,Thành viên\nHuổi Ho,,5\nNà Tăm,,4\n");
     const ImportResult r = importInto(p, {"communication_teams", dir.file("teams.csv")});
     const std::string summary = formatImportResult(r);
-    CHECK_THAT(summary, Catch::Contains("teams.csv: đã đọc 1 dòng, đã nhập 0, ghép được 0, không nhập 1\n"));
+    CHECK_THAT(summary, Catch::Contains("teams.csv: đã đọc 2 dòng, đã nhập 1, ghép được 1, không nhập 1\n"));
     CHECK_THAT(summary, Catch::Contains("  không nhập: " + dir.file("teams.csv") + ": dòng 2: tên thôn/bản \"Huổi Ho\" có ở nhiều xã (00101, 00102); hãy ghi rõ xã\n"));
 }

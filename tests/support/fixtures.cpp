@@ -93,7 +93,9 @@ void translateVector(const std::string& source, const std::string& destination, 
     GDALDatasetH src = GDALOpenEx(source.c_str(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr);
     if (!src) { GDALVectorTranslateOptionsFree(opts); throw std::runtime_error("cannot open " + source); }
     int usageError = 0;
+    CPLPushErrorHandler(CPLQuietErrorHandler);  // "Normalized/laundered field name" warnings for 10-byte .dbf names
     GDALDatasetH out = GDALVectorTranslate(destination.c_str(), nullptr, 1, &src, opts, &usageError);
+    CPLPopErrorHandler();
     GDALVectorTranslateOptionsFree(opts);
     GDALClose(src);
     if (!out) throw std::runtime_error("cannot write " + destination);
