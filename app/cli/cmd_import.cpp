@@ -12,7 +12,8 @@ namespace gapmap::cli {
 
 int runImport(const std::vector<std::string>& argv) {
     const Args args = parseArgs(argv, {"--as", "--layer", "--crs", "--where", "--map", "--mapping", "--level", "--encoding"}, {"--skip-invalid", "--swap-lonlat", "--partial", "--allow-empty"});
-    if (args.help) { std::fputs((tr("import.help") + tr("import.help.bad_input") + tr("import.help.safety")).c_str(), stdout); return kOk; }
+    // The catalogue trims a text's leading blanks: the first option of each part is indented here.
+    if (args.help) { std::fputs((tr("import.help") + "  " + tr("import.help.bad_input") + "  " + tr("import.help.safety")).c_str(), stdout); return kOk; }
     if (args.positional.size() != 2) throw UsageError(tr("import.error.needs_files"));
     if (args.value("--as").empty()) throw UsageError(tr("import.error.needs_table"));
     ImportRequest request;

@@ -176,4 +176,16 @@ TEST_CASE("GDAL and GEOS errors reach the user in plain words, without source pa
         CHECK_THAT(m, !Catch::Contains("Exception") && !Catch::Contains(".cpp"));
     }
     CHECK(p.adminUnits.empty());
+
+    // MapInfo "Nonearth" coordinates: PROJ's dump of the CRS stays out of the message.
+    writeFile(dir.file("pts.geojson"), pointsGeoJson({{103.1, 22.1}}));
+    translateVector(dir.file("pts.geojson"), dir.file("nonearth.tab"), {"-f", "MapInfo File", "-a_srs", "LOCAL_CS[\"Nonearth\",UNIT[\"Meter\",1.0]]"});
+    try {
+        importInto(p, {"admin_units", dir.file("nonearth.tab")});
+        FAIL("a Nonearth file was imported");
+    } catch (const InputError& e) {
+        const std::string m = e.what();
+        CHECK_THAT(m, Catch::Contains("nonearth.tab: the coordinates are in a local (non-earth) system that cannot be placed on the map; pass --crs"));
+        CHECK_THAT(m, !Catch::Contains("ENGCRS") && !Catch::Contains("Cannot find coordinate operations"));
+    }
 }
