@@ -106,10 +106,12 @@ void App::drawKpiCard(const KpiCard& card, const KpiBoard& board, float widthPx)
     if (fonts_.large) ImGui::PopFont();
     if (card.row.target) {
         ImGui::TextColored(kMuted, "%s", tr("kpi.card.target", {number(*card.row.target), std::to_string(card.row.targetYear)}).c_str());
-        const double pct = card.percentOfTarget().value_or(0);
-        ImGui::PushStyleColor(ImGuiCol_PlotHistogram, pct >= 100 ? kGood : ImVec4(0.25f, 0.45f, 0.70f, 1));
-        ImGui::ProgressBar(float(std::min(pct, 100.0) / 100), ImVec2(widthPx - em, 0), tr("kpi.card.percent", {percent(pct)}).c_str());
-        ImGui::PopStyleColor();
+        if (card.row.value) {  // no data: no bar (an empty bar would read "0 % of target")
+            const double pct = card.percentOfTarget().value_or(0);
+            ImGui::PushStyleColor(ImGuiCol_PlotHistogram, pct >= 100 ? kGood : ImVec4(0.25f, 0.45f, 0.70f, 1));
+            ImGui::ProgressBar(float(std::min(pct, 100.0) / 100), ImVec2(widthPx - em, 0), tr("kpi.card.percent", {percent(pct)}).c_str());
+            ImGui::PopStyleColor();
+        }
     } else {
         ImGui::TextColored(kMuted, "%s", tr("kpi.card.no_target").c_str());
     }
@@ -135,7 +137,7 @@ void App::drawKpiCard(const KpiCard& card, const KpiBoard& board, float widthPx)
             }
         }
     }
-    if (!card.byDistrict.empty()) {
+    if (!card.byDistrict.empty() && card.row.value) {
         ImGui::TextColored(kMuted, "%s", tr("kpi.card.by_district").c_str());
         drawDistrictBars(card, board, widthPx - em, em * 2.5f);
     }
