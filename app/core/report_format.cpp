@@ -53,8 +53,8 @@ std::string areaLine(const AreaRow& a, size_t nameWidth) {
                       cell(a.withClub) + cell(a.withTrustedAddress) + count(a.noElectricity) + count(a.noMobile) + count(a.noInternet) +
                       cell(a.activeTrustedAddresses);
     char population[32];
-    std::snprintf(population, sizeof population, "%10s", formatLocaleNumber(double(a.population)).c_str());
-    return out + population + "\n";
+    std::snprintf(population, sizeof population, "%10s", a.populationSource == "none" ? "" : formatLocaleNumber(double(a.population)).c_str());
+    return out + (a.populationSource == "none" ? std::string("         –") : std::string(population)) + "\n";  // no figure at all: –
 }
 
 // An indicator's value as text: the number, or "no data".
