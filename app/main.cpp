@@ -37,6 +37,7 @@ int main(int argc, char** argv) {
         if (command == "set") return cli::runSet(args);
         if (command == "edit") return cli::runEdit(args);
         if (command == "export-report") return cli::runExportReport(args);
+        if (command == "info") return cli::runInfo(args);
         if (command == "--help" || command == "-h" || command == "help") {
             std::fputs(tr("cli.usage").c_str(), stdout);
             return cli::kOk;

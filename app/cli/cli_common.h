@@ -46,6 +46,7 @@ int runFind(const std::vector<std::string>& args);
 // `set` and `edit` (cmd_edit.cpp): small edits committed in place, one transaction per command.
 int runSet(const std::vector<std::string>& args);
 int runEdit(const std::vector<std::string>& args);
-int runExportReport(const std::vector<std::string>& args);  // the PDF report (io/pdf_report.h)
+int runExportReport(const std::vector<std::string>& args);
+int runInfo(const std::vector<std::string>& args);  // the project's tables, loaded or not (cmd_info.cpp)  // the PDF report (io/pdf_report.h)
 
 }  // namespace gapmap::cli

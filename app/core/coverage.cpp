@@ -44,8 +44,31 @@ void add(CoverageTally& t, const VillageCoverage& c, bool especiallyDifficult, s
     t.listed += c.listed() ? n : 0;
 }
 
+PopulationSource combine(PopulationSource a, PopulationSource b) {
+    if (a == PopulationSource::None) return b;
+    if (b == PopulationSource::None || a == b) return a;
+    return PopulationSource::Mixed;
+}
+
+// A commune's population: its villages' sum when every village has a figure; else the commune's own
+// figure (admin_units.population, e.g. the census) when it has one; else what its villages give.
+void choosePopulation(const Project& p, AreaCoverage& commune) {
+    // A census figure of 0 is a commune created after the census (the 2009 file has eight): no figure.
+    const std::optional<std::int64_t> own = commune.unit >= 0 ? p.adminUnits[commune.unit].population : std::nullopt;
+    const bool villagesComplete = commune.villages.total > 0 && commune.populationUnknown == 0;
+    if (!villagesComplete && own && *own > 0) {
+        commune.population = *own;
+        commune.populationSource = PopulationSource::Census;
+    } else {
+        commune.population = commune.people.total;
+        commune.populationSource = commune.villages.total > commune.populationUnknown ? PopulationSource::Villages : PopulationSource::None;
+    }
+}
+
 // Adds a commune's figures into its district or province.
 void rollUp(const AreaCoverage& from, AreaCoverage& to) {
+    to.population += from.population;
+    to.populationSource = combine(to.populationSource, from.populationSource);
     for (auto field : kTallyFields) {
         to.villages.*field += from.villages.*field;
         to.people.*field += from.people.*field;
@@ -168,6 +191,7 @@ struct Lookups {
     const std::vector<char>& anyClubInCommune;
     const std::vector<char>& taInCommune;        // an active Trusted Address is registered in the commune
     const SpatialIndex& index;                   // active Trusted Addresses with a location
+    const DataPresence& data;                    // gaps over a table without data are unknown
 };
 
 // One thread's share: tallies per commune slot and the listed villages' ranking keys.
@@ -207,10 +231,13 @@ void evaluateRange(const Project& p, const Lookups& l, std::size_t begin, std::s
         c.taReached = byDistance || byCommune;
         // Without coordinates the distance is unknown, unless there is no located Trusted Address at all.
         c.taKnown = c.taReached || !c.noLocation || l.index.size() == 0;
+        // No Trusted Address table at all: reach is unknown for every village alike; it is said once
+        // (unscoredTables), not village by village.
+        if (!l.data.trustedAddresses) c.taKnown = true;
         std::uint16_t gaps = 0;
-        if (!c.team) gaps |= bit(Gap::NoTeam);
-        if (!c.club) gaps |= bit(Gap::NoClub);
-        if (c.taKnown && !c.taReached) gaps |= bit(Gap::TaOutOfReach);
+        if (!c.team && l.data.teams) gaps |= bit(Gap::NoTeam);
+        if (!c.club && l.data.clubs) gaps |= bit(Gap::NoClub);
+        if (c.taKnown && !c.taReached && l.data.trustedAddresses) gaps |= bit(Gap::TaOutOfReach);
         if (v.electricity != Electricity::Grid) gaps |= bit(Gap::NoElectricity);
         if (v.mobile == Mobile::None || v.mobile == Mobile::G2) gaps |= bit(Gap::NoMobile);
         if (!v.internet) gaps |= bit(Gap::NoInternet);
@@ -306,6 +333,7 @@ CoverageResult analyseCoverage(const Project& p, const CoverageRules& rules, uns
 
     CoverageResult r;
     r.rules = rules;
+    r.data = DataPresence::of(p);
     collectAreas(p, r);
     CodeIndex communeIndex(r.communes.size()), districtIndex(r.districts.size());
     for (const AreaCoverage& a : r.communes) communeIndex.insert(a.code);
@@ -351,7 +379,7 @@ CoverageResult analyseCoverage(const Project& p, const CoverageRules& rules, uns
     r.villages.resize(n);
     if (preparing.joinable()) preparing.join();
     if (prepareFailed) std::rethrow_exception(prepareFailed);
-    const Lookups lookups{rules, communeIndex, marks, communeWideClub, anyClubInCommune, taInCommune, taIndex};
+    const Lookups lookups{rules, communeIndex, marks, communeWideClub, anyClubInCommune, taInCommune, taIndex, r.data};
     std::vector<Partial> partials(threads, Partial(r.communes.size() + 1));
     std::vector<std::thread> workers;
     // Villages are handed out in chunks, in order, to whichever thread is free: threads finish
@@ -398,14 +426,49 @@ CoverageResult analyseCoverage(const Project& p, const CoverageRules& rules, uns
     r.priority.reserve(ranked.size());
     for (const RankKey& k : ranked) r.priority.push_back(k.village);
 
-    // Communes add up into their districts and the province.
+    // Communes add up into their districts and the province; so do their populations (choosePopulation).
+    r.province.population = r.province.people.total;  // villages in no known commune
+    r.province.populationSource = r.province.population > 0 ? PopulationSource::Villages : PopulationSource::None;
     for (AreaCoverage& commune : r.communes) {
         commune.communesWithoutOffice = commune.offices == 0;
+        choosePopulation(p, commune);
         const std::int32_t d = districtIndex.find(commune.parentCode);
         if (d >= 0) rollUp(commune, r.districts[d]);
         rollUp(commune, r.province);
     }
+    for (AreaCoverage* a : {&r.province}) a->data = r.data;
+    for (auto* list : {&r.communes, &r.districts})
+        for (AreaCoverage& a : *list) a.data = r.data;
     return r;
+}
+
+DataPresence DataPresence::of(const Project& p) {
+    DataPresence d;
+    d.teams = p.hasData(kTeamsTable);
+    d.clubs = p.hasData(kClubsTable);
+    d.trustedAddresses = p.hasData(kTrustedAddressesTable);
+    d.offices = p.hasData(kOfficesTable);
+    d.outcomes = p.hasData(kOutcomesTable);
+    return d;
+}
+
+const char* toString(PopulationSource source) {
+    switch (source) {
+        case PopulationSource::Villages: return "villages";
+        case PopulationSource::Census: return "census";
+        case PopulationSource::Mixed: return "mixed";
+        case PopulationSource::None: break;
+    }
+    return "none";
+}
+
+std::vector<std::string> unscoredTables(const CoverageResult& r) {
+    std::vector<std::string> out;
+    if (!r.data.teams) out.push_back(kTeamsTable);
+    if (!r.data.clubs) out.push_back(kClubsTable);
+    if (!r.data.trustedAddresses) out.push_back(kTrustedAddressesTable);
+    if (!r.data.outcomes) out.push_back(kOutcomesTable);
+    return out;
 }
 
 std::vector<ScoreTerm> scoreTerms(const VillageCoverage& c, const CoverageRules& rules) {

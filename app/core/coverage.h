@@ -56,6 +56,19 @@ struct CoverageTally {
                  noLocation = 0, listed = 0;
 };
 
+// Which tables the measures and gaps rest on have data (Project::hasData). A table never loaded
+// makes its measures *no data* (nullopt) and its gaps unknown: not found, not scored, not listed.
+struct DataPresence {
+    bool teams = true, clubs = true, trustedAddresses = true, offices = true, outcomes = true;
+    static DataPresence of(const Project& project);
+};
+
+// Where an area's population comes from: the villages' sum where every village of the commune has
+// a figure, else the commune's own `population` (admin_units, e.g. the 2009 census); a district or
+// province adds its communes' figures up, so it can be Mixed.
+enum class PopulationSource { None, Villages, Census, Mixed };
+const char* toString(PopulationSource source);  // "none", "villages", "census", "mixed"
+
 struct AreaCoverage {
     std::int32_t unit = -1;           // index into Project::adminUnits; -1 for a province made up from the title
     std::string code, name, parentCode;
@@ -66,6 +79,9 @@ struct AreaCoverage {
     std::int64_t activeTrustedAddresses = 0;   // registered in the area (a count: never a location)
     std::int64_t offices = 0, officesWithoutComputers = 0, officesWithoutInternet = 0;  // commune office records
     std::int64_t communesWithoutOffice = 0;    // communes with no commune_offices row
+    std::int64_t population = 0;               // the area's population, from populationSource
+    PopulationSource populationSource = PopulationSource::None;
+    DataPresence data;                         // as CoverageResult::data: measures read it
 };
 
 struct CoverageResult {
@@ -77,7 +93,18 @@ struct CoverageResult {
     std::vector<AreaCoverage> districts;    // ordered by code; empty in a two-level project
     std::vector<AreaCoverage> communes;     // ordered by code
     std::int64_t activeTaWithoutLocation = 0;  // these reach villages only through the commune rule
+    DataPresence data;                         // the tables with data; the others' gaps are unknown
 };
+
+// The tables whose gaps could not be looked for (never loaded), in gap order: "communication_teams",
+// "clubs", "trusted_addresses", "outcomes". Empty when every gap was looked for.
+std::vector<std::string> unscoredTables(const CoverageResult& result);
+// "Không tính: chưa có dữ liệu đội truyền thông, câu lạc bộ, Địa chỉ tin cậy" (current language); empty when none.
+std::string unscoredText(const CoverageResult& result);
+// "dân số: số liệu điều tra của xã" / "population: communes' census figure" (current language; without
+// the "population:" label when labelled is false); empty for None.
+std::string populationSourceText(PopulationSource source, bool labelled = true);
+PopulationSource populationSourceFromString(const std::string& text);  // toString's inverse; None otherwise
 
 // threads: 0 = automatic (one below 20,000 villages, else up to 4, as the machine has cores);
 // the result is the same whatever the number.

@@ -8,22 +8,51 @@ namespace {
 using Field = std::int64_t CoverageTally::*;
 using Value = std::optional<double>;
 
-template <Field F>
-Value villages(const AreaCoverage& a) { return static_cast<double>(a.villages.*F); }
+// The table a measure rests on: without data there the measure is no data (nullopt), never 0.
+enum Needs { kAny, kTeams, kClubs, kTas, kOffices };
+bool present(const AreaCoverage& a, Needs n) {
+    switch (n) {
+        case kTeams: return a.data.teams;
+        case kClubs: return a.data.clubs;
+        case kTas: return a.data.trustedAddresses;
+        case kOffices: return a.data.offices;
+        case kAny: break;
+    }
+    return true;
+}
 
-template <Field F>
-Value people(const AreaCoverage& a) { return static_cast<double>(a.people.*F); }
+template <Field F, Needs N = kAny>
+Value villages(const AreaCoverage& a) {
+    if (!present(a, N)) return std::nullopt;
+    return static_cast<double>(a.villages.*F);
+}
+
+template <Field F, Needs N = kAny>
+Value people(const AreaCoverage& a) {
+    if (!present(a, N)) return std::nullopt;
+    return static_cast<double>(a.people.*F);
+}
+
+// The area's population as chosen per commune (AreaCoverage::populationSource); none known: no data.
+Value population(const AreaCoverage& a) {
+    if (a.populationSource == PopulationSource::None) return std::nullopt;
+    return static_cast<double>(a.population);
+}
 
 // Percent of villages (ByPeople false) or of people (true) in the area having F among those having W.
-template <Field F, Field W, bool ByPeople>
+template <Field F, Field W, bool ByPeople, Needs N = kAny>
 Value share(const AreaCoverage& a) {
+    if (!present(a, N)) return std::nullopt;
     const CoverageTally& t = ByPeople ? a.people : a.villages;
     if (t.*W == 0) return std::nullopt;
     return 100.0 * static_cast<double>(t.*F) / static_cast<double>(t.*W);
 }
 
-template <std::int64_t AreaCoverage::*F>
-Value area(const AreaCoverage& a) { return static_cast<double>(a.*F); }
+template <std::int64_t AreaCoverage::*F, Needs N = kAny>
+Value area(const AreaCoverage& a) {
+    if (!present(a, N)) return std::nullopt;
+    return static_cast<double>(a.*F);
+}
 
 using T = CoverageTally;
 
@@ -32,40 +61,40 @@ using T = CoverageTally;
 const std::vector<AreaMeasure>& areaMeasures() {
     static const std::vector<AreaMeasure> measures = {
         {"villages", false, villages<&T::total>},
-        {"population", false, people<&T::total>},
+        {"population", false, population},
         {"villages_population_unknown", false, area<&AreaCoverage::populationUnknown>},
         {"especially_difficult", false, villages<&T::especiallyDifficult>},
-        {"with_team", false, villages<&T::team>},
-        {"pct_with_team", true, share<&T::team, &T::total, false>},
-        {"especially_difficult_with_team", false, villages<&T::especiallyDifficultWithTeam>},
-        {"pct_especially_difficult_with_team", true, share<&T::especiallyDifficultWithTeam, &T::especiallyDifficult, false>},
-        {"with_club", false, villages<&T::club>},
-        {"pct_with_club", true, share<&T::club, &T::total, false>},
-        {"ta_reached", false, villages<&T::taReached>},
-        {"pct_ta_reached", true, share<&T::taReached, &T::total, false>},
-        {"ta_unknown", false, villages<&T::taUnknown>},
+        {"with_team", false, villages<&T::team, kTeams>},
+        {"pct_with_team", true, share<&T::team, &T::total, false, kTeams>},
+        {"especially_difficult_with_team", false, villages<&T::especiallyDifficultWithTeam, kTeams>},
+        {"pct_especially_difficult_with_team", true, share<&T::especiallyDifficultWithTeam, &T::especiallyDifficult, false, kTeams>},
+        {"with_club", false, villages<&T::club, kClubs>},
+        {"pct_with_club", true, share<&T::club, &T::total, false, kClubs>},
+        {"ta_reached", false, villages<&T::taReached, kTas>},
+        {"pct_ta_reached", true, share<&T::taReached, &T::total, false, kTas>},
+        {"ta_unknown", false, villages<&T::taUnknown, kTas>},
         {"no_electricity", false, villages<&T::noElectricity>},
         {"no_mobile", false, villages<&T::noMobile>},
         {"no_internet", false, villages<&T::noInternet>},
         {"no_location", false, villages<&T::noLocation>},
         {"priority_villages", false, villages<&T::listed>},
-        {"people_with_team", false, people<&T::team>},
-        {"pct_people_with_team", true, share<&T::team, &T::total, true>},
-        {"people_with_club", false, people<&T::club>},
-        {"pct_people_with_club", true, share<&T::club, &T::total, true>},
-        {"people_ta_reached", false, people<&T::taReached>},
-        {"pct_people_ta_reached", true, share<&T::taReached, &T::total, true>},
+        {"people_with_team", false, people<&T::team, kTeams>},
+        {"pct_people_with_team", true, share<&T::team, &T::total, true, kTeams>},
+        {"people_with_club", false, people<&T::club, kClubs>},
+        {"pct_people_with_club", true, share<&T::club, &T::total, true, kClubs>},
+        {"people_ta_reached", false, people<&T::taReached, kTas>},
+        {"pct_people_ta_reached", true, share<&T::taReached, &T::total, true, kTas>},
         {"people_no_electricity", false, people<&T::noElectricity>},
         {"pct_people_no_electricity", true, share<&T::noElectricity, &T::total, true>},
         {"people_no_mobile", false, people<&T::noMobile>},
         {"pct_people_no_mobile", true, share<&T::noMobile, &T::total, true>},
         {"people_no_internet", false, people<&T::noInternet>},
         {"pct_people_no_internet", true, share<&T::noInternet, &T::total, true>},
-        {"active_trusted_addresses", false, area<&AreaCoverage::activeTrustedAddresses>},
-        {"commune_offices", false, area<&AreaCoverage::offices>},
-        {"offices_without_computers", false, area<&AreaCoverage::officesWithoutComputers>},
-        {"offices_without_internet", false, area<&AreaCoverage::officesWithoutInternet>},
-        {"communes_without_office_record", false, area<&AreaCoverage::communesWithoutOffice>},
+        {"active_trusted_addresses", false, area<&AreaCoverage::activeTrustedAddresses, kTas>},
+        {"commune_offices", false, area<&AreaCoverage::offices, kOffices>},
+        {"offices_without_computers", false, area<&AreaCoverage::officesWithoutComputers, kOffices>},
+        {"offices_without_internet", false, area<&AreaCoverage::officesWithoutInternet, kOffices>},
+        {"communes_without_office_record", false, area<&AreaCoverage::communesWithoutOffice, kOffices>},
     };
     return measures;
 }

@@ -39,7 +39,9 @@ DataTable priorityTable(const Project& p, const CoverageResult& r, std::size_t t
                  {"commune_code", ColumnType::Text}, {"commune_name", ColumnType::Text}, {"population", ColumnType::Integer},
                  {"score", ColumnType::Real},        {"gaps", ColumnType::Text},         {"reasons", ColumnType::Text},
                  {"nearest_ta_band_km", ColumnType::Text}, {"has_location", ColumnType::Integer}, {"lon", ColumnType::Real},
-                 {"lat", ColumnType::Real}};
+                 {"lat", ColumnType::Real},         {"not_scored", ColumnType::Text}};
+    std::string notScored;  // the same in every row: the tables whose gaps were not looked for (no data)
+    for (const std::string& table : unscoredTables(r)) notScored += (notScored.empty() ? "" : ";") + table;
     const std::size_t count = top == 0 ? r.priority.size() : std::min(top, r.priority.size());
     for (std::size_t k = 0; k < count; ++k) {
         const VillageCoverage& c = r.villages[r.priority[k]];
@@ -48,7 +50,7 @@ DataTable priorityTable(const Project& p, const CoverageResult& r, std::size_t t
                           optionalInt(v.population), c.score, gapsText(c), reasonsText(p, r, c),
                           c.nearestTaBand ? Cell{bandText(*c.nearestTaBand)} : Cell{},
                           Cell{std::int64_t{v.location ? 1 : 0}}, v.location ? Cell{v.location->lonDeg} : Cell{},
-                          v.location ? Cell{v.location->latDeg} : Cell{}});
+                          v.location ? Cell{v.location->latDeg} : Cell{}, notScored.empty() ? Cell{} : Cell{notScored}});
         t.points.push_back(v.location);
     }
     return t;
@@ -60,6 +62,7 @@ DataTable areaTable(const Project& p, const CoverageResult& r, AdminLevel level)
     t.geometry = GeometryKind::MultiPolygon;
     t.columns = {{"level", ColumnType::Text}, {"code", ColumnType::Text}, {"name", ColumnType::Text}, {"parent_code", ColumnType::Text}};
     for (const AreaMeasure& m : areaMeasures()) t.columns.push_back({m.key, m.percent ? ColumnType::Real : ColumnType::Integer});
+    t.columns.push_back({"population_source", ColumnType::Text});  // villages, census, mixed (AreaCoverage::populationSource)
     const std::vector<AreaCoverage>* list = areasOf(r, level);
     const std::vector<AreaCoverage> province = {r.province};
     for (const AreaCoverage& a : list ? *list : province) {
@@ -70,6 +73,7 @@ DataTable areaTable(const Project& p, const CoverageResult& r, AdminLevel level)
             else if (m.percent) row.emplace_back(std::round(*v * 10) / 10);
             else row.emplace_back(static_cast<std::int64_t>(*v));
         }
+        row.emplace_back(a.populationSource == PopulationSource::None ? Cell{} : Cell{std::string(toString(a.populationSource))});
         t.rows.push_back(std::move(row));
         t.areas.push_back(a.unit >= 0 ? &p.adminUnits[a.unit].area : nullptr);
     }
@@ -84,6 +88,9 @@ DataTable aboutTable(const Project& p, const CoverageResult& r) {
     t.rows.push_back({std::string("synthetic"), std::string(p.synthetic() ? "1 (SYNTHETIC DEMO DATA, not real records)" : "0")});
     t.rows.push_back({std::string("data_as_of"), p.settingOr("data_as_of", "")});
     for (const Setting& s : coverageSettings(r.rules)) t.rows.push_back({s.key, s.value});
+    std::string notScored;
+    for (const std::string& table : unscoredTables(r)) notScored += (notScored.empty() ? "" : ";") + table;
+    t.rows.push_back({std::string("not_scored"), notScored});
     return t;
 }
 
@@ -102,6 +109,7 @@ std::string formatPrioritiesText(const Project& p, const CoverageResult& r, std:
     const std::string listed = formatLocaleNumber(double(r.priority.size())), all = formatLocaleNumber(double(r.villages.size()));
     out += "\n" + (noLocation ? tr("priorities.heading_no_location", {listed, all, formatLocaleNumber(double(noLocation))})
                               : tr("priorities.heading", {listed, all})) + "\n" + rulesLine(r.rules);
+    if (const std::string unscored = unscoredText(r); !unscored.empty()) out += unscored + "\n";
     const DataTable t = priorityTable(p, r, top);
     size_t nameWidth = 8, communeWidth = 8;
     for (const auto& row : t.rows) {
@@ -118,6 +126,7 @@ std::string formatPrioritiesText(const Project& p, const CoverageResult& r, std:
                pad(cellText(row[4]), communeWidth) + cellText(row[8]) + "\n";
     if (t.rows.size() < r.priority.size())
         out += tr("priorities.more", {formatLocaleNumber(double(r.priority.size() - t.rows.size()))}) + "\n";
+    if (const std::string unscored = unscoredText(r); !unscored.empty()) out += "\n" + unscored + "\n";  // also under a long list
     return out;
 }
 
@@ -126,7 +135,12 @@ std::string formatPrioritiesJson(const Project& p, const CoverageResult& r, std:
                       ",\"synthetic\":" + (p.synthetic() ? "true" : "false") + ",\"rules\":{";
     const std::vector<Setting> rules = coverageSettings(r.rules);
     for (size_t k = 0; k < rules.size(); ++k) out += (k ? "," : "") + jsonString(rules[k].key) + ":" + jsonString(rules[k].value);
-    out += "},\"villages\":" + std::to_string(r.villages.size()) + ",\"listed\":" + std::to_string(r.priority.size()) +
+    out += "},\"not_scored\":[";
+    const std::vector<std::string> unscored = unscoredTables(r);
+    for (size_t k = 0; k < unscored.size(); ++k) out += (k ? "," : "") + jsonString(unscored[k]);
+    out += "]";
+    if (!unscored.empty()) out += ",\"not_scored_text\":" + jsonString(unscoredText(r));
+    out += ",\"villages\":" + std::to_string(r.villages.size()) + ",\"listed\":" + std::to_string(r.priority.size()) +
            ",\"priorities\":" + formatJsonRows(priorityTable(p, r, top));
     return out + "}\n";
 }

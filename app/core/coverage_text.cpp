@@ -76,6 +76,24 @@ std::string reasonsText(const Project& p, const CoverageResult& result, const Vi
     return out;
 }
 
+std::string unscoredText(const CoverageResult& result) {
+    std::string tables;
+    for (const std::string& t : unscoredTables(result)) tables += (tables.empty() ? "" : ", ") + tr("nodata.table." + t);
+    return tables.empty() ? "" : tr("nodata.unscored", {tables});
+}
+
+std::string populationSourceText(PopulationSource source, bool labelled) {
+    if (source == PopulationSource::None) return "";
+    const std::string name = tr(std::string("population.source.") + toString(source));
+    return labelled ? tr("population.labelled", {name}) : name;
+}
+
+PopulationSource populationSourceFromString(const std::string& text) {
+    for (PopulationSource s : {PopulationSource::Villages, PopulationSource::Census, PopulationSource::Mixed})
+        if (text == toString(s)) return s;
+    return PopulationSource::None;
+}
+
 // The label of each measure is "measure.<key>" in the catalogues (tests/core/i18n_test.cpp checks
 // that every measure has one); an unknown key shows as the key itself.
 std::string measureLabel(const AreaMeasure& m) {

@@ -32,32 +32,36 @@ struct Tally {
 
 struct IndicatorDef {
     std::string key;
-    std::function<double(const Tally&)> value;
+    const char* table;  // without data there (Project::hasData) the indicator is no data
+    std::function<std::optional<double>(const Tally&)> value;
 };
 
 const std::vector<IndicatorDef>& definitions() {
     static const std::vector<IndicatorDef> defs = {
-        {"communication_teams", [](const Tally& t) { return t.teams; }},
-        {"team_women_share_pct", [](const Tally& t) { return t.members > 0 ? 100.0 * t.women / t.members : 0; }},
-        {"teams_few_women", [](const Tally& t) { return t.fewWomen; }},
-        {"trusted_addresses", [](const Tally& t) { return t.trustedAddresses; }},  // set up (the target counts these)
-        {"trusted_addresses_active", [](const Tally& t) { return t.activeTrustedAddresses; }},
-        {"clubs", [](const Tally& t) { return t.clubs; }},
-        {"club_activities", [](const Tally& t) { return t.sessions("club_activity"); }},
-        {"club_participants", [](const Tally& t) { return t.participants("club_activity"); }},
-        {"training_commune_sessions", [](const Tally& t) { return t.sessions("training_commune"); }},
-        {"training_commune_participants", [](const Tally& t) { return t.participants("training_commune"); }},
-        {"training_village_sessions", [](const Tally& t) { return t.sessions("training_village"); }},
-        {"training_village_participants", [](const Tally& t) { return t.participants("training_village"); }},
-        {"policy_dialogues", [](const Tally& t) { return t.sessions("policy_dialogue"); }},
-        {"policy_dialogue_participants", [](const Tally& t) { return t.participants("policy_dialogue"); }},
-        {"digital_skills_sessions", [](const Tally& t) { return t.sessions("digital_skills"); }},
-        {"digital_skills_participants", [](const Tally& t) { return t.participants("digital_skills"); }},
-        {"commune_offices_with_computers", [](const Tally& t) { return t.officesWithComputers; }},
-        {"commune_offices_with_internet", [](const Tally& t) { return t.officesWithInternet; }},
-        {"villages_with_electricity", [](const Tally& t) { return t.electrified; }},
-        {"villages_with_mobile_broadband", [](const Tally& t) { return t.broadband; }},
-        {"villages_with_internet", [](const Tally& t) { return t.online; }},
+        {"communication_teams", kTeamsTable, [](const Tally& t) -> std::optional<double> { return t.teams; }},
+        {"team_women_share_pct", kTeamsTable, [](const Tally& t) -> std::optional<double> {
+             if (t.members <= 0) return std::nullopt;  // a share of no members is no data, never 0
+             return 100.0 * t.women / t.members;
+         }},
+        {"teams_few_women", kTeamsTable, [](const Tally& t) -> std::optional<double> { return t.fewWomen; }},
+        {"trusted_addresses", kTrustedAddressesTable, [](const Tally& t) -> std::optional<double> { return t.trustedAddresses; }},  // set up (the target counts these)
+        {"trusted_addresses_active", kTrustedAddressesTable, [](const Tally& t) -> std::optional<double> { return t.activeTrustedAddresses; }},
+        {"clubs", kClubsTable, [](const Tally& t) -> std::optional<double> { return t.clubs; }},
+        {"club_activities", kActivitiesTable, [](const Tally& t) -> std::optional<double> { return t.sessions("club_activity"); }},
+        {"club_participants", kActivitiesTable, [](const Tally& t) -> std::optional<double> { return t.participants("club_activity"); }},
+        {"training_commune_sessions", kActivitiesTable, [](const Tally& t) -> std::optional<double> { return t.sessions("training_commune"); }},
+        {"training_commune_participants", kActivitiesTable, [](const Tally& t) -> std::optional<double> { return t.participants("training_commune"); }},
+        {"training_village_sessions", kActivitiesTable, [](const Tally& t) -> std::optional<double> { return t.sessions("training_village"); }},
+        {"training_village_participants", kActivitiesTable, [](const Tally& t) -> std::optional<double> { return t.participants("training_village"); }},
+        {"policy_dialogues", kActivitiesTable, [](const Tally& t) -> std::optional<double> { return t.sessions("policy_dialogue"); }},
+        {"policy_dialogue_participants", kActivitiesTable, [](const Tally& t) -> std::optional<double> { return t.participants("policy_dialogue"); }},
+        {"digital_skills_sessions", kActivitiesTable, [](const Tally& t) -> std::optional<double> { return t.sessions("digital_skills"); }},
+        {"digital_skills_participants", kActivitiesTable, [](const Tally& t) -> std::optional<double> { return t.participants("digital_skills"); }},
+        {"commune_offices_with_computers", kOfficesTable, [](const Tally& t) -> std::optional<double> { return t.officesWithComputers; }},
+        {"commune_offices_with_internet", kOfficesTable, [](const Tally& t) -> std::optional<double> { return t.officesWithInternet; }},
+        {"villages_with_electricity", kVillagesTable, [](const Tally& t) -> std::optional<double> { return t.electrified; }},
+        {"villages_with_mobile_broadband", kVillagesTable, [](const Tally& t) -> std::optional<double> { return t.broadband; }},
+        {"villages_with_internet", kVillagesTable, [](const Tally& t) -> std::optional<double> { return t.online; }},
     };
     return defs;
 }
@@ -118,7 +122,7 @@ std::vector<Tally> tally(const Project& p, const std::vector<std::string>& distr
 std::vector<IndicatorRow> rowsOf(const Project& p, const Tally& t, std::optional<int> targetYear) {
     std::vector<IndicatorRow> rows;
     for (const IndicatorDef& d : definitions()) {
-        IndicatorRow row{d.key, tr("indicator." + d.key), d.value(t), {}, 0};
+        IndicatorRow row{d.key, tr("indicator." + d.key), p.hasData(d.table) ? d.value(t) : std::nullopt, {}, 0};
         for (const Target& target : p.targets)
             if (target.indicator == row.key && target.year >= row.targetYear && (!targetYear || target.year <= *targetYear)) {
                 row.target = target.value;
@@ -163,14 +167,14 @@ TeamWomen teamWomen(const Project& project) {
         w.women += t.womenMembers;
         if (hasFewWomen(t, w.fewWomenShare)) w.fewWomenVillages.push_back(t.villageCode);
     }
-    w.sharePct = w.members > 0 ? 100.0 * w.women / w.members : 0;
+    if (w.members > 0) w.sharePct = 100.0 * w.women / w.members;
     std::sort(w.fewWomenVillages.begin(), w.fewWomenVillages.end());
     return w;
 }
 
 std::optional<double> KpiCard::percentOfTarget() const {
-    if (!row.target || *row.target <= 0) return std::nullopt;
-    return 100.0 * row.value / *row.target;
+    if (!row.value || !row.target || *row.target <= 0) return std::nullopt;
+    return 100.0 * *row.value / *row.target;
 }
 
 const KpiCard* KpiBoard::find(const std::string& key) const {
@@ -203,7 +207,8 @@ KpiBoard buildKpiBoard(const Project& project, int year) {
     const std::vector<IndicatorRow> previous = indicatorRows(before, year - 1);
     for (size_t k = 0; k < rows.size(); ++k) {
         KpiCard card{rows[k], previous[k].value, {}};
-        for (size_t d = 0; d < board.districtCodes.size(); ++d) card.byDistrict.push_back(definitions()[k].value(tallies[1 + d]));
+        for (size_t d = 0; d < board.districtCodes.size(); ++d)
+            card.byDistrict.push_back(rows[k].value ? definitions()[k].value(tallies[1 + d]) : std::nullopt);
         board.cards.push_back(card);
     }
     board.teams = teamWomen(now);

@@ -15,7 +15,7 @@ namespace gapmap {
 struct IndicatorRow {
     std::string key;          // as in the targets table, e.g. "communication_teams"
     std::string label;        // in the current language (catalogue key indicator.KEY)
-    double value = 0;
+    std::optional<double> value;  // nullopt: *no data* (its table was never loaded, or a share of zero items)
     std::optional<double> target;
     int targetYear = 0;
 };
@@ -37,7 +37,7 @@ std::vector<IndicatorRow> indicatorRows(const Project& project, std::optional<in
 // The women in the communication teams, for the teams card.
 struct TeamWomen {
     int teams = 0, members = 0, women = 0;
-    double sharePct = 0;                     // women / members × 100
+    std::optional<double> sharePct;          // women / members × 100; nullopt: no members, or no teams table
     double fewWomenShare = 0.25;             // the threshold in use (fraction)
     std::vector<std::string> fewWomenVillages;  // village codes of the flagged teams, sorted
 };
@@ -46,9 +46,13 @@ TeamWomen teamWomen(const Project& project);
 struct KpiCard {
     IndicatorRow row;                  // the value as of the board's year, and its target
     std::optional<double> previous;    // the value at the end of the year before
-    std::vector<double> byDistrict;    // aligned with KpiBoard::districtCodes
-    std::optional<double> percentOfTarget() const;  // value / target × 100
-    double change() const { return row.value - previous.value_or(0); }
+    std::vector<std::optional<double>> byDistrict;  // aligned with KpiBoard::districtCodes; nullopt: no data
+    std::optional<double> percentOfTarget() const;  // value / target × 100; nullopt without value or target
+    // Against the year before; nullopt when either year has no data.
+    std::optional<double> change() const {
+        if (!row.value || !previous) return std::nullopt;
+        return *row.value - *previous;
+    }
 };
 
 // The dashboard as the project stood at the end of `year` (projectAsOf). Districts in code

@@ -1,5 +1,8 @@
 #include "core/model.h"
 
+#include <chrono>
+#include <cstdio>
+
 #include <algorithm>
 #include <utility>
 
@@ -101,6 +104,44 @@ std::string unitTitle(const AdminUnit& u) {
     if (kind.empty()) return u.name;
     if (kind[0] >= 'a' && kind[0] <= 'z') kind[0] = char(kind[0] - 'a' + 'A');  // the kinds start with an ASCII letter
     return kind + " " + u.name;
+}
+
+std::size_t Project::rowCount(const std::string& table) const {
+    if (table == "admin_units") return adminUnits.size();
+    if (table == kVillagesTable) return villages.size();
+    if (table == kTeamsTable) return teams.size();
+    if (table == kTrustedAddressesTable) return trustedAddresses.size();
+    if (table == kClubsTable) return clubs.size();
+    if (table == kActivitiesTable) return activities.size();
+    if (table == kOfficesTable) return communeOffices.size();
+    if (table == kOutcomesTable) return outcomes.size();
+    if (table == "targets") return targets.size();
+    if (table == "settings") return settings.size();
+    return 0;
+}
+
+const TableLoad* Project::loadOf(const std::string& table) const {
+    for (const TableLoad& l : loads)
+        if (l.table == table) return &l;
+    return nullptr;
+}
+
+void Project::recordLoad(const std::string& table, const std::string& sourceFile, std::int64_t rows, const std::string& loadedAt) {
+    TableLoad record{table, sourceFile, loadedAt.empty() ? isoTimeNowUtc() : loadedAt, rows};
+    for (TableLoad& l : loads)
+        if (l.table == table) { l = record; return; }
+    loads.push_back(record);
+}
+
+std::string isoTimeNowUtc() {
+    const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+    const auto day = std::chrono::floor<std::chrono::days>(now);
+    const std::chrono::year_month_day ymd(day);
+    const std::chrono::hh_mm_ss time(now - day);
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02dZ", int(ymd.year()), unsigned(ymd.month()), unsigned(ymd.day()),
+                  int(time.hours().count()), int(time.minutes().count()), int(time.seconds().count()));
+    return buf;
 }
 
 }  // namespace gapmap

@@ -117,6 +117,15 @@ struct Setting {
     std::string value;
 };
 
+// One table's load record: the project file keeps, per table, whether it was ever loaded, from which
+// file, when, and how many rows that load kept. A table never loaded is *no data*, not zero.
+struct TableLoad {
+    std::string table;        // a table of core/schema.h, e.g. "communication_teams"
+    std::string sourceFile;   // as the user named it; "synthetic demo" for the demo; empty: unknown
+    std::string loadedAt;     // ISO 8601 UTC, "2026-12-02T16:40:00Z"; empty: unknown
+    std::int64_t rows = 0;    // rows that load kept
+};
+
 struct Project {
     std::vector<AdminUnit> adminUnits;
     std::vector<Village> villages;
@@ -128,6 +137,7 @@ struct Project {
     std::vector<Outcome> outcomes;
     std::vector<Target> targets;
     std::vector<Setting> settings;     // "title", "synthetic" (1 for the demo), coverage rules …
+    std::vector<TableLoad> loads;      // at most one per table (the latest load)
 
     // Two-level projects (province → commune, Vietnam since July 2025) have no districts.
     bool hasDistricts() const;
@@ -140,7 +150,29 @@ struct Project {
     std::string title(const std::string& untitled = "gapmap project") const;
     void setSetting(const std::string& key, const std::string& value);
     bool synthetic() const { return settingOr("synthetic", "0") == "1"; }
+
+    // Rows the table holds now (0 for a name that is no table).
+    std::size_t rowCount(const std::string& table) const;
+    const TableLoad* loadOf(const std::string& table) const;  // nullptr: no record
+    // Whether the table has data to count: a load record (an explicitly empty table is "loaded,
+    // none"), or rows without a record (a project file older than the record: its rows were loaded,
+    // from a file unknown). An empty table without a record was never loaded: *no data*.
+    bool hasData(const std::string& table) const { return loadOf(table) || rowCount(table) > 0; }
+    // Records a load; loadedAt empty: now (UTC).
+    void recordLoad(const std::string& table, const std::string& sourceFile, std::int64_t rows, const std::string& loadedAt = "");
 };
+
+// Table names of the load record (as in core/schema.h).
+inline constexpr const char* kTeamsTable = "communication_teams";
+inline constexpr const char* kClubsTable = "clubs";
+inline constexpr const char* kTrustedAddressesTable = "trusted_addresses";
+inline constexpr const char* kActivitiesTable = "activities";
+inline constexpr const char* kOfficesTable = "commune_offices";
+inline constexpr const char* kOutcomesTable = "outcomes";
+inline constexpr const char* kVillagesTable = "villages";
+
+// The current time as ISO 8601 UTC to the second ("2026-12-02T16:40:00Z").
+std::string isoTimeNowUtc();
 
 // "Huyện Mường Tè", "Tỉnh Lai Châu": the unit's kind, capitalised, and its name.
 std::string unitTitle(const AdminUnit& unit);

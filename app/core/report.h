@@ -18,10 +18,12 @@ namespace gapmap {
 // distance), or in the commune when the settings say so.
 struct AreaRow {
     std::string code, name, level, parentCode;
-    int villages = 0, especiallyDifficult = 0, withTeam = 0, withClub = 0, withTrustedAddress = 0;
+    int villages = 0, especiallyDifficult = 0;
+    std::optional<int> withTeam, withClub, withTrustedAddress;  // nullopt: no data (table never loaded)
     int noElectricity = 0, noMobile = 0, noInternet = 0;
-    int64_t population = 0;
-    int64_t activeTrustedAddresses = 0;  // registered in the area: a count, never a location
+    int64_t population = 0;              // per populationSource (core/coverage.h choosePopulation)
+    std::string populationSource;        // "villages", "census", "mixed", "none"
+    std::optional<int64_t> activeTrustedAddresses;  // registered in the area: a count, never a location; nullopt: no data
 };
 
 struct VillageRow {
@@ -38,7 +40,9 @@ struct Report {
     AreaRow province;
     std::vector<AreaRow> districts;   // empty in a two-level project
     std::vector<AreaRow> communes;
-    std::vector<VillageRow> difficultWithoutTeam;
+    std::vector<VillageRow> difficultWithoutTeam;   // empty when teams have no data (teamsKnown false)
+    bool teamsKnown = true;           // the communication_teams table has data
+    std::vector<std::string> notScored;  // tables without data, as core/coverage.h unscoredTables
     OutcomeTable outcomes;            // small counts suppressed (core/disclosure.h)
 };
 

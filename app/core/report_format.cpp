@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/coverage.h"
 #include "core/i18n.h"
 #include "core/report.h"
 #include "core/text_format.h"
@@ -12,32 +13,54 @@ namespace {
 
 const char* kAreaHeader = "level,code,name,parent_code,villages,especially_difficult,with_team,with_club,"
                           "with_trusted_address_within_radius,no_grid_electricity,no_mobile_signal,no_internet,population,"
-                          "active_trusted_addresses";
+                          "active_trusted_addresses,population_source";
+
+// A count that may be no data: empty in CSV, null in JSON, "–" in text (its table was never loaded).
+template <typename N>
+std::string csvCount(const std::optional<N>& n) { return n ? std::to_string(*n) : ""; }
+template <typename N>
+std::string jsonCount(const std::optional<N>& n) { return n ? std::to_string(*n) : "null"; }
 
 std::string areaCsv(const AreaRow& a) {
     std::string out = a.level + "," + csvField(a.code) + "," + csvField(a.name) + "," + csvField(a.parentCode);
-    for (long long n : {(long long)a.villages, (long long)a.especiallyDifficult, (long long)a.withTeam, (long long)a.withClub,
-                        (long long)a.withTrustedAddress, (long long)a.noElectricity, (long long)a.noMobile,
-                        (long long)a.noInternet, (long long)a.population, (long long)a.activeTrustedAddresses})
-        out += "," + std::to_string(n);
-    return out + "\n";
+    for (const std::string& n : {std::to_string(a.villages), std::to_string(a.especiallyDifficult), csvCount(a.withTeam), csvCount(a.withClub),
+                                 csvCount(a.withTrustedAddress), std::to_string(a.noElectricity), std::to_string(a.noMobile),
+                                 std::to_string(a.noInternet), std::to_string(a.population), csvCount(a.activeTrustedAddresses)})
+        out += "," + n;
+    return out + "," + a.populationSource + "\n";
 }
 
 std::string areaJson(const AreaRow& a) {
     return "{\"level\":" + jsonString(a.level) + ",\"code\":" + jsonString(a.code) + ",\"name\":" + jsonString(a.name) +
            ",\"parent_code\":" + jsonString(a.parentCode) + ",\"villages\":" + std::to_string(a.villages) +
-           ",\"especially_difficult\":" + std::to_string(a.especiallyDifficult) + ",\"with_team\":" + std::to_string(a.withTeam) +
-           ",\"with_club\":" + std::to_string(a.withClub) + ",\"with_trusted_address_within_radius\":" + std::to_string(a.withTrustedAddress) +
+           ",\"especially_difficult\":" + std::to_string(a.especiallyDifficult) + ",\"with_team\":" + jsonCount(a.withTeam) +
+           ",\"with_club\":" + jsonCount(a.withClub) + ",\"with_trusted_address_within_radius\":" + jsonCount(a.withTrustedAddress) +
            ",\"no_grid_electricity\":" + std::to_string(a.noElectricity) + ",\"no_mobile_signal\":" + std::to_string(a.noMobile) +
            ",\"no_internet\":" + std::to_string(a.noInternet) + ",\"population\":" + std::to_string(a.population) +
-           ",\"active_trusted_addresses\":" + std::to_string(a.activeTrustedAddresses) + "}";
+           ",\"population_source\":" + jsonString(a.populationSource) +
+           ",\"active_trusted_addresses\":" + jsonCount(a.activeTrustedAddresses) + "}";
 }
 
 std::string areaLine(const AreaRow& a, size_t nameWidth) {
-    char buf[160];
-    std::snprintf(buf, sizeof buf, "%6d %6d %6d %6d %6d %6d %6d %6d %6lld", a.villages, a.especiallyDifficult, a.withTeam,
-                  a.withClub, a.withTrustedAddress, a.noElectricity, a.noMobile, a.noInternet, (long long)a.activeTrustedAddresses);
-    return pad(a.code, 9) + pad(a.name, nameWidth) + buf + "\n";
+    auto cell = [](const auto& n) {
+        char buf[32];
+        if (n) std::snprintf(buf, sizeof buf, "%6lld ", static_cast<long long>(*n));
+        else std::snprintf(buf, sizeof buf, "     – ");
+        return std::string(buf);
+    };
+    auto count = [&](long long n) { return cell(std::optional<long long>(n)); };
+    std::string out = pad(a.code, 9) + pad(a.name, nameWidth) + count(a.villages) + count(a.especiallyDifficult) + cell(a.withTeam) +
+                      cell(a.withClub) + cell(a.withTrustedAddress) + count(a.noElectricity) + count(a.noMobile) + count(a.noInternet) +
+                      cell(a.activeTrustedAddresses);
+    char population[32];
+    std::snprintf(population, sizeof population, "%10s", a.populationSource == "none" ? "" : formatLocaleNumber(double(a.population)).c_str());
+    return out + (a.populationSource == "none" ? std::string("         –") : std::string(population)) + "\n";  // no figure at all: –
+}
+
+// An indicator's value as text: the number, or "no data".
+std::string valueText(const IndicatorRow& i) {
+    if (!i.value) return tr("nodata.value");
+    return formatLocaleNumber(*i.value, *i.value == std::round(*i.value) ? 0 : 1);
 }
 
 // A right-aligned column head over a "%6d " column.
@@ -77,12 +100,12 @@ std::string formatReportText(const Report& r) {
     out += "\n" + tr("report.totals") + "\n";
     size_t labelWidth = 12;
     for (const IndicatorRow& i : r.indicators) labelWidth = std::max(labelWidth, codePoints(i.label) + 2);
-    out += pad(tr("report.col.indicator"), labelWidth) + pad(tr("report.col.value"), 10) + pad(tr("report.col.target"), 10) +
+    const size_t valueWidth = std::max<size_t>(10, codePoints(tr("nodata.value")) + 2);
+    out += pad(tr("report.col.indicator"), labelWidth) + pad(tr("report.col.value"), valueWidth) + pad(tr("report.col.target"), 10) +
            tr("report.col.percent") + "\n";
     for (const IndicatorRow& i : r.indicators) {
-        const int decimals = i.value == std::round(i.value) ? 0 : 1;
-        out += pad(i.label, labelWidth) + pad(formatLocaleNumber(i.value, decimals), 10) +
-               pad(i.target ? formatLocaleNumber(*i.target) : "–", 10) + (i.target ? formatLocalePercent(i.value, *i.target) : "–") + "\n";
+        out += pad(i.label, labelWidth) + pad(valueText(i), valueWidth) + pad(i.target ? formatLocaleNumber(*i.target) : "–", 10) +
+               (i.target && i.value ? formatLocalePercent(*i.value, *i.target) : "–") + "\n";
     }
     const std::string radius = formatLocaleNumber(r.trustedAddressRadiusKm, r.trustedAddressRadiusKm == std::round(r.trustedAddressRadiusKm) ? 0 : 1);
     size_t nameWidth = 12;
@@ -98,8 +121,18 @@ std::string formatReportText(const Report& r) {
         header += head6(head);
         from = to + 1;
     }
-    header += head6(tr("protect.col.ta_count")) + "\n";
+    header += head6(tr("protect.col.ta_count"));
+    const std::string populationHead = tr("nodata.col.population");
+    header += std::string(codePoints(populationHead) < 10 ? 10 - codePoints(populationHead) : 0, ' ') + populationHead + "\n";
     out += "\n" + tr("report.counts_legend", {radius}) + "\n" + tr("protect.counts_legend.ta_count") + "\n";
+    if (!r.notScored.empty()) {  // "–" in the table: a table never loaded
+        std::string tables;
+        for (const std::string& t : r.notScored) tables += (tables.empty() ? "" : ", ") + tr("nodata.table." + t);
+        out += tr("nodata.unscored", {tables}) + " (–)\n";
+    }
+    const PopulationSource source = populationSourceFromString(r.province.populationSource);
+    if (source != PopulationSource::None)
+        out += tr("population.line", {formatLocaleNumber(double(r.province.population)), populationSourceText(source, false)}) + "\n";
     out += "\n" + header + areaLine(r.province, nameWidth);
     if (!r.districts.empty()) {
         out += "\n" + tr("report.districts") + "\n" + header;
@@ -107,7 +140,7 @@ std::string formatReportText(const Report& r) {
     }
     out += "\n" + tr("report.communes") + "\n" + header;
     for (const AreaRow& c : r.communes) out += areaLine(c, nameWidth);
-    out += "\n" + tr("report.uncovered", {formatLocaleNumber(double(r.difficultWithoutTeam.size()))}) + "\n";
+    out += "\n" + tr("report.uncovered", {r.teamsKnown ? formatLocaleNumber(double(r.difficultWithoutTeam.size())) : tr("nodata.value")}) + "\n";
     for (const VillageRow& v : r.difficultWithoutTeam)
         out += "  " + pad(v.code, 10) + pad(v.name, 22) + v.communeName + (v.districtName.empty() ? "" : ", " + v.districtName) +
                " (" + tr("report.population", {formatLocaleNumber(double(v.population))}) + ")\n";
@@ -121,9 +154,11 @@ std::string formatReportJson(const Report& r) {
     for (size_t k = 0; k < r.indicators.size(); ++k) {
         const IndicatorRow& i = r.indicators[k];
         out += std::string(k ? "," : "") + "{\"key\":" + jsonString(i.key) + ",\"label\":" + jsonString(i.label) +
-               ",\"value\":" + formatNumber(i.value) + ",\"target\":" + (i.target ? formatNumber(*i.target) : "null") +
+ ",\"value\":" + (i.value ? formatNumber(*i.value) : "null") + ",\"target\":" + (i.target ? formatNumber(*i.target) : "null") +
                ",\"target_year\":" + (i.target ? std::to_string(i.targetYear) : "null") + "}";
     }
+    out += "],\"not_scored\":[";
+    for (size_t k = 0; k < r.notScored.size(); ++k) out += (k ? "," : "") + jsonString(r.notScored[k]);
     out += "],\"province\":" + areaJson(r.province) + ",\"districts\":[";
     for (size_t k = 0; k < r.districts.size(); ++k) out += std::string(k ? "," : "") + areaJson(r.districts[k]);
     out += "],\"communes\":[";
@@ -153,8 +188,8 @@ std::string formatReportCsv(const Report& r, const std::string& table) {
     if (table == "indicators") {
         out = "indicator,label,value,target,target_year,percent_of_target\n";
         for (const IndicatorRow& i : r.indicators)
-            out += i.key + "," + csvField(i.label) + "," + formatNumber(i.value) + "," + (i.target ? formatNumber(*i.target) : "") + "," +
-                   (i.target ? std::to_string(i.targetYear) : "") + "," + (i.target ? percentOf(i.value, *i.target) : "") + "\n";
+            out += i.key + "," + csvField(i.label) + "," + (i.value ? formatNumber(*i.value) : "") + "," + (i.target ? formatNumber(*i.target) : "") + "," +
+                   (i.target ? std::to_string(i.targetYear) : "") + "," + (i.target && i.value ? percentOf(*i.value, *i.target) : "") + "\n";
     } else if (table == "uncovered") {
         out = "village_code,village_name,commune_code,commune_name,district_name,population\n";
         for (const VillageRow& v : r.difficultWithoutTeam)

@@ -48,6 +48,10 @@ Project projectAsOf(const Project& project, int year) {
     keepIf(p.activities, [&](const Activity& a) { return onOrBefore(a.date, year); });
     keepIf(p.outcomes, [&](const Outcome& o) { return o.year <= year; });
     keepIf(p.targets, [&](const Target& t) { return t.year <= year; });
+    // A table that had data still has data in an earlier year, even when none of its rows is that
+    // old: "loaded, none yet" (0), never "no data".
+    for (const char* table : {kTeamsTable, kTrustedAddressesTable, kClubsTable, kActivitiesTable, kOutcomesTable, "targets"})
+        if (project.hasData(table) && !p.loadOf(table)) p.loads.push_back({table, "", "", std::int64_t(project.rowCount(table))});
     return p;
 }
 

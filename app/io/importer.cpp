@@ -365,6 +365,7 @@ ImportResult importInto(Project& project, const ImportRequest& request) {
         }
         if (result.joined) result.rowsMatched = result.rowsImported;
     }
+    project.recordLoad(t, request.file, result.rowsImported);  // the table now has data: "loaded", even if empty
     return result;
 }
 

@@ -76,9 +76,9 @@ void kpiTable(Document& doc, const Content& c) {
     std::vector<TableRow> rows;
     for (const IndicatorRow& i : c.report.indicators) {
         const bool percent = i.key.ends_with("_pct");
-        const std::string value = percent ? formatLocaleNumber(i.value, 1) + "%" : number(i.value);
+        const std::string value = !i.value ? tr("nodata.value") : percent ? formatLocaleNumber(*i.value, 1) + "%" : number(*i.value);
         const std::string target = i.target ? tr("pdf.kpi.target", {number(*i.target), std::to_string(i.targetYear)}) : "–";
-        rows.push_back({{i.label, value, target, i.target ? formatLocalePercent(i.value, *i.target) : "–"}});
+        rows.push_back({{i.label, value, target, i.target && i.value ? formatLocalePercent(*i.value, *i.target) : "–"}});
     }
     drawTable(doc, columns, rows);
 }
@@ -94,11 +94,32 @@ std::vector<Column> areaColumns(const Document& doc, const std::string& firstHea
 
 TableRow areaTableRow(const AreaRow& a, const std::string& name, bool bold) {
     TableRow row{{name}, bold};
-    for (double n : {double(a.villages), double(a.especiallyDifficult), double(a.withTeam), double(a.withClub),
-                     double(a.withTrustedAddress), double(a.noElectricity), double(a.noMobile), double(a.noInternet),
-                     double(a.population)})
-        row.cells.push_back(formatLocaleNumber(n));
+    // No data: "–", explained under the table (areaNotes); the words would not fit the narrow columns.
+    auto cell = [](std::optional<double> n) { return n ? formatLocaleNumber(*n) : std::string("–"); };
+    auto known = [](const std::optional<int>& n) { return n ? std::optional<double>(*n) : std::nullopt; };
+    for (std::optional<double> n : {std::optional<double>(a.villages), std::optional<double>(a.especiallyDifficult), known(a.withTeam),
+                                    known(a.withClub), known(a.withTrustedAddress), std::optional<double>(a.noElectricity),
+                                    std::optional<double>(a.noMobile), std::optional<double>(a.noInternet),
+                                    a.populationSource == "none" ? std::nullopt : std::optional<double>(double(a.population))})
+        row.cells.push_back(cell(n));
     return row;
+}
+
+// "–: chưa có dữ liệu đội truyền thông, câu lạc bộ, Địa chỉ tin cậy"; empty when every table has data.
+std::string dashNote(const CoverageResult& coverage) {
+    std::string tables;
+    for (const std::string& t : unscoredTables(coverage))
+        if (t != kOutcomesTable) tables += (tables.empty() ? "" : ", ") + tr("nodata.table." + t);
+    return tables.empty() ? "" : tr("nodata.dash_note", {tables});
+}
+
+// Under an area table: where the population comes from, and which tables have no data.
+void areaNotes(Document& doc, const Content& c) {
+    const TextStyle note{7.5, Weight::Regular, Color::hex(0x555555)};
+    const AreaCoverage& province = c.coverage.province;
+    if (const std::string source = populationSourceText(province.populationSource, false); !source.empty())
+        doc.paragraph(tr("population.line", {formatLocaleNumber(double(province.population)), source}), note, 0);
+    if (const std::string dash = dashNote(c.coverage); !dash.empty()) doc.paragraph(dash, note, 0);
 }
 
 std::vector<Column> priorityColumns(const Document& doc) {
@@ -156,12 +177,15 @@ void figuresPages(Document& doc, const Content& c) {
     for (const AreaRow& a : districts ? c.report.districts : c.report.communes) rows.push_back(areaTableRow(a, a.name, false));
     rows.push_back(areaTableRow(c.report.province, tr("pdf.total"), true));
     drawTable(doc, areaColumns(doc, tr(districts ? "pdf.col.district" : "pdf.col.commune")), rows, 7.5);
+    areaNotes(doc, c);
     doc.paragraph(tr("pdf.area_note", {number(c.report.trustedAddressRadiusKm)}), {7.5, Weight::Regular, Color::hex(0x555555)}, 8);
 }
 
 void prioritiesPages(Document& doc, const Content& c, std::size_t top) {
     doc.heading(tr("pdf.priorities.title"), 13, 120);
     const std::size_t listed = c.priorities.rows.size();
+    if (const std::string unscored = unscoredText(c.coverage); !unscored.empty())
+        doc.paragraph(unscored, {8, Weight::Bold, Color::hex(0x555555)}, 4);  // gaps not looked for: say so above the list
     if (listed == 0) { doc.paragraph(tr("pdf.priorities.none"), {9}); return; }
     const std::size_t shown = std::min(top, listed);
     doc.paragraph(tr("pdf.priorities.note", {formatLocaleNumber(double(shown)), formatLocaleNumber(double(listed))}),
@@ -191,7 +215,8 @@ void districtPage(Document& doc, const Content& c, const AreaRow& district) {
         if (d != c.districtOfCommune.end() && d->second == district.code) villages.push_back(&cells);
     }
     // Room kept below the map: legend, two headings, the area table and six priority rows.
-    const double below = 50 + 2 * 22 + tableH + (villages.empty() ? 20 : 25 + 6 * 24);
+    const std::string dash = dashNote(c.coverage);
+    const double below = 50 + 2 * 22 + tableH + (villages.empty() ? 20 : 25 + 6 * 24) + (dash.empty() ? 0 : 12);
     const double mapH = std::clamp(doc.bottom() - doc.y - below, 230.0, 330.0);
     const PageRect rect{doc.left(), doc.y, doc.width(), mapH};
     drawMap(doc, c.project, c.choropleth, rect, district.code);
@@ -199,6 +224,7 @@ void districtPage(Document& doc, const Content& c, const AreaRow& district) {
     drawLegend(doc, c.choropleth, true);
     doc.heading(tr("pdf.district.figures"), 10, 40);
     drawTable(doc, areaCols, areaRows, areaFontPt);
+    if (!dash.empty()) doc.paragraph(dash, {6.8, Weight::Regular, Color::hex(0x555555)}, 0);
     doc.heading(tr("pdf.district.priorities"), 10, 30);
     if (villages.empty()) { doc.paragraph(tr("pdf.priorities.none"), {9}); return; }
     const std::vector<Column> cols = priorityColumns(doc);

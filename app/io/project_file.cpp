@@ -135,6 +135,20 @@ OGRLayer* createLayer(GDALDataset& ds, const TableSpec& spec, OGRSpatialReferenc
     return layer;
 }
 
+// `table_loads`: one row per table ever loaded (core/model.h TableLoad). A plain attribute table
+// (no geometry) that QGIS and ogrinfo list like the others. Not a table of core/schema.h: nothing
+// is imported into it.
+OGRLayer* createLoadsLayer(GDALDataset& ds) {
+    const char* options[] = {"FID=fid", nullptr};
+    OGRLayer* layer = ds.CreateLayer("table_loads", nullptr, wkbNone, const_cast<char**>(options));
+    if (!layer) throw InputError(tr("project.error.cannot_create_table", {"table_loads", CPLGetLastErrorMsg()}));
+    for (const auto& [name, type] : {std::pair{"table_name", OFTString}, {"source_file", OFTString}, {"loaded_at", OFTString}, {"rows", OFTInteger64}}) {
+        OGRFieldDefn field(name, type);
+        layer->CreateField(&field);
+    }
+    return layer;
+}
+
 void writeTables(GDALDataset& ds, const Project& p) {
     OGRSpatialReference wgs84;
     wgs84.importFromEPSG(4326);
@@ -179,6 +193,10 @@ void writeTables(GDALDataset& ds, const Project& p) {
     for (const Target& t : p.targets) RowOut(l).set("indicator", t.indicator).set("year", t.year).set("value", t.value).write();
     l = layer("settings");
     for (const Setting& s : p.settings) RowOut(l).set("key", s.key).set("value", s.value).write();
+    l = createLoadsLayer(ds);
+    for (const TableLoad& t : p.loads)
+        RowOut(l).set("table_name", t.table).set("source_file", t.sourceFile).set("loaded_at", t.loadedAt)
+            .set("rows", std::optional<int64_t>(t.rows)).write();
 }
 
 template <typename Fn>
@@ -274,6 +292,12 @@ Project readProject(const std::string& path) {
     });
     forEachRow(*ds, "targets", [&](const RowIn& r) { p.targets.push_back({r.text("indicator"), r.count("year"), r.real("value")}); });
     forEachRow(*ds, "settings", [&](const RowIn& r) { p.settings.push_back({r.text("key"), r.text("value")}); });
+    // A file written before the load record has no table_loads: its tables with rows count as
+    // loaded (source unknown), its empty tables as never loaded (Project::hasData).
+    forEachRow(*ds, "table_loads", [&](const RowIn& r) {
+        if (!r.text("table_name").empty() && !p.loadOf(r.text("table_name")))
+            p.loads.push_back({r.text("table_name"), r.text("source_file"), r.text("loaded_at"), r.integer("rows").value_or(0)});
+    });
     return p;
 }
 

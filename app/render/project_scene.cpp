@@ -281,6 +281,7 @@ std::vector<double> ProjectSceneBuilder::attributeValues(const std::string& attr
         if (any) return values;  // else: the population of its villages, below
     }
     if (id == "trusted_addresses") {
+        if (!project_.hasData(kTrustedAddressesTable)) return values;  // never loaded: no data, not 0
         for (double& v : values) v = 0;
         // Active ones only, as the report's areas table counts them (an inactive one supports nobody).
         for (const TrustedAddress& t : project_.trustedAddresses)
@@ -295,14 +296,16 @@ std::vector<double> ProjectSceneBuilder::attributeValues(const std::string& attr
         const auto it = communeIndex_.find(row.code);
         if (it == communeIndex_.end()) continue;
         double& v = values[it->second];
-        auto share = [&](int part, int whole) { return whole > 0 ? 100.0 * part / whole : kNaN; };
+        // A share over zero villages, or over a table never loaded, is no data (NaN: the grey class), never 0.
+        auto share = [&](std::optional<int> part, int whole) { return part && whole > 0 ? 100.0 * *part / whole : kNaN; };
         const int difficultWithout = withoutTeam.count(row.code) ? withoutTeam[row.code] : 0;
         if (id == "population") v = row.villages ? double(row.population) : kNaN;
         else if (id == "villages") v = row.villages;
         else if (id == "especially_difficult") v = row.especiallyDifficult;
         else if (id == "difficult_share") v = share(row.especiallyDifficult, row.villages);
-        else if (id == "difficult_team_share") v = share(row.especiallyDifficult - difficultWithout, row.especiallyDifficult);
-        else if (id == "difficult_without_team") v = difficultWithout;
+        else if (id == "difficult_team_share")
+            v = r.teamsKnown ? share(row.especiallyDifficult - difficultWithout, row.especiallyDifficult) : kNaN;
+        else if (id == "difficult_without_team") v = r.teamsKnown ? difficultWithout : kNaN;
         else if (id == "team_share") v = share(row.withTeam, row.villages);
         else if (id == "club_share") v = share(row.withClub, row.villages);
         else if (id == "ta_share") v = share(row.withTrustedAddress, row.villages);

@@ -88,6 +88,7 @@ void App::frame(int widthPx, int heightPx) {
     if (panels_.help) drawHelpWindow();
     if (panels_.dashboard) drawDashboardPanel();
     if (panels_.timeline) drawTimelinePanel();
+    if (panels_.data) drawDataPanel();
     drawDialogs();
     drawSaveAsDialog();
     drawStatusBar();

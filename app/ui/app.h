@@ -34,6 +34,7 @@ struct PanelState {
     bool about = false;
     bool dashboard = false;   // app_dashboard.cpp
     bool timeline = false;
+    bool data = false;        // app_data_panel.cpp
 };
 
 // What the Priorities panel filters by.
@@ -142,6 +143,7 @@ private:
     void drawSaveAsDialog();
     Selection pick(double xPx, double yPx) const;
     void drawDashboardPanel();
+    void drawDataPanel();     // the tables: loaded or not, file, time, rows (app_data_panel.cpp)
     void drawTimelinePanel();
     void drawYearSlider();
     void drawComparison();

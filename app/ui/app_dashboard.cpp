@@ -24,6 +24,8 @@ std::string number(double v) { return formatLocaleNumber(v, decimalsOf(v)); }
 // "+12", "-3", "±0" (ASCII minus: the fonts' glyph ranges hold no U+2212).
 std::string signedNumber(double v) { return (v > 0 ? "+" : v < 0 ? "-" : "±") + number(std::fabs(v)); }
 std::string percent(double v) { return formatLocaleNumber(std::round(v * 10) / 10, 1); }
+// A value that may be no data (core/kpi.h): "chưa có dữ liệu", never 0.
+std::string shown(const std::optional<double>& v) { return v ? number(std::round(*v * 10) / 10) : tr("nodata.value"); }
 
 // The year the timeline shows ("now" is the latest dated year of the full project).
 int boardYear(const Project& full, std::optional<int> year) { return year ? *year : currentKpiYear(full); }
@@ -34,17 +36,19 @@ void drawDistrictBars(const KpiCard& card, const KpiBoard& board, float widthPx,
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     ImGui::InvisibleButton("##bars", ImVec2(widthPx, heightPx));
-    const double top = std::max(1e-9, *std::max_element(card.byDistrict.begin(), card.byDistrict.end()));
+    if (!card.row.value) return;  // no data: no bars (a bar of 0 would read as "none")
+    double top = 1e-9;
+    for (const std::optional<double>& v : card.byDistrict) top = std::max(top, v.value_or(0));
     const size_t n = card.byDistrict.size();
     const float slot = widthPx / float(n), gap = std::max(1.0f, slot * 0.2f);
     draw->AddLine(ImVec2(origin.x, origin.y + heightPx), ImVec2(origin.x + widthPx, origin.y + heightPx), IM_COL32(120, 120, 120, 255));
     const ImVec2 mouse = ImGui::GetIO().MousePos;
     for (size_t d = 0; d < n; ++d) {
-        const float h = float(card.byDistrict[d] / top) * (heightPx - 2);
+        const float h = float(card.byDistrict[d].value_or(0) / top) * (heightPx - 2);
         const ImVec2 a(origin.x + slot * float(d) + gap / 2, origin.y + heightPx - h), b(origin.x + slot * float(d + 1) - gap / 2, origin.y + heightPx);
         const bool hovered = ImGui::IsItemHovered() && mouse.x >= origin.x + slot * float(d) && mouse.x < origin.x + slot * float(d + 1);
         draw->AddRectFilled(a, b, hovered ? kBarHover : kBar);
-        if (hovered) ImGui::SetTooltip("%s: %s", board.districtNames[d].c_str(), number(card.byDistrict[d]).c_str());
+        if (hovered) ImGui::SetTooltip("%s: %s", board.districtNames[d].c_str(), shown(card.byDistrict[d]).c_str());
     }
 }
 
@@ -98,23 +102,28 @@ void App::drawKpiCard(const KpiCard& card, const KpiBoard& board, float widthPx)
     ImGui::PopTextWrapPos();
     if (fonts_.large) ImGui::PushFont(fonts_.large);
     const bool share = card.row.key == "team_women_share_pct";
-    ImGui::TextUnformatted((share ? percent(card.row.value) + "%" : number(card.row.value)).c_str());
+    ImGui::TextUnformatted((!card.row.value ? tr("nodata.value") : share ? percent(*card.row.value) + "%" : number(*card.row.value)).c_str());
     if (fonts_.large) ImGui::PopFont();
     if (card.row.target) {
         ImGui::TextColored(kMuted, "%s", tr("kpi.card.target", {number(*card.row.target), std::to_string(card.row.targetYear)}).c_str());
-        const double pct = card.percentOfTarget().value_or(0);
-        ImGui::PushStyleColor(ImGuiCol_PlotHistogram, pct >= 100 ? kGood : ImVec4(0.25f, 0.45f, 0.70f, 1));
-        ImGui::ProgressBar(float(std::min(pct, 100.0) / 100), ImVec2(widthPx - em, 0), tr("kpi.card.percent", {percent(pct)}).c_str());
-        ImGui::PopStyleColor();
+        if (card.row.value) {  // no data: no bar (an empty bar would read "0 % of target")
+            const double pct = card.percentOfTarget().value_or(0);
+            ImGui::PushStyleColor(ImGuiCol_PlotHistogram, pct >= 100 ? kGood : ImVec4(0.25f, 0.45f, 0.70f, 1));
+            ImGui::ProgressBar(float(std::min(pct, 100.0) / 100), ImVec2(widthPx - em, 0), tr("kpi.card.percent", {percent(pct)}).c_str());
+            ImGui::PopStyleColor();
+        }
     } else {
         ImGui::TextColored(kMuted, "%s", tr("kpi.card.no_target").c_str());
     }
-    const double delta = std::round(card.change() * 10) / 10;  // as shown: one decimal at most
-    const std::string change = share ? signedNumber(delta) + " %" : signedNumber(delta);
-    ImGui::TextColored(delta < 0 ? kWarn : kMuted, "%s", tr("kpi.card.change", {change, std::to_string(board.year - 1)}).c_str());
-    if (card.row.key == "communication_teams") {
+    if (const std::optional<double> change = card.change()) {
+        const double delta = std::round(*change * 10) / 10;  // as shown: one decimal at most
+        const std::string text = share ? signedNumber(delta) + " %" : signedNumber(delta);
+        ImGui::TextColored(delta < 0 ? kWarn : kMuted, "%s", tr("kpi.card.change", {text, std::to_string(board.year - 1)}).c_str());
+    }
+    if (card.row.key == "communication_teams" && card.row.value) {
         const TeamWomen& w = board.teams;
-        ImGui::TextUnformatted(tr("kpi.card.members", {number(w.members), number(w.women), percent(w.sharePct)}).c_str());
+        const std::string women = w.sharePct ? percent(*w.sharePct) : tr("nodata.value");
+        ImGui::TextUnformatted(tr("kpi.card.members", {number(w.members), number(w.women), women}).c_str());
         if (!w.fewWomenVillages.empty()) {
             ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + widthPx - em);
             ImGui::TextColored(kWarn, "! %s", tr("kpi.card.few_women", {number(double(w.fewWomenVillages.size())), formatLocaleNumber(100 * w.fewWomenShare, 0)}).c_str());
@@ -128,7 +137,7 @@ void App::drawKpiCard(const KpiCard& card, const KpiBoard& board, float widthPx)
             }
         }
     }
-    if (!card.byDistrict.empty()) {
+    if (!card.byDistrict.empty() && card.row.value) {
         ImGui::TextColored(kMuted, "%s", tr("kpi.card.by_district").c_str());
         drawDistrictBars(card, board, widthPx - em, em * 2.5f);
     }
@@ -162,11 +171,12 @@ void App::drawComparison() {
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(tr("indicator." + b.cards[k].row.key).c_str());
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(number(std::round(a.cards[k].row.value * 10) / 10).c_str());
+        ImGui::TextUnformatted(shown(a.cards[k].row.value).c_str());
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(number(std::round(b.cards[k].row.value * 10) / 10).c_str());
+        ImGui::TextUnformatted(shown(b.cards[k].row.value).c_str());
         ImGui::TableNextColumn();
-        const double diff = std::round((b.cards[k].row.value - a.cards[k].row.value) * 10) / 10;
+        if (!a.cards[k].row.value || !b.cards[k].row.value) { ImGui::TextColored(kMuted, "–"); continue; }
+        const double diff = std::round((*b.cards[k].row.value - *a.cards[k].row.value) * 10) / 10;
         ImGui::TextColored(diff < 0 ? kWarn : diff > 0 ? kGood : kMuted, "%s", signedNumber(diff).c_str());
     }
     ImGui::EndTable();
@@ -197,7 +207,7 @@ void App::drawDashboardPanel() {
         const KpiCard& card = board.cards[k];
         if (k % size_t(columns) != 0) ImGui::SameLine();
         ImGui::PushID(int(k));
-        const bool flagged = card.row.key == "teams_few_women" && card.row.value > 0;
+        const bool flagged = card.row.key == "teams_few_women" && card.row.value.value_or(0) > 0;
         if (flagged) ImGui::PushStyleColor(ImGuiCol_Border, kWarn);
         // The teams card has three more lines (members, women, the flag): its row is taller.
         const size_t row = k / size_t(columns);

@@ -125,7 +125,7 @@ void App::drawDetailsPanel() {
             for (const CommunicationTeam& t : project_.teams)
                 if (t.villageCode == v->code) team = &t;
             row(tr("ui.details.team"), team ? tr("ui.details.team_members", {std::to_string(team->members), std::to_string(team->womenMembers)})
-                                            : tr("ui.details.no_team"));
+                                       : coverage_.data.teams ? tr("ui.details.no_team") : tr("nodata.value"));
             if (team && team->members > 0 && team->womenMembers * 2 < team->members)
                 ImGui::TextColored(ImVec4(0.75f, 0.3f, 0.0f, 1), "%s", tr("ui.details.few_women").c_str());
             drawVillageEditor(*v);  // app_edits.cpp
@@ -141,16 +141,22 @@ void App::drawDetailsPanel() {
             ImGui::TextUnformatted(((unit->kind.empty() ? "" : unit->kind + " ") + unit->name).c_str());
             ImGui::PopFont();
             row(tr("ui.details.code"), unit->code);
-            row(tr("ui.details.population"), count(unit->population));
+            if (!area) row(tr("ui.details.population"), count(unit->population));
         }
         if (area) {
             const CoverageTally& n = area->villages;
             auto count = [](std::int64_t value) { return formatLocaleNumber(double(value)); };
+            // A table never loaded: "chưa có dữ liệu", never 0 (core/coverage.h DataPresence).
+            auto known = [&](bool hasData, std::int64_t value) { return hasData ? count(value) : tr("nodata.value"); };
+            // The population as the report gives it, with where it comes from (villages' sum or census).
+            row(tr("ui.details.population"), area->populationSource == PopulationSource::None
+                                                 ? tr("nodata.value")
+                                                 : count(area->population) + " (" + populationSourceText(area->populationSource, false) + ")");
             row(tr("ui.details.villages"), count(n.total));
             row(tr("ui.details.difficult"), count(n.especiallyDifficult));
-            row(tr("ui.details.with_team"), count(n.team));
-            row(tr("ui.details.with_club"), count(n.club));
-            row(tr("ui.details.with_ta", {formatLocaleNumber(coverage_.rules.taRadiusKm)}), count(n.taReached));
+            row(tr("ui.details.with_team"), known(area->data.teams, n.team));
+            row(tr("ui.details.with_club"), known(area->data.clubs, n.club));
+            row(tr("ui.details.with_ta", {formatLocaleNumber(coverage_.rules.taRadiusKm)}), known(area->data.trustedAddresses, n.taReached));
             row(tr("ui.details.no_electricity"), count(n.noElectricity));
             row(tr("ui.details.no_mobile"), count(n.noMobile));
             row(tr("ui.details.no_internet"), count(n.noInternet));

@@ -16,16 +16,21 @@ namespace gapmap::ui {
 namespace {
 
 std::string number(double v) { return formatLocaleNumber(v, v == std::round(v) ? 0 : 1); }
+// A figure that may be no data (its table never loaded): "chưa có dữ liệu", never 0.
+std::string known(const std::optional<double>& v) { return v ? number(*v) : tr("nodata.value"); }
+std::string known(bool hasData, std::int64_t v) { return hasData ? number(double(v)) : tr("nodata.value"); }
 
 std::string ofTarget(const KpiCard* card) {
     if (!card) return "–";
-    std::string text = number(card->row.value);
+    if (!card->row.value) return tr("nodata.value");
+    std::string text = number(*card->row.value);
     if (card->row.target) text = tr("kpi.fig.of", {text, number(*card->row.target)});
     if (const auto pct = card->percentOfTarget()) text += " (" + formatLocaleNumber(std::round(*pct), 0) + "%)";
     return text;
 }
 
 std::string share(std::int64_t part, std::int64_t whole) { return tr("kpi.fig.of", {number(double(part)), number(double(whole))}); }
+std::string share(bool hasData, std::int64_t part, std::int64_t whole) { return hasData ? share(part, whole) : tr("nodata.value"); }
 
 // "huyện" -> "Huyện": every admin kind starts with an ASCII letter (huyện, thành phố, thị xã, quận).
 std::string capitalised(std::string kind) {
@@ -47,7 +52,7 @@ void App::buildPresentationViews() {
                       {{tr("kpi.fig.teams"), ofTarget(board.find("communication_teams"))},
                        {tr("kpi.fig.trusted_addresses_set_up"), ofTarget(board.find("trusted_addresses"))},
                        {tr("kpi.fig.clubs"), ofTarget(board.find("clubs"))},
-                       {tr("kpi.fig.difficult_with_team"), share(province.especiallyDifficultWithTeam, province.especiallyDifficult)}},
+                       {tr("kpi.fig.difficult_with_team"), share(coverage_.data.teams, province.especiallyDifficultWithTeam, province.especiallyDifficult)}},
                       {},
                       baseLayers});
 
@@ -59,10 +64,10 @@ void App::buildPresentationViews() {
         const size_t k = size_t(at - board.districtCodes.begin());
         const bool inBoard = at != board.districtCodes.end();
         views_.push_back({tr("kpi.present.district", {capitalised(unit ? unit->kind : std::string()), d.name}),
-                          {{tr("kpi.fig.difficult_with_team"), share(d.villages.especiallyDifficultWithTeam, d.villages.especiallyDifficult)},
-                           {tr("kpi.fig.teams"), inBoard && teams ? number(teams->byDistrict[k]) : "–"},
-                           {tr("kpi.fig.clubs"), inBoard && clubs ? number(clubs->byDistrict[k]) : "–"},
-                           {tr("kpi.fig.trusted_addresses"), number(double(d.activeTrustedAddresses))}},
+                          {{tr("kpi.fig.difficult_with_team"), share(d.data.teams, d.villages.especiallyDifficultWithTeam, d.villages.especiallyDifficult)},
+                           {tr("kpi.fig.teams"), inBoard && teams ? known(teams->byDistrict[k]) : "–"},
+                           {tr("kpi.fig.clubs"), inBoard && clubs ? known(clubs->byDistrict[k]) : "–"},
+                           {tr("kpi.fig.trusted_addresses"), known(d.data.trustedAddresses, d.activeTrustedAddresses)}},
                           unit ? bboxOf(unit->area) : BBox{},
                           baseLayers});
     }
@@ -76,9 +81,9 @@ void App::buildPresentationViews() {
         if (v.location) top.add(*v.location);
     }
     views_.push_back({tr("kpi.present.priorities"),
-                      {{tr("kpi.fig.difficult_without_team"), number(double(province.especiallyDifficult - province.especiallyDifficultWithTeam))},
-                       {tr("kpi.fig.beyond_ta"), number(double(province.total - province.taReached))},
-                       {tr("kpi.fig.without_club"), number(double(province.total - province.club))},
+                      {{tr("kpi.fig.difficult_without_team"), known(coverage_.data.teams, province.especiallyDifficult - province.especiallyDifficultWithTeam)},
+                       {tr("kpi.fig.beyond_ta"), known(coverage_.data.trustedAddresses, province.total - province.taReached)},
+                       {tr("kpi.fig.without_club"), known(coverage_.data.clubs, province.total - province.club)},
                        {tr("kpi.fig.top_priority"), first}},
                       top,
                       {"communes", "districts", "province", "villages", "teams", "labels"}});
@@ -88,7 +93,7 @@ void App::buildPresentationViews() {
                       {{tr("kpi.fig.no_electricity"), share(province.noElectricity, province.total)},
                        {tr("kpi.fig.no_mobile"), share(province.noMobile, province.total)},
                        {tr("kpi.fig.no_internet"), share(province.noInternet, province.total)},
-                       {tr("kpi.fig.offices_internet"), share(p.offices - p.officesWithoutInternet, p.offices)}},
+                       {tr("kpi.fig.offices_internet"), share(coverage_.data.offices, p.offices - p.officesWithoutInternet, p.offices)}},
                       {},
                       {"communes", "districts", "province", "connectivity", "labels"}});
 }

@@ -73,14 +73,14 @@ TEST_CASE("priority CSV: columns, one row per village with a gap, by score then 
     REQUIRE(r.exitCode == 0);
     const std::vector<std::string> all = lines(r.out);
     REQUIRE(all.size() > 100);
-    CHECK(all[0] == "rank,village_code,village_name,commune_code,commune_name,population,score,gaps,reasons,nearest_ta_band_km,has_location,lon,lat");
+    CHECK(all[0] == "rank,village_code,village_name,commune_code,commune_name,population,score,gaps,reasons,nearest_ta_band_km,has_location,lon,lat,not_scored");
     const std::regex gapCodes("^(no_team|no_club|ta_out_of_reach|no_electricity|no_mobile|no_internet|especially_difficult|outcomes)"
                               "(;(no_team|no_club|ta_out_of_reach|no_electricity|no_mobile|no_internet|especially_difficult|outcomes))*$");
     std::vector<Ranked> ranked = fromCsv(r.out);
     size_t outOfOrder = 0, badGaps = 0, badRank = 0;
     for (size_t i = 1; i < all.size(); ++i) {
         const std::vector<std::string> f = csvFields(all[i]);
-        REQUIRE(f.size() == 13);
+        REQUIRE(f.size() == 14);
         badRank += f[0] != std::to_string(i);
         badGaps += !std::regex_match(f[7], gapCodes) && f[10] != "0";
         if (i > 1) {

@@ -70,7 +70,7 @@ TEST_CASE("the report writes outcomes only through the suppression rule", "[core
     CHECK(text.find("Child and consanguineous marriages reported, sum of 2023–2024") != std::string::npos);
     CHECK(text.find("counts from 1 to below 5 show as \"<5\"") != std::string::npos);
     // per-commune Trusted Address counts in the areas table: A has T1, B has T3 (T2 is inactive)
-    CHECK(formatReportCsv(r, "areas").find(",active_trusted_addresses\n") != std::string::npos);
+    CHECK(formatReportCsv(r, "areas").find(",active_trusted_addresses,population_source\n") != std::string::npos);
     CHECK(r.communes[0].activeTrustedAddresses == 1);
     CHECK(r.communes[1].activeTrustedAddresses == 1);
     CHECK(r.province.activeTrustedAddresses == 2);

@@ -72,7 +72,7 @@ TEST_CASE("the timeline at 2022 shows fewer teams than now", "[ui][timeline]") {
     ui::App app(buildDemoProject(), "", ui.fonts);
     app.panels().dashboard = true;
     ui.frame(app);
-    const double teamsNow = app.kpis().find("communication_teams")->row.value;
+    const double teamsNow = app.kpis().find("communication_teams")->row.value.value();
     const auto coveredNow = app.coverage().province.villages.team;
     CHECK(teamsNow == 540);
 

@@ -1,0 +1,82 @@
+#include "core/data_status.h"
+
+#include <algorithm>
+
+#include "core/i18n.h"
+#include "core/schema.h"
+#include "core/text_format.h"
+
+namespace gapmap {
+
+const char* toString(LoadState state) {
+    switch (state) {
+        case LoadState::Loaded: return "loaded";
+        case LoadState::LoadedEmpty: return "loaded_empty";
+        case LoadState::UnknownSource: return "unknown_source";
+        case LoadState::NotLoaded: break;
+    }
+    return "not_loaded";
+}
+
+std::string loadStateText(LoadState state) { return tr(std::string("info.state.") + toString(state)); }
+
+std::vector<TableStatus> tableStatuses(const Project& p) {
+    std::vector<TableStatus> out;
+    for (const TableSpec& spec : projectTables()) {
+        TableStatus s;
+        s.table = spec.name;
+        s.rows = static_cast<std::int64_t>(p.rowCount(spec.name));
+        if (const TableLoad* load = p.loadOf(spec.name)) {
+            s.state = s.rows > 0 ? LoadState::Loaded : LoadState::LoadedEmpty;
+            s.sourceFile = load->sourceFile;
+            s.loadedAt = load->loadedAt;
+        } else {
+            s.state = s.rows > 0 ? LoadState::UnknownSource : LoadState::NotLoaded;
+        }
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
+std::string formatInfoText(const Project& p, const std::string& projectName) {
+    const std::vector<TableStatus> tables = tableStatuses(p);
+    const std::string unknown = tr("info.unknown");
+    const std::vector<std::string> heads = {tr("info.col.table"), tr("info.col.state"), tr("info.col.rows"), tr("info.col.loaded_at"),
+                                            tr("info.col.file")};
+    std::vector<std::vector<std::string>> rows;
+    for (const TableStatus& s : tables) {
+        const bool loaded = s.state != LoadState::NotLoaded;
+        rows.push_back({s.table, loadStateText(s.state), formatLocaleNumber(double(s.rows)),
+                        !loaded ? "–" : s.loadedAt.empty() ? unknown : s.loadedAt,
+                        !loaded ? "–" : s.sourceFile.empty() ? unknown : s.sourceFile});
+    }
+    std::vector<size_t> width(heads.size());
+    for (size_t c = 0; c < heads.size(); ++c) {
+        width[c] = codePoints(heads[c]) + 2;
+        for (const auto& row : rows) width[c] = std::max(width[c], codePoints(row[c]) + 2);
+    }
+    auto line = [&](const std::vector<std::string>& cells) {
+        std::string out;
+        for (size_t c = 0; c + 1 < cells.size(); ++c) out += pad(cells[c], width[c]);
+        return out + cells.back() + "\n";
+    };
+    std::string out = tr("info.heading", {projectName}) + "\n\n" + line(heads);
+    for (const auto& row : rows) out += line(row);
+    return out;
+}
+
+std::string formatInfoJson(const Project& p, const std::string& projectName) {
+    std::string out = "{\"project\":" + jsonString(projectName) + ",\"title\":" + jsonString(p.title()) + ",\"tables\":[";
+    const std::vector<TableStatus> tables = tableStatuses(p);
+    for (size_t k = 0; k < tables.size(); ++k) {
+        const TableStatus& s = tables[k];
+        const bool hasData = s.state != LoadState::NotLoaded;
+        out += std::string(k ? "," : "") + "{\"table\":" + jsonString(s.table) + ",\"loaded\":" + (hasData ? "true" : "false") +
+               ",\"state\":" + jsonString(toString(s.state)) + ",\"rows\":" + std::to_string(s.rows) +
+               ",\"source_file\":" + (s.sourceFile.empty() ? "null" : jsonString(s.sourceFile)) +
+               ",\"loaded_at\":" + (s.loadedAt.empty() ? "null" : jsonString(s.loadedAt)) + "}";
+    }
+    return out + "]}\n";
+}
+
+}  // namespace gapmap
