@@ -14,7 +14,7 @@ std::string_view trimmed(std::string_view s) {
 
 // "huyện Mường Tè": a unit with its kind, lower case as kinds are stored.
 std::string withKind(const AdminUnit& u) {
-    if (u.kind.empty() || canonicalKind(splitAdminPrefix(u.name).prefix) == u.kind) return u.name;  // "Phường 9"
+    if (u.kind.empty() || canonicalKind(splitAdminPrefixAsWritten(u.name).prefix) == u.kind) return u.name;  // "Phường 9"
     return u.kind + " " + u.name;
 }
 
@@ -27,7 +27,7 @@ bool isAdministrativeKind(std::string_view kind) {
 }
 
 SplitName splitAdministrativeKind(std::string_view name) {
-    SplitName split = splitAdminPrefix(name);
+    SplitName split = splitAdminPrefixAsWritten(name);
     if (split.prefix.empty() || isAdministrativeKind(canonicalKind(split.prefix))) return split;
     return {std::string(), std::string(trimmed(name))};
 }
@@ -52,11 +52,11 @@ static bool isNumber(std::string_view s) {
 
 NameAndKind adminNameAndKind(std::string_view sourceName, std::string_view sourceKindText) {
     SplitName split = splitAdministrativeKind(sourceName);
-    if (isNumber(split.rest)) split = {std::string(), std::string(trimmed(sourceName))};
     const std::string written = canonicalKind(split.prefix);  // "" when the name has no kind word
+    if (isNumber(split.rest)) split = {std::string(), std::string(trimmed(sourceName))};
     NameAndKind out{std::string(trimmed(sourceName)), sourceKind(sourceKindText)};
     if (out.kind.empty()) out.kind = written;
-    if (!written.empty() && written == out.kind) out.name = split.rest;
+    if (!split.prefix.empty() && written == out.kind) out.name = split.rest;
     return out;
 }
 

@@ -17,8 +17,9 @@ namespace gapmap {
 // khu, tổ dân phố, ấp, làng, xóm, buôn, plei, sóc …) are not: "Bản Bo" is a commune's name.
 bool isAdministrativeKind(std::string_view kind);
 
-// Splits a leading administrative kind ("Xã Nậm Ban" -> "Xã" + "Nậm Ban"); a name that begins
-// with a settlement word, or with nothing, comes back whole in `rest`.
+// Splits a leading administrative kind written with its marks ("Xã Nậm Ban" -> "Xã" + "Nậm Ban");
+// a name that begins with a settlement word, a plain-ASCII look-alike ("Xa Dung", a commune of
+// Điện Biên) or nothing comes back whole in `rest`.
 SplitName splitAdministrativeKind(std::string_view name);
 
 // A kind as a source's own column writes it, canonical: "Xã" -> "xã", "Thị trấn" -> "thị trấn",

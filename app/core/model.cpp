@@ -100,7 +100,7 @@ std::string Project::title(const std::string& untitled) const {
 
 std::string unitTitle(const AdminUnit& u) {
     std::string kind = u.kind;
-    if (kind.empty() || canonicalKind(splitAdminPrefix(u.name).prefix) == kind) return u.name;
+    if (kind.empty() || canonicalKind(splitAdminPrefixAsWritten(u.name).prefix) == kind) return u.name;
     if (kind[0] >= 'a' && kind[0] <= 'z') kind[0] = char(kind[0] - 'a' + 'A');  // the kinds start with an ASCII letter
     return kind + " " + u.name;
 }

@@ -44,7 +44,9 @@ PlaceMatch PlaceIndex::commune(const std::string& code, const std::string& name,
             if (fits(communeCodes_.at(c))) kept.push_back(c);
         if (!kept.empty()) found = std::move(kept);
     };
-    const std::string writtenKind = canonicalKind(splitAdministrativeKind(own).prefix);
+    // Typed with or without marks ("Xa Muong Te" too): matching is lenient, storage is not.
+    std::string writtenKind = canonicalKind(splitAdminPrefix(own).prefix);
+    if (!isAdministrativeKind(writtenKind)) writtenKind.clear();
     if (found.size() > 1 && !writtenKind.empty()) narrow([&](const CommuneInfo& c) { return c.kind == writtenKind; });
     if (found.size() > 1 && !districtKey.empty()) narrow([&](const CommuneInfo& c) { return c.districtKey == districtKey; });
     if (found.size() > 1) {
