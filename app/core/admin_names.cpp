@@ -13,8 +13,17 @@ std::string_view trimmed(std::string_view s) {
 }
 
 // "huyện Mường Tè": a unit with its kind, lower case as kinds are stored.
+// Whether `name` may begin with `kind` written out: same first letter (ASCII case-folded), or both
+// begin with Đ/đ. A cheap test before the word-by-word split, which runs in every analysis.
+bool mayStartWith(const std::string& name, const std::string& kind) {
+    if (name.empty() || kind.empty()) return false;
+    const unsigned char n = static_cast<unsigned char>(name[0]), k = static_cast<unsigned char>(kind[0]);
+    return (n | 0x20) == (k | 0x20) || (n == 0xC4 && k == 0xC4);
+}
+
 std::string withKind(const AdminUnit& u) {
-    if (u.kind.empty() || canonicalKind(splitAdminPrefixAsWritten(u.name).prefix) == u.kind) return u.name;  // "Phường 9"
+    if (u.kind.empty()) return u.name;
+    if (mayStartWith(u.name, u.kind) && canonicalKind(splitAdminPrefixAsWritten(u.name).prefix) == u.kind) return u.name;  // "Phường 9"
     return u.kind + " " + u.name;
 }
 
@@ -60,41 +69,54 @@ NameAndKind adminNameAndKind(std::string_view sourceName, std::string_view sourc
     return out;
 }
 
-DisplayNames::DisplayNames(const Project& project) {
-    // Keys "L|namekey" and "L|namekey|kind", L the level's digit: the names more than one unit has.
+DisplayNames::DisplayNames(const Project& project) : units_(project.adminUnits) {
+    // Runs in every analysis (collectAreas): one fold per name, strings only for colliding units.
+    // Keys: the folded name + the level's digit (and "|kind"), counted.
     std::vector<std::string> keys;
-    keys.reserve(project.adminUnits.size());
-    std::unordered_map<std::string, int> names, kindNames;
-    names.reserve(project.adminUnits.size());
-    std::unordered_map<std::string, const AdminUnit*> byCode;
-    byCode.reserve(project.adminUnits.size());
-    for (const AdminUnit& u : project.adminUnits) {
-        keys.push_back(std::string(1, char('0' + int(u.level))) + "|" + nameKey(u.name));
+    keys.reserve(units_.size());
+    std::unordered_map<std::string, int> names;
+    names.reserve(units_.size());
+    for (const AdminUnit& u : units_) {
+        // Folded, not nameKey: stored names keep their words, so "Bản Bo" and "Bo" are two names.
+        std::string key = foldVietnamese(u.name);
+        key.push_back(char('0' + int(u.level)));
+        keys.push_back(std::move(key));
         ++names[keys.back()];
-        byCode.emplace(u.code, &u);
     }
+    std::unordered_map<std::string, int> kindNames;
     for (size_t i = 0; i < keys.size(); ++i)
-        if (names[keys[i]] > 1) ++kindNames[keys[i] + "|" + project.adminUnits[i].kind];
+        if (names[keys[i]] > 1 && !units_[i].name.empty()) ++kindNames[keys[i] += "|" + units_[i].kind];
+        else keys[i].clear();
+    if (kindNames.empty()) return;  // the common case: every name is its own
+    form_.assign(units_.size(), Form::Bare);
+    bool parents = false;
     for (size_t i = 0; i < keys.size(); ++i) {
-        if (names[keys[i]] < 2) continue;
-        const AdminUnit& u = project.adminUnits[i];
-        std::string shown = withKind(u);
-        if (kindNames[keys[i] + "|" + u.kind] > 1) {
-            const auto parent = byCode.find(u.parentCode);
-            if (parent != byCode.end()) shown += ", " + withKind(*parent->second);
-        }
-        shown_[u.code] = std::move(shown);
+        if (keys[i].empty()) continue;
+        form_[i] = kindNames[keys[i]] > 1 ? Form::KindAndParent : Form::Kind;
+        parents = parents || form_[i] == Form::KindAndParent;
     }
+    if (!parents) return;
+    byCode_.reserve(units_.size());
+    for (const AdminUnit& u : units_) byCode_.emplace(u.code, &u);
 }
 
 std::string DisplayNames::of(const AdminUnit& u) const {
-    const auto it = shown_.find(u.code);
-    return it == shown_.end() ? u.name : it->second;
-}
-
-std::string DisplayNames::ofCode(const std::string& code, const std::string& fallback) const {
-    const auto it = shown_.find(code);
-    return it == shown_.end() ? fallback : it->second;
+    if (form_.empty()) return u.name;
+    // A unit of this project by its address, else by its code.
+    size_t i = size_t(&u - units_.data());
+    if (&u < units_.data() || i >= units_.size()) {
+        i = units_.size();
+        for (size_t k = 0; k < units_.size() && i == units_.size(); ++k)
+            if (units_[k].code == u.code) i = k;
+        if (i == units_.size()) return u.name;
+    }
+    if (form_[i] == Form::Bare) return u.name;
+    std::string out = withKind(u);
+    if (form_[i] == Form::KindAndParent) {
+        const auto parent = byCode_.find(u.parentCode);
+        if (parent != byCode_.end()) out += ", " + withKind(*parent->second);
+    }
+    return out;
 }
 
 std::string displayName(const Project& project, const AdminUnit& unit) { return DisplayNames(project).of(unit); }

@@ -40,18 +40,20 @@ struct NameAndKind {
 NameAndKind adminNameAndKind(std::string_view sourceName, std::string_view sourceKindText);
 
 // Names as lists, search hits, labels and reports show them: the bare name, unless another unit
-// of the same level has the same folded name (nameKey); then the kind comes first ("xã Mường Tè",
+// of the same level has the same folded name (foldVietnamese); then the kind comes first ("xã Mường Tè",
 // "thị trấn Mường Tè"), and when the kind does not tell them apart either, the parent follows
 // ("xã Tân Phong, huyện Tân Uyên"). PlaceIndex reads these forms back.
 class DisplayNames {
 public:
+    // Keeps a reference to project.adminUnits: the project must outlive this and stay unchanged.
     explicit DisplayNames(const Project& project);
     std::string of(const AdminUnit& unit) const;
-    // The display name of the unit with `code`, or `fallback` (its stored name) when it collides with none.
-    std::string ofCode(const std::string& code, const std::string& fallback) const;
 
 private:
-    std::unordered_map<std::string, std::string> shown_;  // code -> display name, colliding units only
+    enum class Form : unsigned char { Bare, Kind, KindAndParent };
+    const std::vector<AdminUnit>& units_;
+    std::vector<Form> form_;                                   // per unit; empty when no name collides
+    std::unordered_map<std::string, const AdminUnit*> byCode_;  // parents, when some need them
 };
 
 // One unit's display name; builds the collision sets each call, so prefer DisplayNames in loops.
