@@ -182,11 +182,11 @@ bool buildNational(const std::string& out) {
                 } catch (const std::exception&) {  // no such rows in this file (the total is checked below)
                 }
                 for (AdminUnit& u : odd.adminUnits) u.population.reset();
+                // Communes only: the districts and provinces the importer makes from the files'
+                // columns would come twice (part and odd), and the national map is measured on communes.
                 for (Project* p : {&part, &odd})
-                    for (AdminUnit& u : p->adminUnits) {
-                        if (u.name.empty()) u.name = u.code;  // a few census rows have no name; the project file needs one
-                        national.adminUnits.push_back(std::move(u));
-                    }
+                    for (AdminUnit& u : p->adminUnits)
+                        if (u.level == AdminLevel::Commune) national.adminUnits.push_back(std::move(u));
             }
             std::mt19937_64 rng(20210608);
             std::vector<const AdminUnit*> communes;

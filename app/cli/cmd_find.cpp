@@ -54,6 +54,7 @@ int runFind(const std::vector<std::string>& argv) {
         for (size_t i = 0; i < hits.size(); ++i) {
             const SearchEntry& e = *hits[i].entry;
             out += std::string(i ? "," : "") + "{\"code\":" + jsonString(e.code) + ",\"name\":" + jsonString(e.name) +
+                   ",\"display\":" + jsonString(e.display) + ",\"kind\":" + jsonString(e.kind) +
                    ",\"level\":" + jsonString(e.level) + ",\"commune\":" + jsonString(e.communeName) +
                    ",\"district\":" + jsonString(e.districtName) + ",\"marks\":" + jsonString(kMarkNames[int(hits[i].marks)]) +
                    ",\"match\":" + jsonString(kPositionNames[int(hits[i].position)]);
@@ -65,8 +66,9 @@ int runFind(const std::vector<std::string>& argv) {
         for (const SearchHit& h : hits) {
             const SearchEntry& e = *h.entry;
             const std::string place = where(e);
-            // The kind (xã, thị trấn …) tells apart homonyms such as the two Mường Tè of one district.
-            out += e.name + "\t" + (e.kind.empty() ? levelName(e.level) : e.kind) + " " + e.code + (place.empty() ? "" : "\t" + place) + "\n";
+            // The display name carries the kind where names collide ("thị trấn Mường Tè"); the kind
+            // column (xã, thị trấn …) is there for every unit.
+            out += e.display + "\t" + (e.kind.empty() ? levelName(e.level) : e.kind) + " " + e.code + (place.empty() ? "" : "\t" + place) + "\n";
         }
         if (hits.empty()) out = tr("find.no_match", {query}) + "\n";
     }

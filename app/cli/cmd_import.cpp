@@ -7,11 +7,12 @@
 #include "core/legacy_encoding.h"
 #include "io/column_map.h"
 #include "io/importer.h"
+#include "io/unicode.h"
 
 namespace gapmap::cli {
 
 int runImport(const std::vector<std::string>& argv) {
-    const Args args = parseArgs(argv, {"--as", "--layer", "--crs", "--where", "--map", "--mapping", "--level", "--encoding"}, {"--skip-invalid", "--swap-lonlat", "--partial", "--allow-empty"});
+    const Args args = parseArgs(argv, {"--as", "--layer", "--crs", "--where", "--map", "--mapping", "--level", "--encoding", "--province"}, {"--skip-invalid", "--swap-lonlat", "--partial", "--allow-empty"});
     // The catalogue trims a text's leading blanks: the first option of each part is indented here.
     if (args.help) { std::fputs((tr("import.help") + "  " + tr("import.help.bad_input") + "  " + tr("import.help.safety")).c_str(), stdout); return kOk; }
     if (args.positional.size() != 2) throw UsageError(tr("import.error.needs_files"));
@@ -28,6 +29,7 @@ int runImport(const std::vector<std::string>& argv) {
         throw UsageError(tr("import.error.unknown_encoding", {request.read.encoding}));
     request.read.swapLonLat = args.has("--swap-lonlat");
     request.level = args.value("--level");
+    request.province = toNfc(args.value("--province"));
     request.skipInvalid = args.has("--skip-invalid");
     request.partial = args.has("--partial");
     request.allowEmpty = args.has("--allow-empty");

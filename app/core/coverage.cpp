@@ -10,6 +10,7 @@
 #include <system_error>
 #include <thread>
 
+#include "core/admin_names.h"
 #include "core/code_index.h"
 #include "core/code_order.h"
 #include "core/spatial_index.h"
@@ -78,12 +79,12 @@ void rollUp(const AreaCoverage& from, AreaCoverage& to) {
         to.*field += from.*field;
 }
 
-AreaCoverage areaOf(const Project& p, std::size_t unit) {
+AreaCoverage areaOf(const Project& p, std::size_t unit, const DisplayNames& names) {
     const AdminUnit& u = p.adminUnits[unit];
     AreaCoverage a;
     a.unit = static_cast<std::int32_t>(unit);
     a.code = u.code;
-    a.name = u.name;
+    a.name = names.of(u);  // "xã Mường Tè" where two communes share a name
     a.parentCode = u.parentCode;
     a.level = u.level;
     return a;
@@ -97,11 +98,12 @@ void collectAreas(const Project& p, CoverageResult& r) {
     auto byCode = [&](std::size_t a, std::size_t b) { return p.adminUnits[a].code < p.adminUnits[b].code; };
     if (!std::is_sorted(units.begin(), units.end(), byCode)) std::stable_sort(units.begin(), units.end(), byCode);
     r.communes.reserve(units.size());
+    const DisplayNames names(p);
     for (std::size_t u : units) {
         const AdminLevel level = p.adminUnits[u].level;
-        if (level == AdminLevel::Commune) r.communes.push_back(areaOf(p, u));
-        else if (level == AdminLevel::District) r.districts.push_back(areaOf(p, u));
-        else if (r.province.unit < 0 || u < static_cast<std::size_t>(r.province.unit)) r.province = areaOf(p, u);
+        if (level == AdminLevel::Commune) r.communes.push_back(areaOf(p, u, names));
+        else if (level == AdminLevel::District) r.districts.push_back(areaOf(p, u, names));
+        else if (r.province.unit < 0 || u < static_cast<std::size_t>(r.province.unit)) r.province = areaOf(p, u, names);
     }
     if (r.province.unit < 0) {
         r.province.name = p.title();

@@ -71,7 +71,8 @@ const char* toString(PopulationSource source);  // "none", "villages", "census",
 
 struct AreaCoverage {
     std::int32_t unit = -1;           // index into Project::adminUnits; -1 for a province made up from the title
-    std::string code, name, parentCode;
+    std::string code, parentCode;
+    std::string name;                 // as lists show it (DisplayNames): "xã Mường Tè" where names collide
     AdminLevel level = AdminLevel::Commune;
     CoverageTally villages;           // counts of villages
     CoverageTally people;             // sums of village populations

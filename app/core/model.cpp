@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <utility>
 
+#include "core/text_fold.h"
+
 namespace gapmap {
 
 const char* toString(AdminLevel level) {
@@ -101,7 +103,7 @@ std::string Project::title(const std::string& untitled) const {
 
 std::string unitTitle(const AdminUnit& u) {
     std::string kind = u.kind;
-    if (kind.empty()) return u.name;
+    if (kind.empty() || canonicalKind(splitAdminPrefixAsWritten(u.name).prefix) == kind) return u.name;
     if (kind[0] >= 'a' && kind[0] <= 'z') kind[0] = char(kind[0] - 'a' + 'A');  // the kinds start with an ASCII letter
     return kind + " " + u.name;
 }

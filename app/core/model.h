@@ -24,10 +24,15 @@ std::optional<AdminLevel> adminLevelFromString(const std::string& text);
 
 struct AdminUnit {
     std::string code;           // GSO code as text: leading zeros kept
-    std::string name;           // UTF-8 NFC, with its prefix removed ("Nậm Ban", not "Xã Nậm Ban")
+    // UTF-8 NFC, trimmed, as the source writes it ("Bản Bo" is a commune's name, not the settlement
+    // word "Bản" and "Bo"). One exception: a leading administrative-kind word equal to `kind` is
+    // held in `kind`, since the kind is not part of the proper name ("Xã Nậm Ban" -> "Nậm Ban", kind
+    // xã), unless only a number follows ("Phường 9"). A source row without a name gets its code.
+    // Matching (PlaceIndex, search) ignores kind and settlement words; display: DisplayNames.
+    std::string name;
     AdminLevel level = AdminLevel::Commune;
     std::string parentCode;     // empty for a province
-    std::string kind;           // xã, phường, thị trấn, huyện, thành phố, tỉnh …
+    std::string kind;           // lower case: xã, phường, thị trấn, đặc khu, huyện, thành phố, tỉnh … (adminNameAndKind)
     std::optional<int64_t> population;
     bool especiallyDifficult = false;
     MultiPolygon area;          // may be empty for a unit imported without geometry
@@ -174,7 +179,8 @@ inline constexpr const char* kVillagesTable = "villages";
 // The current time as ISO 8601 UTC to the second ("2026-12-02T16:40:00Z").
 std::string isoTimeNowUtc();
 
-// "Huyện Mường Tè", "Tỉnh Lai Châu": the unit's kind, capitalised, and its name.
+// "Huyện Mường Tè", "Tỉnh Lai Châu": the unit's kind, capitalised, and its name ("Phường 9", whose
+// name holds its kind, as it is).
 std::string unitTitle(const AdminUnit& unit);
 
 }  // namespace gapmap

@@ -1,14 +1,19 @@
 #include "core/place_index.h"
 
+#include "core/admin_names.h"
 #include "core/i18n.h"
 #include "core/text_fold.h"
 
 namespace gapmap {
 
 PlaceIndex::PlaceIndex(const Project& project) {
+    std::map<std::string, std::string> parentKeys;  // district (or province) code -> name key
+    for (const AdminUnit& u : project.adminUnits)
+        if (u.level != AdminLevel::Commune) parentKeys[u.code] = nameKey(u.name);
     for (const AdminUnit& u : project.adminUnits) {
         if (u.level != AdminLevel::Commune) continue;
-        communeCodes_[u.code] = u.name;
+        const auto parent = parentKeys.find(u.parentCode);
+        communeCodes_[u.code] = {u.name, u.kind, parent == parentKeys.end() ? std::string() : parent->second};
         communeByName_.emplace(nameKey(u.name), u.code);
         if (!u.area.empty()) areas_.push_back({u.code, bboxOf(u.area), &u.area});
     }
@@ -18,20 +23,41 @@ PlaceIndex::PlaceIndex(const Project& project) {
     }
 }
 
-PlaceMatch PlaceIndex::commune(const std::string& code, const std::string& name) const {
+PlaceMatch PlaceIndex::commune(const std::string& code, const std::string& name, const std::string& district) const {
     if (!code.empty()) {
         if (communeCodes_.count(code)) return {code, ""};
         return {"", tr("place.commune.no_code", {code})};
     }
     if (name.empty()) return {"", tr("place.commune.not_given")};
-    const auto [first, last] = communeByName_.equal_range(nameKey(name));
-    if (first == last) return {"", tr("place.commune.no_name", {name})};
-    if (std::next(first) != last) {
-        std::string codes;
-        for (auto it = first; it != last; ++it) codes += (codes.empty() ? "" : ", ") + it->second;
-        return {"", tr("place.commune.ambiguous", {name, codes})};
+    // "Mường Tè, huyện Mường Tè": the part after the first comma names the district.
+    const size_t comma = name.find(',');
+    const std::string own = comma == std::string::npos ? name : name.substr(0, comma);
+    const std::string districtKey = nameKey(comma == std::string::npos ? district : name.substr(comma + 1));
+    const auto [first, last] = communeByName_.equal_range(nameKey(own));
+    std::vector<std::string> found;
+    for (auto it = first; it != last; ++it) found.push_back(it->second);
+    if (found.empty()) return {"", tr("place.commune.no_name", {name})};
+    // Narrow by what the source says, each step only when it leaves someone.
+    auto narrow = [&](auto fits) {
+        std::vector<std::string> kept;
+        for (const std::string& c : found)
+            if (fits(communeCodes_.at(c))) kept.push_back(c);
+        if (!kept.empty()) found = std::move(kept);
+    };
+    // Typed with or without marks ("Xa Muong Te" too): matching is lenient, storage is not.
+    std::string writtenKind = canonicalKind(splitAdminPrefix(own).prefix);
+    if (!isAdministrativeKind(writtenKind)) writtenKind.clear();
+    if (found.size() > 1 && !writtenKind.empty()) narrow([&](const CommuneInfo& c) { return c.kind == writtenKind; });
+    if (found.size() > 1 && !districtKey.empty()) narrow([&](const CommuneInfo& c) { return c.districtKey == districtKey; });
+    if (found.size() > 1) {
+        std::string candidates;
+        for (const std::string& c : found) {
+            const CommuneInfo& info = communeCodes_.at(c);
+            candidates += (candidates.empty() ? "" : ", ") + (info.kind.empty() ? info.name : info.kind + " " + info.name) + " " + c;
+        }
+        return {"", tr("place.commune.ambiguous", {name, candidates})};
     }
-    return {first->second, ""};
+    return {found.front(), ""};
 }
 
 PlaceMatch PlaceIndex::village(const std::string& code, const std::string& name, const std::string& communeCode) const {

@@ -13,16 +13,27 @@ std::vector<TableSpec> makeTables() {
         {"code", T::Text, true, {"ma", "ma don vi", "ma dvhc", "ma xa", "ma huyen", "ma tinh", "ward_code", "commune_id", "gso_code"}},
         {"name", T::Text, true, {"ten", "ten don vi", "ten xa", "ten huyen", "ten tinh", "commune_vn", "ward_name"}},
         {"level", T::Text, false, {"cap", "cap hanh chinh"}},
-        {"parent_code", T::Text, false, {"ma cap tren", "ma huyen", "ma tinh", "district_id", "province_code", "parent"}},
-        {"kind", T::Text, false, {"loai", "type", "loai don vi"}},
+        {"parent_code", T::Text, false, {"ma cap tren", "parent"}},
+        // The source's own kind column ("Xã", "Phường", "Thị trấn", "Đặc khu"). "Cấp" maps to level
+        // first; the importer reads a kind from it too when its values are kinds.
+        {"kind", T::Text, false, {"loai", "type", "loai don vi", "loai hinh", "cap don vi"}},
         {"population", T::Integer, false, {"dan so", "so dan", "pop"}},
         {"especially_difficult", T::Bool, false, {"dac biet kho khan", "dbkk", "xa dbkk"}},
+        // Join-only: the parents a row names. A commune's parent_code falls back to district_code,
+        // then province_code; a parent the project lacks is made from the code and name (two-level
+        // 2025 files carry province_code/province; the 2009 census files district_id/district_vn).
+        {"district_code", T::Text, false, {"ma huyen", "district_id", "district_code"}},
+        {"district_name", T::Text, false, {"district_vn", "ten huyen", "huyen", "quan huyen", "district"}},
+        {"province_code", T::Text, false, {"ma tinh", "province_id", "ma tinh thanh"}},
+        {"province_name", T::Text, false, {"province_vn", "ten tinh", "tinh", "tinh thanh", "province"}},
     }});
     tables.push_back({"villages", GeometryKind::Point, false, false, {
         {"code", T::Text, true, {"ma thon", "ma ban", "ma", "village_code"}},
         {"name", T::Text, true, {"ten thon", "ten ban", "thon ban", "ten", "village", "village_name"}},
         {"commune_code", T::Text, false, {"ma xa", "ma phuong"}},
         {"commune_name", T::Text, false, {"xa", "ten xa", "xa phuong", "commune"}},
+        // Join-only: tells homonym communes apart ("Mường Tè" of huyện Mường Tè).
+        {"district_name", T::Text, false, {"huyen", "ten huyen", "quan huyen", "district"}},
         {"population", T::Integer, false, {"dan so", "so dan", "so khau", "nhan khau"}},
         {"households", T::Integer, false, {"so ho", "ho"}},
         {"ethnic_group", T::Text, false, {"dan toc", "ethnicity"}},
@@ -36,6 +47,7 @@ std::vector<TableSpec> makeTables() {
         {"village_name", T::Text, false, {"thon", "ban", "ten thon", "thon ban"}},
         {"commune_code", T::Text, false, {"ma xa"}},
         {"commune_name", T::Text, false, {"xa", "ten xa"}},
+        {"district_name", T::Text, false, {"huyen", "ten huyen"}},
         {"established", T::Date, false, {"ngay thanh lap", "thanh lap"}},
         {"members", T::Integer, false, {"so thanh vien", "thanh vien"}},
         {"women_members", T::Integer, false, {"thanh vien nu", "so nu", "nu"}},
@@ -46,6 +58,7 @@ std::vector<TableSpec> makeTables() {
         {"name", T::Text, false, {"ten", "ten dia chi"}},
         {"commune_code", T::Text, false, {"ma xa"}},
         {"commune_name", T::Text, false, {"xa", "ten xa"}},
+        {"district_name", T::Text, false, {"huyen", "ten huyen"}},
         {"village_code", T::Text, false, {"ma thon", "ma ban"}},
         {"village_name", T::Text, false, {"thon", "ban", "ten thon"}},
         {"established", T::Date, false, {"ngay thanh lap", "thanh lap"}},
@@ -57,6 +70,7 @@ std::vector<TableSpec> makeTables() {
         {"name", T::Text, false, {"ten", "ten clb", "ten cau lac bo"}},
         {"commune_code", T::Text, false, {"ma xa"}},
         {"commune_name", T::Text, false, {"xa", "ten xa"}},
+        {"district_name", T::Text, false, {"huyen", "ten huyen"}},
         {"village_code", T::Text, false, {"ma thon", "ma ban"}},
         {"village_name", T::Text, false, {"thon", "ban", "ten thon"}},
         {"established", T::Date, false, {"ngay thanh lap", "thanh lap"}},
@@ -66,6 +80,7 @@ std::vector<TableSpec> makeTables() {
         {"date", T::Date, true, {"ngay", "thoi gian"}},
         {"commune_code", T::Text, false, {"ma xa"}},
         {"commune_name", T::Text, false, {"xa", "ten xa"}},
+        {"district_name", T::Text, false, {"huyen", "ten huyen"}},
         {"kind", T::Text, true, {"loai", "loai hoat dong", "hoat dong"}},
         {"sessions", T::Integer, false, {"so buoi", "so lop", "buoi"}},
         {"participants", T::Integer, false, {"so nguoi", "nguoi tham gia", "so nguoi tham gia"}},
@@ -74,6 +89,7 @@ std::vector<TableSpec> makeTables() {
     tables.push_back({"commune_offices", GeometryKind::None, false, false, {
         {"commune_code", T::Text, false, {"ma xa"}},
         {"commune_name", T::Text, false, {"xa", "ten xa"}},
+        {"district_name", T::Text, false, {"huyen", "ten huyen"}},
         {"computers", T::Integer, true, {"may tinh", "so may tinh"}},
         {"internet", T::Bool, true, {"mang internet"}},
     }});
@@ -82,6 +98,7 @@ std::vector<TableSpec> makeTables() {
         {"village_name", T::Text, false, {"thon", "ban", "ten thon"}},
         {"commune_code", T::Text, false, {"ma xa"}},
         {"commune_name", T::Text, false, {"xa", "ten xa"}},
+        {"district_name", T::Text, false, {"huyen", "ten huyen"}},
         {"year", T::Integer, true, {"nam"}},
         {"child_marriages", T::Integer, false, {"tao hon", "so vu tao hon"}},
         {"consanguineous_marriages", T::Integer, false, {"hon nhan can huyet", "can huyet thong"}},

@@ -33,8 +33,10 @@ const ColumnSpec* findColumn(const TableSpec& table, std::string_view column);
 }  // namespace gapmap
 
 namespace gapmap {
-// "commune_name" and "village_name" help an import join rows by name; they are not stored.
+// "commune_name", "village_name" and the parents' "district_…"/"province_…" help an import join
+// rows by name or make the parent units; they are not stored.
 inline bool isJoinOnlyColumn(const ColumnSpec& c) {
-    return c.name == "commune_name" || c.name == "village_name";
+    return c.name == "commune_name" || c.name == "village_name" || c.name == "district_name" ||
+           c.name == "district_code" || c.name == "province_name" || c.name == "province_code";
 }
 }  // namespace gapmap

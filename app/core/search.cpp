@@ -4,6 +4,9 @@
 #include <map>
 #include <tuple>
 
+#include "core/admin_names.h"
+#include "core/implied_units.h"
+
 namespace gapmap {
 namespace {
 
@@ -51,21 +54,24 @@ int levelRank(const std::string& level) {
 PlaceSearch::PlaceSearch(const Project& p) {
     std::map<std::string, const AdminUnit*> units;
     for (const AdminUnit& u : p.adminUnits) units[u.code] = &u;
-    auto nameOf = [&](const std::string& code) { const auto it = units.find(code); return it == units.end() ? std::string() : it->second->name; };
+    const DisplayNames shown(p);
+    auto nameOf = [&](const std::string& code) { const auto it = units.find(code); return it == units.end() ? std::string() : shown.of(*it->second); };
     auto districtOf = [&](const std::string& communeCode) {
         const auto c = units.find(communeCode);
         if (c == units.end()) return std::string();
         const auto d = units.find(c->second->parentCode);
-        return d != units.end() && d->second->level == AdminLevel::District ? d->second->name : std::string();
+        return d != units.end() && d->second->level == AdminLevel::District ? shown.of(*d->second) : std::string();
     };
     for (const AdminUnit& u : p.adminUnits) {
-        SearchEntry e{u.code, u.name, toString(u.level), u.kind, "", "", std::nullopt, bboxOf(u.area)};
-        if (u.level == AdminLevel::Commune) { e.communeName = u.name; e.districtName = districtOf(u.code); }
-        if (u.level == AdminLevel::District) e.districtName = u.name;
+        // Units imported without boundaries (a province made from a column) are framed by their communes.
+        SearchEntry e{u.code, u.name, shown.of(u), toString(u.level), u.kind, "", "", std::nullopt,
+                      u.area.empty() ? unitExtent(p, u) : bboxOf(u.area)};
+        if (u.level == AdminLevel::Commune) { e.communeName = e.display; e.districtName = districtOf(u.code); }
+        if (u.level == AdminLevel::District) e.districtName = e.display;
         entries_.push_back(std::move(e));
     }
     for (const Village& v : p.villages) {
-        SearchEntry e{v.code, v.name, "village", "", nameOf(v.communeCode), districtOf(v.communeCode), v.location, {}};
+        SearchEntry e{v.code, v.name, v.name, "village", "", nameOf(v.communeCode), districtOf(v.communeCode), v.location, {}};
         if (v.location) e.box.add(*v.location);
         entries_.push_back(std::move(e));
     }
@@ -73,31 +79,40 @@ PlaceSearch::PlaceSearch(const Project& p) {
 }
 
 std::vector<SearchHit> PlaceSearch::find(std::string_view query, size_t limit) const {
-    const std::string rest = splitAdminPrefix(query).rest;
-    const std::vector<SearchWord> q = searchWords(rest.empty() ? query : rest);
+    // The query as typed ("ban bo" finds the commune "Bản Bo" by its whole name), else without a
+    // leading kind or settlement word ("xã Nậm Ban" finds "Nậm Ban").
+    const SplitName split = splitAdminPrefix(query);
+    std::vector<std::vector<SearchWord>> queries = {searchWords(query)};
+    if (!split.prefix.empty() && !split.rest.empty()) queries.push_back(searchWords(split.rest));
+    const std::string queryKind = canonicalKind(split.prefix);
     std::vector<SearchHit> hits;
-    if (q.empty()) return hits;
+    if (queries.front().empty()) return hits;
     for (size_t i = 0; i < entries_.size(); ++i) {
         const std::vector<SearchWord>& n = words_[i];
         std::optional<SearchHit> best;
-        for (size_t start = 0; start + q.size() <= n.size(); ++start) {
-            SearchHit hit{&entries_[i], MarkMatch::Exact, PositionMatch::WholeWords};
-            bool ok = true, prefix = false;
-            for (size_t k = 0; k < q.size() && ok; ++k) {
-                const WordMatch m = matchWord(q[k], n[start + k], k + 1 == q.size());
-                ok = m.matched;
-                prefix = prefix || m.prefix;
-                hit.marks = std::max(hit.marks, m.marks);
+        for (size_t qi = 0; qi < queries.size() && !best; ++qi) {  // the query as typed first
+            const std::vector<SearchWord>& q = queries[qi];
+            for (size_t start = 0; start + q.size() <= n.size(); ++start) {
+                SearchHit hit{&entries_[i], MarkMatch::Exact, PositionMatch::WholeWords};
+                bool ok = true, prefix = false;
+                for (size_t k = 0; k < q.size() && ok; ++k) {
+                    const WordMatch m = matchWord(q[k], n[start + k], k + 1 == q.size());
+                    ok = m.matched;
+                    prefix = prefix || m.prefix;
+                    hit.marks = std::max(hit.marks, m.marks);
+                }
+                if (!ok) continue;
+                hit.position = prefix ? PositionMatch::Prefix : q.size() == n.size() ? PositionMatch::WholeName : PositionMatch::WholeWords;
+                if (!best || std::tie(hit.marks, hit.position) < std::tie(best->marks, best->position)) best = hit;
             }
-            if (!ok) continue;
-            hit.position = prefix ? PositionMatch::Prefix : q.size() == n.size() ? PositionMatch::WholeName : PositionMatch::WholeWords;
-            if (!best || std::tie(hit.marks, hit.position) < std::tie(best->marks, best->position)) best = hit;
         }
         if (best) hits.push_back(*best);
     }
-    std::sort(hits.begin(), hits.end(), [](const SearchHit& a, const SearchHit& b) {
-        return std::make_tuple(a.marks, a.position, levelRank(a.entry->level), a.entry->name, a.entry->code) <
-               std::make_tuple(b.marks, b.position, levelRank(b.entry->level), b.entry->name, b.entry->code);
+    // A kind typed in the query ("thị trấn Mường Tè") puts the units of that kind first among equals.
+    auto kindRank = [&](const SearchEntry* e) { return queryKind.empty() || e->kind == queryKind ? 0 : 1; };
+    std::sort(hits.begin(), hits.end(), [&](const SearchHit& a, const SearchHit& b) {
+        return std::make_tuple(a.marks, a.position, kindRank(a.entry), levelRank(a.entry->level), a.entry->name, a.entry->code) <
+               std::make_tuple(b.marks, b.position, kindRank(b.entry), levelRank(b.entry->level), b.entry->name, b.entry->code);
     });
     if (hits.size() > limit) hits.resize(limit);
     return hits;

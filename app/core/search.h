@@ -15,11 +15,12 @@ namespace gapmap {
 
 struct SearchEntry {
     std::string code;
-    std::string name;          // without prefix, as stored
+    std::string name;          // as stored ("Bản Bo"; "Xã Nậm Ban" is stored "Nậm Ban", kind xã)
+    std::string display;       // as lists show it: "xã Mường Tè" where two units of a level share the name
     std::string level;         // "village", "commune", "district", "province"
     std::string kind;          // xã, phường … (admin units)
-    std::string communeName;   // villages: their commune; communes: themselves
-    std::string districtName;  // empty in two-level projects
+    std::string communeName;   // villages: their commune; communes: themselves (display names)
+    std::string districtName;  // empty in two-level projects (display name)
     std::optional<LonLat> location;  // villages: their point
     BBox box;                        // admin units: their extent
 };

@@ -293,7 +293,11 @@ std::string foldVietnamese(std::string_view utf8) {
     return out;
 }
 
-SplitName splitAdminPrefix(std::string_view utf8) {
+namespace {
+
+// `strict`: every prefix word must carry the prefix's own marks, plain ASCII included ("Xa Dung"
+// is a name, not "Xã" + "Dung").
+SplitName splitPrefix(std::string_view utf8, bool strict) {
     std::array<Word, kMaxPrefixWords + 1> words;
     size_t count = 0, pos = 0;
     while (count < words.size() && nextWord(utf8, pos, words[count])) ++count;
@@ -302,7 +306,8 @@ SplitName splitAdminPrefix(std::string_view utf8) {
         const size_t n = p.words.size();
         if (n >= count) continue;  // a prefix must be followed by at least one more word
         bool match = true;
-        for (size_t k = 0; k < n && match; ++k) match = sameWord(words[k], p.words[k]);
+        for (size_t k = 0; k < n && match; ++k)
+            match = strict ? words[k].marked == p.words[k].marked : sameWord(words[k], p.words[k]);
         if (!match) continue;
         if (isUnsplittable(utf8.substr(words[0].begin), words[0].folded)) break;
         size_t end = words[n - 1].end;
@@ -312,6 +317,11 @@ SplitName splitAdminPrefix(std::string_view utf8) {
     }
     return {std::string(), std::string(trim(utf8))};
 }
+
+}  // namespace
+
+SplitName splitAdminPrefix(std::string_view utf8) { return splitPrefix(utf8, false); }
+SplitName splitAdminPrefixAsWritten(std::string_view utf8) { return splitPrefix(utf8, true); }
 
 std::string nameKey(std::string_view utf8) {
     return foldVietnamese(splitAdminPrefix(utf8).rest);

@@ -28,6 +28,9 @@ struct SplitName {
 // and be followed by more text; the longest prefix wins ("Tổ dân phố" before "Tổ"). A few proper
 // names that begin with a prefix word ("Sóc Trăng", "Buôn Ma Thuột") are never split.
 SplitName splitAdminPrefix(std::string_view utf8);
+// The same, but a prefix word must be written with the prefix's own marks (any case, NFC or NFD):
+// what storage may split ("Xa Dung", a commune of Điện Biên, stays whole; "Xã Nậm Ban" splits).
+SplitName splitAdminPrefixAsWritten(std::string_view utf8);
 
 // The key names are joined by: foldVietnamese(splitAdminPrefix(name).rest).
 // "Xã Nậm Ban", "nam ban", "NẬM BAN" and the NFD spelling all give "nam ban".

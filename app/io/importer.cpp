@@ -3,8 +3,10 @@
 #include <filesystem>
 #include <set>
 
+#include "core/admin_names.h"
 #include "core/errors.h"
 #include "core/i18n.h"
+#include "core/implied_units.h"
 #include "core/parse.h"
 #include "core/place_index.h"
 #include "core/schema.h"
@@ -51,12 +53,22 @@ std::optional<Mobile> parseMobile(const std::string& text) {
     return std::nullopt;
 }
 
-// Resolves the commune a row refers to: code, then name, then location.
+// Resolves the commune a row refers to: code, then name (its kind word and a district column or
+// ", huyện …" telling homonyms apart), then location.
 PlaceMatch rowCommune(RowReader& r, const PlaceIndex& places, const std::optional<LonLat>& where) {
     const std::string code = r.text("commune_code");
     const std::string name = r.text("commune_name");
     if (code.empty() && name.empty() && where) return places.communeAt(*where);
-    return places.commune(code, name);
+    return places.commune(code, name, r.text("district_name"));
+}
+
+// "Tỉnh Lai Châu (12), Huyện Mường Tè (30105), …": the units an import made from the parents its rows name.
+std::string listUnits(const std::vector<AdminUnit>& units) {
+    constexpr size_t kListed = 10;
+    std::string out;
+    for (size_t i = 0; i < units.size() && i < kListed; ++i) out += (i ? ", " : "") + unitTitle(units[i]) + " (" + units[i].code + ")";
+    if (units.size() > kListed) out += ", …";
+    return out;
 }
 
 struct Converted {
@@ -155,7 +167,13 @@ ImportResult importInto(Project& project, const ImportRequest& request) {
     std::vector<std::string> rowErrors;
     std::set<std::string> seenCodes;
     Converted out;
+    ImpliedUnits implied;
     const std::string& t = spec->name;
+    // --province NAME: the province of a file that names none (a commune list of a two-level project).
+    // It joins a province the project has by name; else one is made, coded after its name.
+    std::string provinceCode = request.province.empty() ? "" : provinceCodeFromName(request.province);
+    for (const AdminUnit& u : project.adminUnits)
+        if (!request.province.empty() && u.level == AdminLevel::Province && nameKey(u.name) == nameKey(request.province)) provinceCode = u.code;
     result.joined = t != "targets" && t != "settings";
     if (result.joined && t != "admin_units" && !places.hasCommunes())
         throw InputError(tr("import.error.no_communes", {request.file}));
@@ -165,8 +183,10 @@ ImportResult importInto(Project& project, const ImportRequest& request) {
     for (const SourceRow& row : src.rows) {
         RowReader r(src, *spec, map, row);
         // A required column present in the file but empty in this row (a commune without a name).
+        // An admin unit without a name is named by its code and listed in the summary (issue 12).
         for (const ColumnSpec& column : spec->columns)
-            if (column.required && !r.has(column.name)) r.fail(column.name, tr("import.row.required_empty", {column.name}));
+            if (column.required && !r.has(column.name) && !(t == "admin_units" && column.name == "name"))
+                r.fail(column.name, tr("import.row.required_empty", {column.name}));
         auto leaveOut = [&](const std::string& why) { result.notImported.push_back(r.where() + ": " + why); };
         if (!row.geometryProblem.empty()) r.failGeometry(row.geometryProblem);
         if (row.ringsClosed) result.repaired.push_back(tr("import.row.ring_closed", {r.where()}));
@@ -176,24 +196,37 @@ ImportResult importInto(Project& project, const ImportRequest& request) {
         if (t == "admin_units") {
             AdminUnit u;
             u.code = r.text("code");
-            const SplitName split = splitAdminPrefix(r.text("name"));
-            u.name = split.rest;
-            u.kind = r.has("kind") ? r.lowerText("kind") : canonicalKind(split.prefix);
             const std::string levelText = r.has("level") ? r.text("level") : request.level;
+            // Names as the source writes them; the kind from the source's kind column (or a level
+            // column holding kinds, "Cấp: Xã"), else from a leading administrative-kind word.
+            std::string kindText = r.text("kind");
+            if (kindText.empty() && isAdministrativeKind(canonicalKind(levelText))) kindText = levelText;
+            const NameAndKind nk = adminNameAndKind(r.text("name"), kindText);
+            u.name = nk.name;
+            u.kind = nk.kind;
+            if (u.name.empty() && !u.code.empty()) {
+                u.name = u.code;
+                result.notes.push_back(tr("import.row.named_by_code", {r.where(), u.code}));
+            }
             if (auto l = parseLevel(levelText.empty() ? "commune" : levelText)) u.level = *l;
             else r.fail("level", tr("import.row.not_a_level", {levelText}));
             u.parentCode = r.text("parent_code");
+            const NamedParents parents{r.text("district_code"), r.text("district_name"),
+                                       r.has("province_code") ? r.text("province_code") : provinceCode,
+                                       request.province.empty() ? r.text("province_name") : request.province};
             u.population = r.integer("population");
             u.especiallyDifficult = r.flag("especially_difficult").value_or(false);
             if (row.area) u.area = *row.area;
             if (r.ok() && !seenCodes.insert(u.code).second) r.fail("code", tr("import.row.duplicate_code", {u.code}));
             if (!r.ok()) { rowErrors.push_back(r.error()); continue; }
+            const std::string impliedParent = implied.add(u, parents);
+            if (u.parentCode.empty()) u.parentCode = impliedParent;
             out.levels.insert(u.level);
             out.table.adminUnits.push_back(std::move(u));
         } else if (t == "villages") {
             Village v;
             v.code = r.text("code");
-            v.name = splitAdminPrefix(r.text("name")).rest;
+            v.name = r.text("name");  // whole, always: "Tổ dân phố 1" and "Khu 1" are two names
             v.location = r.location();
             v.population = r.integer("population");
             v.households = r.integer("households");
@@ -330,6 +363,10 @@ ImportResult importInto(Project& project, const ImportRequest& request) {
     // project can be built from one file per level.
     if (t == "admin_units") {
         std::erase_if(project.adminUnits, [&](const AdminUnit& u) { return out.levels.count(u.level) > 0; });
+        // Parents the rows name that the project lacks (a two-level file's province): made, not warned about.
+        const std::vector<AdminUnit> made = implied.missing(project, out.table.adminUnits);
+        if (!made.empty()) result.notes.push_back(tr("import.note.implied_units", {formatLocaleNumber(double(made.size())), listUnits(made)}));
+        project.adminUnits.insert(project.adminUnits.end(), made.begin(), made.end());
         std::set<std::string> codes;
         std::set<AdminLevel> levels;
         for (const std::vector<AdminUnit>* units : {&project.adminUnits, &out.table.adminUnits})

@@ -17,6 +17,7 @@ struct ImportRequest {
     ReadOptions read;                               // --layer, --crs
     std::map<std::string, std::string> columnMap;   // --map column=Header and --mapping FILE
     std::string level;                              // admin_units: level for rows without one (default commune)
+    std::string province;                           // admin_units: --province NAME, the province of rows that name none
     bool skipInvalid = false;                       // list rows that do not parse instead of failing
     bool partial = false;                           // --partial: import even when most rows are left out
     bool allowEmpty = false;                        // --allow-empty: a file with a header and no rows empties the table

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/admin_names.h"
 #include "core/geo.h"
 #include "core/i18n.h"
 
@@ -133,10 +134,12 @@ void drawLabels(Document& doc, const Project& project, const MapTransform& t, co
     cairo_t* cr = doc.cr();
     const TextStyle style{6.5, Weight::Regular, Color::hex(0x111111)};
     std::vector<PageRect> placed;
+    const DisplayNames shown(project);  // "xã Mường Tè" / "thị trấn Mường Tè" where names collide
     for (const AdminUnit* u : communes) {
         const std::optional<LonLat> at = labelPoint(project, *u);
         if (!at) continue;
-        const double w = doc.textWidth(u->name, style), h = style.sizePt;
+        const std::string name = shown.of(*u);
+        const double w = doc.textWidth(name, style), h = style.sizePt;
         const PageRect box{t.pageXOf(*at) - w / 2, t.pageYOf(*at) - h / 2, w, h};
         if (box.x < rect.x || box.y < rect.y || box.x + w > rect.x + rect.w || box.y + h > rect.y + rect.h) continue;
         const bool overlaps = std::any_of(placed.begin(), placed.end(), [&](const PageRect& o) {
@@ -144,7 +147,6 @@ void drawLabels(Document& doc, const Project& project, const MapTransform& t, co
         });
         if (overlaps) continue;
         placed.push_back(box);
-        const std::string name = u->name;
         doc.setFont(style);
         cairo_move_to(cr, box.x, box.y + h * 0.8);
         cairo_text_path(cr, name.c_str());  // the halo is an outline only; the text itself stays text

@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <unordered_map>
 
+#include "core/admin_names.h"
 #include "core/i18n.h"
 #include "core/mercator.h"
 
@@ -651,10 +652,11 @@ RenderScene ProjectSceneBuilder::build(const SceneOptions& options) const {
         std::lock_guard<std::mutex> lock(mutex_);
         if (!communeLabels_ && haveCommunes) {
             std::vector<LabelItem> items;
+            const DisplayNames shown(project_);  // "xã Mường Tè" / "thị trấn Mường Tè" where names collide
             for (size_t i = 0; i < communeUnits_.size(); ++i) {
                 const AreaFeatureInfo& f = communes_->features[i];
                 if (f.box.empty()) continue;
-                items.push_back({f.labelPoint, communeUnits_[i]->name, float(f.areaM2),
+                items.push_back({f.labelPoint, shown.of(*communeUnits_[i]), float(f.areaM2),
                                  std::min(1.2 * f.box.width(), 1.6 * std::sqrt(f.areaM2)), 0});
             }
             communeLabels_ = std::make_shared<LabelSet>(std::move(items));

@@ -93,7 +93,7 @@ void App::drawSearchPanel() {
             const SearchEntry& e = *hits[i].entry;
             std::string where = e.level == "village" ? e.communeName : std::string();
             if (!e.districtName.empty() && e.level != "district") where += (where.empty() ? "" : ", ") + e.districtName;
-            const std::string label = e.name + "  (" + tr("ui.level." + e.level) + (where.empty() ? "" : ", " + where) + ")##" + e.code;
+            const std::string label = e.display + "  (" + tr("ui.level." + e.level) + (where.empty() ? "" : ", " + where) + ")##" + e.code;
             if (ImGui::Selectable(label.c_str(), false) || (enter && i == 0)) { flyTo(e); redraw_ = true; }
         }
     }

@@ -9,6 +9,7 @@
 #include <cmath>
 
 #include "core/i18n.h"
+#include "core/implied_units.h"
 #include "render/gl.h"
 #include "ui/app.h"
 
@@ -63,12 +64,13 @@ void App::buildPresentationViews() {
         const auto at = std::find(board.districtCodes.begin(), board.districtCodes.end(), d.code);
         const size_t k = size_t(at - board.districtCodes.begin());
         const bool inBoard = at != board.districtCodes.end();
-        views_.push_back({tr("kpi.present.district", {capitalised(unit ? unit->kind : std::string()), d.name}),
+        // The heading carries the kind itself: the unit's own name, not the list's "huyện X".
+        views_.push_back({tr("kpi.present.district", {capitalised(unit ? unit->kind : std::string()), unit ? unit->name : d.name}),
                           {{tr("kpi.fig.difficult_with_team"), share(d.data.teams, d.villages.especiallyDifficultWithTeam, d.villages.especiallyDifficult)},
                            {tr("kpi.fig.teams"), inBoard && teams ? known(teams->byDistrict[k]) : "–"},
                            {tr("kpi.fig.clubs"), inBoard && clubs ? known(clubs->byDistrict[k]) : "–"},
                            {tr("kpi.fig.trusted_addresses"), known(d.data.trustedAddresses, d.activeTrustedAddresses)}},
-                          unit ? bboxOf(unit->area) : BBox{},
+                          unit ? unitExtent(project_, *unit) : BBox{},  // a district made from a column: its communes
                           baseLayers});
     }
 

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/admin_names.h"
 #include "core/i18n.h"
 #include "core/text_fold.h"
 #include "ui/app.h"
@@ -81,10 +82,11 @@ void App::drawPrioritiesPanel() {
     auto unitCombo = [&](const char* id, const std::string& label, std::string& code, AdminLevel level, const std::string& parent) {
         const AdminUnit* current = code.empty() ? nullptr : project_.findUnit(code);
         ImGui::SetNextItemWidth(em * 9);
-        if (ImGui::BeginCombo(id, current ? current->name.c_str() : label.c_str())) {
+        const DisplayNames shown(project_);  // the kind where two units share a name
+        if (ImGui::BeginCombo(id, current ? shown.of(*current).c_str() : label.c_str())) {
             if (ImGui::Selectable(label.c_str(), code.empty())) code.clear();
             for (const AdminUnit& u : project_.adminUnits)
-                if (u.level == level && (parent.empty() || u.parentCode == parent) && ImGui::Selectable((u.name + "##" + u.code).c_str(), u.code == code)) code = u.code;
+                if (u.level == level && (parent.empty() || u.parentCode == parent) && ImGui::Selectable((shown.of(u) + "##" + u.code).c_str(), u.code == code)) code = u.code;
             ImGui::EndCombo();
         }
     };
