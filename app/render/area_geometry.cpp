@@ -751,8 +751,9 @@ void AreaGeometry::ensureTopology() const {
                 outer[i] = hit[i] < 0;
             }
             // Runs of segments on and off the outer edge (a closed arc starts where a run starts).
-            // Runs shorter than minRunM take their neighbours' side: one ray slipping through a
-            // wide spot of a gap, or across a narrow bay, makes no stroke.
+            // Outer runs shorter than minRunM between inner ones become inner: a ray slipping
+            // through a wide spot of a gap makes no stroke. (Never the other way: a border running
+            // inward from the coast along a gap would then end in a thick stub.)
             size_t start = 0;
             for (;;) {
                 start = 0;
@@ -767,10 +768,10 @@ void AreaGeometry::ensureTopology() const {
                     runs.back().lengthM += length[i];
                 }
                 if (runs.size() < 2) break;
-                size_t shortest = 0;
-                for (size_t r = 1; r < runs.size(); ++r)
-                    if (runs[r].lengthM < runs[shortest].lengthM) shortest = r;
-                if (runs[shortest].lengthM >= minRunM) break;
+                size_t shortest = runs.size();
+                for (size_t r = 0; r < runs.size(); ++r)
+                    if (runs[r].outer && (shortest == runs.size() || runs[r].lengthM < runs[shortest].lengthM)) shortest = r;
+                if (shortest == runs.size() || runs[shortest].lengthM >= minRunM) break;
                 for (size_t k = 0; k < runs[shortest].count; ++k) outer[(start + runs[shortest].first + k) % segments] ^= 1;
             }
             auto runClass = [&](const Run& r, const Pts& pts, bool closed) {
