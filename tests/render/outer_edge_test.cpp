@@ -64,6 +64,36 @@ Mask rasterise(const Project& p, const Camera& cam, int w, int h) {
     return m;
 }
 
+// Pixel centres that fall into sliver gaps between communes: uncovered areas of at most maxPixels
+// (4-connected) that do not reach the picture's border become land. Notches of the coast stay open.
+Mask fillSmallHoles(Mask m, size_t maxPixels) {
+    std::vector<char> done(m.on.size(), 0);
+    std::vector<size_t> stack, component;
+    for (size_t i = 0; i < m.on.size(); ++i) {
+        if (m.on[i] || done[i]) continue;
+        stack = {i};
+        component.clear();
+        done[i] = 1;
+        bool border = false;
+        while (!stack.empty()) {
+            const size_t k = stack.back();
+            stack.pop_back();
+            component.push_back(k);
+            const int x = int(k % m.w), y = int(k / m.w);
+            border |= x == 0 || y == 0 || x == m.w - 1 || y == m.h - 1;
+            for (const auto [dx, dy] : {std::pair{1, 0}, std::pair{-1, 0}, std::pair{0, 1}, std::pair{0, -1}}) {
+                const int nx = x + dx, ny = y + dy;
+                if (nx < 0 || ny < 0 || nx >= m.w || ny >= m.h) continue;
+                const size_t n = size_t(ny) * m.w + nx;
+                if (!m.on[n] && !done[n]) { done[n] = 1; stack.push_back(n); }
+            }
+        }
+        if (!border && component.size() <= maxPixels)
+            for (size_t k : component) m.on[k] = 1;
+    }
+    return m;
+}
+
 // Square dilation (grow) or erosion (shrink) by r pixels.
 Mask morph(const Mask& in, int r, bool grow) {
     Mask out = in;
@@ -110,8 +140,7 @@ EdgeCount outerEdgePixels(const std::string& project, const TempDir& dir) {
     const auto atlas = FontAtlas::get(scale, std::max(2, int(std::lround(2 * scale))));
     const Camera cam = mapCamera(builder, request, decorationInsets(scene, w, h, *atlas, scale));
 
-    // Slivers between communes may miss a pixel centre: closed by 2 px first.
-    const Mask land = morph(morph(rasterise(p, cam, w, h), 2, true), 2, false);
+    const Mask land = fillSmallHoles(rasterise(p, cam, w, h), 40);
     const Mask deep = morph(land, 6, false), near = morph(land, 3, true), core = morph(land, 3, false);
     EdgeCount c;
     for (int y = 0; y < h; ++y)
