@@ -17,10 +17,12 @@ using Pts = std::vector<MercatorXY>;
 
 // Sliver gaps between neighbouring features narrower than this (ground metres) are not outer edge.
 // Measured on the 11,163 communes of the 2009 census: GEOS finds 34,824 holes in their union, of mean
-// width (2 area / perimeter) 25 m at the median, 66 m at p90, 86 m at p99; a real outer edge
-// (coast, border, a lake) is rarely faced by another feature this close. 200 m still left a few
-// wider slivers around Hà Nội as strokes; 400 m is 0.3 px on the national map, 4 px at 100 m/px.
-constexpr double kGapGroundM = 400;
+// width (2 area / perimeter) 25 m at the median, 66 m at p90, 86 m at p99, but a sliver's widest
+// spot is several times its mean: 200 m left dozens of stubs on a regional map, 400 m a few, 800 m
+// two spots on the national map (holes of about a kilometre). 800 m is 0.5 px on the national map;
+// a real outer edge (coast, border) faced by another feature closer than that (an islet, a river
+// mouth) is drawn as an ordinary line there.
+constexpr double kGapGroundM = 800;
 
 bool samePt(MercatorXY a, MercatorXY b) { return a.xM == b.xM && a.yM == b.yM; }
 bool lessPt(MercatorXY a, MercatorXY b) { return a.xM < b.xM || (a.xM == b.xM && a.yM < b.yM); }
