@@ -80,7 +80,7 @@ Mask fillSmallHoles(Mask m, size_t maxPixels) {
             component.push_back(k);
             const int x = int(k % m.w), y = int(k / m.w);
             border |= x == 0 || y == 0 || x == m.w - 1 || y == m.h - 1;
-            for (const auto [dx, dy] : {std::pair{1, 0}, std::pair{-1, 0}, std::pair{0, 1}, std::pair{0, -1}}) {
+            for (const auto& [dx, dy] : {std::pair{1, 0}, std::pair{-1, 0}, std::pair{0, 1}, std::pair{0, -1}}) {
                 const int nx = x + dx, ny = y + dy;
                 if (nx < 0 || ny < 0 || nx >= m.w || ny >= m.h) continue;
                 const size_t n = size_t(ny) * m.w + nx;
