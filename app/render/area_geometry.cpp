@@ -94,7 +94,6 @@ struct Arc {
     int userCount = 0;   // distinct features using the arc
     int cls = kArcCommune;
     bool ownerLeft = true;  // the first user's interior lies left of pts[0] -> pts[1] -> ...
-    bool edge = false;      // on the boundary of the union of all features (gaps closed)
 };
 
 struct Ref {
@@ -790,7 +789,6 @@ void AreaGeometry::ensureTopology() const {
             };
             if (runs.size() == 1) {
                 a.cls = runClass(runs[0], a.pts, a.closed);
-                a.edge = runs[0].outer;
                 continue;
             }
             const uint32_t first = uint32_t(pieces.size());
@@ -801,7 +799,6 @@ void AreaGeometry::ensureTopology() const {
                 piece.userCount = 1;
                 piece.ownerLeft = a.ownerLeft;
                 piece.cls = runClass(r, piece.pts, false);
-                piece.edge = r.outer;
                 pieces.push_back(std::move(piece));
             }
             piecesOf[id] = {first, uint32_t(pieces.size())};
@@ -810,74 +807,6 @@ void AreaGeometry::ensureTopology() const {
         // ring runs against the arc).
         const uint32_t base = uint32_t(arcs.size());
         for (Arc& piece : pieces) arcs.push_back(std::move(piece));
-        // Holes of the union (lakes, land no feature covers, wider than gapM) lie inside the set:
-        // their rims are ordinary lines. The edge arcs, each turned so that its feature lies on
-        // its left, chain into rings; a clockwise ring (negative area) is a hole.
-        {
-            auto first = [](const Arc& a) { return a.ownerLeft ? a.pts.front() : a.pts.back(); };
-            auto last = [](const Arc& a) { return a.ownerLeft ? a.pts.back() : a.pts.front(); };
-            std::unordered_map<PtKey, std::vector<uint32_t>, PtHash> byFirst;
-            for (uint32_t id = 0; id < arcs.size(); ++id) {
-                Arc& a = arcs[id];
-                if (!a.edge || piecesOf.count(id)) continue;
-                if (a.closed) {
-                    if (polygonArea(a.pts) * (a.ownerLeft ? 1 : -1) < 0) a.cls = classAcross(a.users[0], -1);
-                } else byFirst[keyOf(first(a))].push_back(id);
-            }
-            auto startCell = [&](MercatorXY p) { return std::pair<int, int>{int(std::floor(p.xM / gapM)), int(std::floor(p.yM / gapM))}; };
-            std::unordered_map<int64_t, std::vector<uint32_t>> startGrid;
-            for (const auto& [key, ids] : byFirst)
-                for (uint32_t id : ids) {
-                    const auto [cx, cy] = startCell(first(arcs[id]));
-                    startGrid[(int64_t(cx) << 32) ^ uint32_t(cy)].push_back(id);
-                }
-            std::vector<char> seen(arcs.size(), 0);
-            std::vector<uint32_t> chain;
-            Pts ring;
-            for (const auto& [key, ids] : byFirst)
-                for (uint32_t id : ids) {
-                    if (seen[id]) continue;
-                    chain.clear();
-                    ring.clear();
-                    const PtKey start = keyOf(first(arcs[id]));
-                    bool closed = false;
-                    for (uint32_t cur = id;;) {
-                        seen[cur] = 1;
-                        chain.push_back(cur);
-                        const Arc& a = arcs[cur];
-                        if (a.ownerLeft) ring.insert(ring.end(), a.pts.begin(), a.pts.end() - 1);
-                        else ring.insert(ring.end(), a.pts.rbegin(), a.pts.rend() - 1);
-                        const PtKey end = keyOf(last(a));
-                        if (end == start) { closed = true; break; }
-                        // The next edge arc starts here, or — across a closed gap — nearby.
-                        const MercatorXY e = last(a);
-                        uint32_t found = UINT32_MAX;
-                        double best = gapM * gapM;
-                        if (const auto next = byFirst.find(end); next != byFirst.end())
-                            for (uint32_t c : next->second)
-                                if (!seen[c] || c == id) { found = c; best = -1; break; }
-                        if (found == UINT32_MAX) {
-                            const auto [cx, cy] = startCell(e);
-                            for (int dy = -1; dy <= 1; ++dy)
-                                for (int dx = -1; dx <= 1; ++dx) {
-                                    const auto it = startGrid.find((int64_t(cx + dx) << 32) ^ uint32_t(cy + dy));
-                                    if (it == startGrid.end()) continue;
-                                    for (uint32_t c : it->second) {
-                                        if (seen[c] && c != id) continue;
-                                        const MercatorXY f = first(arcs[c]);
-                                        const double d2 = (f.xM - e.xM) * (f.xM - e.xM) + (f.yM - e.yM) * (f.yM - e.yM);
-                                        if (d2 < best) { best = d2; found = c; }
-                                    }
-                                }
-                        }
-                        if (found == UINT32_MAX) break;
-                        if (found == id) { closed = true; break; }
-                        cur = found;
-                    }
-                    if (closed && ring.size() >= 3 && polygonArea(ring) < 0)
-                        for (uint32_t c : chain) arcs[c].cls = classAcross(arcs[c].users[0], -1);
-                }
-        }
         if (!piecesOf.empty())
             for (auto& polys : arcRefs)
                 for (auto& poly : polys)
