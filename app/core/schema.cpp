@@ -22,10 +22,11 @@ std::vector<TableSpec> makeTables() {
         // Join-only: the parents a row names. A commune's parent_code falls back to district_code,
         // then province_code; a parent the project lacks is made from the code and name (two-level
         // 2025 files carry province_code/province; the 2009 census files district_id/district_vn).
-        {"district_code", T::Text, false, {"ma huyen", "district_id", "district_code"}},
-        {"district_name", T::Text, false, {"district_vn", "ten huyen", "huyen", "quan huyen", "district"}},
-        {"province_code", T::Text, false, {"ma tinh", "province_id", "ma tinh thanh"}},
-        {"province_name", T::Text, false, {"province_vn", "ten tinh", "tinh", "tinh thanh", "province"}},
+        // A shapefile's .dbf cuts field names to 10 characters: "district_i", "province_c" …
+        {"district_code", T::Text, false, {"ma huyen", "district_id", "district_code", "district_i", "district_c"}},
+        {"district_name", T::Text, false, {"district_vn", "district_v", "district_n", "ten huyen", "huyen", "quan huyen", "district"}},
+        {"province_code", T::Text, false, {"ma tinh", "province_id", "ma tinh thanh", "province_i", "province_c"}},
+        {"province_name", T::Text, false, {"province_vn", "province_v", "province_n", "ten tinh", "tinh", "tinh thanh", "province"}},
     }});
     tables.push_back({"villages", GeometryKind::Point, false, false, {
         {"code", T::Text, true, {"ma thon", "ma ban", "ma", "village_code"}},
