@@ -2,12 +2,15 @@
 // gapmap edit PROJECT.gpkg --village CODE FIELD=VALUE …    one village's attributes
 // Each command is one SQLite transaction (io/project_edits.h): exit 0 means every change is on disk;
 // any error means none was made.
+#include <algorithm>
 #include <cstdio>
+#include <iterator>
 
 #include "cli/cli_common.h"
 #include "core/errors.h"
 #include "core/i18n.h"
 #include "io/project_edits.h"
+#include "io/project_file.h"
 
 namespace gapmap::cli {
 namespace {
@@ -50,7 +53,23 @@ int runEdit(const std::vector<std::string>& argv) {
         const auto [field, value] = splitPair(args.positional[i]);
         edits.push_back(villageEdit(code, field, value));
     }
-    return commitAndReport(args.positional[0], edits);
+    const int rc = commitAndReport(args.positional[0], edits);
+    // One village's value does not make a column known for all: a column the villages file lacked
+    // stays no data (core/model.h TableLoad::missingColumns) until a villages file with it is imported.
+    const TableLoad* load = nullptr;
+    Project project;
+    for (const FieldEdit& e : edits) {
+        if (std::find(std::begin(kOptionalVillageColumns), std::end(kOptionalVillageColumns), e.field) == std::end(kOptionalVillageColumns))
+            continue;
+        if (!load) {
+            project = readProject(args.positional[0]);
+            load = project.loadOf(kVillagesTable);
+            if (!load) break;
+        }
+        if (!project.hasData(std::string(kVillagesTable) + "." + e.field))
+            std::printf("%s\n", tr("edit.note.column_unknown", {args.positional[0], e.field}).c_str());
+    }
+    return rc;
 }
 
 }  // namespace gapmap::cli

@@ -240,10 +240,12 @@ void evaluateRange(const Project& p, const Lookups& l, std::size_t begin, std::s
         if (!c.team && l.data.teams) gaps |= bit(Gap::NoTeam);
         if (!c.club && l.data.clubs) gaps |= bit(Gap::NoClub);
         if (c.taKnown && !c.taReached && l.data.trustedAddresses) gaps |= bit(Gap::TaOutOfReach);
-        if (v.electricity != Electricity::Grid) gaps |= bit(Gap::NoElectricity);
-        if (v.mobile == Mobile::None || v.mobile == Mobile::G2) gaps |= bit(Gap::NoMobile);
-        if (!v.internet) gaps |= bit(Gap::NoInternet);
-        if (v.especiallyDifficult) gaps |= bit(Gap::EspeciallyDifficult);
+        // A column the villages file did not have holds defaults, not facts: its gap is unknown.
+        if (v.electricity != Electricity::Grid && l.data.electricity) gaps |= bit(Gap::NoElectricity);
+        if ((v.mobile == Mobile::None || v.mobile == Mobile::G2) && l.data.mobile) gaps |= bit(Gap::NoMobile);
+        if (!v.internet && l.data.internet) gaps |= bit(Gap::NoInternet);
+        const bool especiallyDifficult = v.especiallyDifficult && l.data.especiallyDifficult;
+        if (especiallyDifficult) gaps |= bit(Gap::EspeciallyDifficult);
         if (registered & kOutcome) gaps |= bit(Gap::Outcomes);
         c.gaps = gaps;
         double sum = 0;
@@ -253,8 +255,8 @@ void evaluateRange(const Project& p, const Lookups& l, std::size_t begin, std::s
         c.score = std::round(sum * c.populationFactor * 1e6) / 1e6;  // equal gap sets give equal scores, whatever the order of sums
         if (c.listed()) part.ranked.push_back(rankKey(v, c, static_cast<std::uint32_t>(i), tiebreak));
         const std::size_t slot = inCommune ? static_cast<std::size_t>(c.commune) : noCommune;
-        add(part.villages[slot], c, v.especiallyDifficult, 1);
-        add(part.people[slot], c, v.especiallyDifficult, v.population.value_or(0));
+        add(part.villages[slot], c, especiallyDifficult, 1);
+        add(part.people[slot], c, especiallyDifficult, v.population.value_or(0));
         part.populationUnknown[slot] += !v.population;
     }
 }
@@ -451,6 +453,10 @@ DataPresence DataPresence::of(const Project& p) {
     d.trustedAddresses = p.hasData(kTrustedAddressesTable);
     d.offices = p.hasData(kOfficesTable);
     d.outcomes = p.hasData(kOutcomesTable);
+    d.electricity = p.hasData(kVillageElectricity);
+    d.mobile = p.hasData(kVillageMobile);
+    d.internet = p.hasData(kVillageInternet);
+    d.especiallyDifficult = p.hasData(kVillageEspeciallyDifficult);
     return d;
 }
 
@@ -469,6 +475,12 @@ std::vector<std::string> unscoredTables(const CoverageResult& r) {
     if (!r.data.teams) out.push_back(kTeamsTable);
     if (!r.data.clubs) out.push_back(kClubsTable);
     if (!r.data.trustedAddresses) out.push_back(kTrustedAddressesTable);
+    // Village columns only when there are villages: without them nothing was left unscored.
+    const bool villages = !r.villages.empty();
+    if (villages && !r.data.electricity) out.push_back(kVillageElectricity);
+    if (villages && !r.data.mobile) out.push_back(kVillageMobile);
+    if (villages && !r.data.internet) out.push_back(kVillageInternet);
+    if (villages && !r.data.especiallyDifficult) out.push_back(kVillageEspeciallyDifficult);
     if (!r.data.outcomes) out.push_back(kOutcomesTable);
     return out;
 }

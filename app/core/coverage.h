@@ -58,8 +58,10 @@ struct CoverageTally {
 
 // Which tables the measures and gaps rest on have data (Project::hasData). A table never loaded
 // makes its measures *no data* (nullopt) and its gaps unknown: not found, not scored, not listed.
+// The same for the village columns a villages file may lack (Project::hasData("villages.internet")).
 struct DataPresence {
     bool teams = true, clubs = true, trustedAddresses = true, offices = true, outcomes = true;
+    bool electricity = true, mobile = true, internet = true, especiallyDifficult = true;
     static DataPresence of(const Project& project);
 };
 
@@ -98,7 +100,8 @@ struct CoverageResult {
 };
 
 // The tables whose gaps could not be looked for (never loaded), in gap order: "communication_teams",
-// "clubs", "trusted_addresses", "outcomes". Empty when every gap was looked for.
+// "clubs", "trusted_addresses", "villages.electricity", "villages.mobile", "villages.internet",
+// "villages.especially_difficult", "outcomes". Empty when every gap was looked for.
 std::vector<std::string> unscoredTables(const CoverageResult& result);
 // "Không tính: chưa có dữ liệu đội truyền thông, câu lạc bộ, Địa chỉ tin cậy" (current language); empty when none.
 std::string unscoredText(const CoverageResult& result);

@@ -9,13 +9,18 @@ using Field = std::int64_t CoverageTally::*;
 using Value = std::optional<double>;
 
 // The table a measure rests on: without data there the measure is no data (nullopt), never 0.
-enum Needs { kAny, kTeams, kClubs, kTas, kOffices };
+enum Needs { kAny, kTeams, kClubs, kTas, kOffices, kElectricity, kMobile, kInternet, kDifficult, kDifficultTeams };
 bool present(const AreaCoverage& a, Needs n) {
     switch (n) {
         case kTeams: return a.data.teams;
         case kClubs: return a.data.clubs;
         case kTas: return a.data.trustedAddresses;
         case kOffices: return a.data.offices;
+        case kElectricity: return a.data.electricity;
+        case kMobile: return a.data.mobile;
+        case kInternet: return a.data.internet;
+        case kDifficult: return a.data.especiallyDifficult;
+        case kDifficultTeams: return a.data.especiallyDifficult && a.data.teams;
         case kAny: break;
     }
     return true;
@@ -63,19 +68,19 @@ const std::vector<AreaMeasure>& areaMeasures() {
         {"villages", false, villages<&T::total>},
         {"population", false, population},
         {"villages_population_unknown", false, area<&AreaCoverage::populationUnknown>},
-        {"especially_difficult", false, villages<&T::especiallyDifficult>},
+        {"especially_difficult", false, villages<&T::especiallyDifficult, kDifficult>},
         {"with_team", false, villages<&T::team, kTeams>},
         {"pct_with_team", true, share<&T::team, &T::total, false, kTeams>},
-        {"especially_difficult_with_team", false, villages<&T::especiallyDifficultWithTeam, kTeams>},
-        {"pct_especially_difficult_with_team", true, share<&T::especiallyDifficultWithTeam, &T::especiallyDifficult, false, kTeams>},
+        {"especially_difficult_with_team", false, villages<&T::especiallyDifficultWithTeam, kDifficultTeams>},
+        {"pct_especially_difficult_with_team", true, share<&T::especiallyDifficultWithTeam, &T::especiallyDifficult, false, kDifficultTeams>},
         {"with_club", false, villages<&T::club, kClubs>},
         {"pct_with_club", true, share<&T::club, &T::total, false, kClubs>},
         {"ta_reached", false, villages<&T::taReached, kTas>},
         {"pct_ta_reached", true, share<&T::taReached, &T::total, false, kTas>},
         {"ta_unknown", false, villages<&T::taUnknown, kTas>},
-        {"no_electricity", false, villages<&T::noElectricity>},
-        {"no_mobile", false, villages<&T::noMobile>},
-        {"no_internet", false, villages<&T::noInternet>},
+        {"no_electricity", false, villages<&T::noElectricity, kElectricity>},
+        {"no_mobile", false, villages<&T::noMobile, kMobile>},
+        {"no_internet", false, villages<&T::noInternet, kInternet>},
         {"no_location", false, villages<&T::noLocation>},
         {"priority_villages", false, villages<&T::listed>},
         {"people_with_team", false, people<&T::team, kTeams>},
@@ -84,12 +89,12 @@ const std::vector<AreaMeasure>& areaMeasures() {
         {"pct_people_with_club", true, share<&T::club, &T::total, true, kClubs>},
         {"people_ta_reached", false, people<&T::taReached, kTas>},
         {"pct_people_ta_reached", true, share<&T::taReached, &T::total, true, kTas>},
-        {"people_no_electricity", false, people<&T::noElectricity>},
-        {"pct_people_no_electricity", true, share<&T::noElectricity, &T::total, true>},
-        {"people_no_mobile", false, people<&T::noMobile>},
-        {"pct_people_no_mobile", true, share<&T::noMobile, &T::total, true>},
-        {"people_no_internet", false, people<&T::noInternet>},
-        {"pct_people_no_internet", true, share<&T::noInternet, &T::total, true>},
+        {"people_no_electricity", false, people<&T::noElectricity, kElectricity>},
+        {"pct_people_no_electricity", true, share<&T::noElectricity, &T::total, true, kElectricity>},
+        {"people_no_mobile", false, people<&T::noMobile, kMobile>},
+        {"pct_people_no_mobile", true, share<&T::noMobile, &T::total, true, kMobile>},
+        {"people_no_internet", false, people<&T::noInternet, kInternet>},
+        {"pct_people_no_internet", true, share<&T::noInternet, &T::total, true, kInternet>},
         {"active_trusted_addresses", false, area<&AreaCoverage::activeTrustedAddresses, kTas>},
         {"commune_offices", false, area<&AreaCoverage::offices, kOffices>},
         {"offices_without_computers", false, area<&AreaCoverage::officesWithoutComputers, kOffices>},

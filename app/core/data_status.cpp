@@ -62,6 +62,13 @@ std::string formatInfoText(const Project& p, const std::string& projectName) {
     };
     std::string out = tr("info.heading", {projectName}) + "\n\n" + line(heads);
     for (const auto& row : rows) out += line(row);
+    // The village columns a villages file may lack: "internet  not given: no data".
+    if (p.hasData(kVillagesTable)) {
+        out += "\n" + tr("info.columns.heading") + "\n";
+        for (const char* column : kOptionalVillageColumns)
+            out += "  " + pad(column, 22) +
+                   tr(p.hasData(std::string(kVillagesTable) + "." + column) ? "info.columns.given" : "info.columns.missing") + "\n";
+    }
     return out;
 }
 
@@ -76,7 +83,14 @@ std::string formatInfoJson(const Project& p, const std::string& projectName) {
                ",\"source_file\":" + (s.sourceFile.empty() ? "null" : jsonString(s.sourceFile)) +
                ",\"loaded_at\":" + (s.loadedAt.empty() ? "null" : jsonString(s.loadedAt)) + "}";
     }
-    return out + "]}\n";
+    out += "]";
+    // {"electricity":true,"mobile":true,"internet":false,"especially_difficult":true}; null without villages.
+    std::string columns;
+    for (const char* column : kOptionalVillageColumns)
+        columns += std::string(columns.empty() ? "" : ",") + jsonString(column) + ":" +
+                   (p.hasData(std::string(kVillagesTable) + "." + column) ? "true" : "false");
+    out += ",\"village_columns_given\":" + (p.hasData(kVillagesTable) ? "{" + columns + "}" : std::string("null"));
+    return out + "}\n";
 }
 
 }  // namespace gapmap

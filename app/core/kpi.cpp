@@ -59,9 +59,9 @@ const std::vector<IndicatorDef>& definitions() {
         {"digital_skills_participants", kActivitiesTable, [](const Tally& t) -> std::optional<double> { return t.participants("digital_skills"); }},
         {"commune_offices_with_computers", kOfficesTable, [](const Tally& t) -> std::optional<double> { return t.officesWithComputers; }},
         {"commune_offices_with_internet", kOfficesTable, [](const Tally& t) -> std::optional<double> { return t.officesWithInternet; }},
-        {"villages_with_electricity", kVillagesTable, [](const Tally& t) -> std::optional<double> { return t.electrified; }},
-        {"villages_with_mobile_broadband", kVillagesTable, [](const Tally& t) -> std::optional<double> { return t.broadband; }},
-        {"villages_with_internet", kVillagesTable, [](const Tally& t) -> std::optional<double> { return t.online; }},
+        {"villages_with_electricity", kVillageElectricity, [](const Tally& t) -> std::optional<double> { return t.electrified; }},
+        {"villages_with_mobile_broadband", kVillageMobile, [](const Tally& t) -> std::optional<double> { return t.broadband; }},
+        {"villages_with_internet", kVillageInternet, [](const Tally& t) -> std::optional<double> { return t.online; }},
     };
     return defs;
 }

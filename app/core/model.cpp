@@ -128,8 +128,18 @@ const TableLoad* Project::loadOf(const std::string& table) const {
     return nullptr;
 }
 
-void Project::recordLoad(const std::string& table, const std::string& sourceFile, std::int64_t rows, const std::string& loadedAt) {
-    TableLoad record{table, sourceFile, loadedAt.empty() ? isoTimeNowUtc() : loadedAt, rows};
+bool Project::hasData(const std::string& table) const {
+    const std::size_t dot = table.find('.');
+    if (dot == std::string::npos) return loadOf(table) || rowCount(table) > 0;
+    const std::string whole = table.substr(0, dot), column = table.substr(dot + 1);
+    if (!hasData(whole)) return false;
+    const TableLoad* load = loadOf(whole);
+    return !load || std::find(load->missingColumns.begin(), load->missingColumns.end(), column) == load->missingColumns.end();
+}
+
+void Project::recordLoad(const std::string& table, const std::string& sourceFile, std::int64_t rows, const std::string& loadedAt,
+                         std::vector<std::string> missingColumns) {
+    TableLoad record{table, sourceFile, loadedAt.empty() ? isoTimeNowUtc() : loadedAt, rows, std::move(missingColumns)};
     for (TableLoad& l : loads)
         if (l.table == table) { l = record; return; }
     loads.push_back(record);

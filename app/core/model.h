@@ -129,6 +129,10 @@ struct TableLoad {
     std::string sourceFile;   // as the user named it; "synthetic demo" for the demo; empty: unknown
     std::string loadedAt;     // ISO 8601 UTC, "2026-12-02T16:40:00Z"; empty: unknown
     std::int64_t rows = 0;    // rows that load kept
+    // Columns of the table the loaded file did not have (villages: "electricity", "mobile", "internet",
+    // "especially_difficult"): their values are defaults, not facts, so what rests on them is *no data*.
+    // Empty: every column given (also every load recorded before this list existed).
+    std::vector<std::string> missingColumns;
 };
 
 struct Project {
@@ -162,9 +166,12 @@ struct Project {
     // Whether the table has data to count: a load record (an explicitly empty table is "loaded,
     // none"), or rows without a record (a project file older than the record: its rows were loaded,
     // from a file unknown). An empty table without a record was never loaded: *no data*.
-    bool hasData(const std::string& table) const { return loadOf(table) || rowCount(table) > 0; }
-    // Records a load; loadedAt empty: now (UTC).
-    void recordLoad(const std::string& table, const std::string& sourceFile, std::int64_t rows, const std::string& loadedAt = "");
+    // `table` may also name one column, "villages.internet" (kVillageInternet …): it has data when its
+    // table has and the table's last load did not leave the column out (TableLoad::missingColumns).
+    bool hasData(const std::string& table) const;
+    // Records a load; loadedAt empty: now (UTC). missingColumns: the file's columns left out.
+    void recordLoad(const std::string& table, const std::string& sourceFile, std::int64_t rows, const std::string& loadedAt = "",
+                    std::vector<std::string> missingColumns = {});
 };
 
 // Table names of the load record (as in core/schema.h).
@@ -173,6 +180,15 @@ inline constexpr const char* kClubsTable = "clubs";
 inline constexpr const char* kTrustedAddressesTable = "trusted_addresses";
 inline constexpr const char* kActivitiesTable = "activities";
 inline constexpr const char* kOfficesTable = "commune_offices";
+// Village columns whose absence from the villages file makes their gaps and indicators no data
+// (Project::hasData("villages.internet")). Population is not here: a village without a figure is
+// already "unknown" (std::optional) and communes fall back on the census.
+inline constexpr const char* kVillageElectricity = "villages.electricity";
+inline constexpr const char* kVillageMobile = "villages.mobile";
+inline constexpr const char* kVillageInternet = "villages.internet";
+inline constexpr const char* kVillageEspeciallyDifficult = "villages.especially_difficult";
+// The village columns above, without the "villages." prefix, in this order.
+inline constexpr const char* kOptionalVillageColumns[] = {"electricity", "mobile", "internet", "especially_difficult"};
 inline constexpr const char* kOutcomesTable = "outcomes";
 inline constexpr const char* kVillagesTable = "villages";
 

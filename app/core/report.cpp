@@ -13,13 +13,13 @@ AreaRow areaRow(const AreaCoverage& a) {
     AreaRow row{a.code, a.name, toString(a.level), a.parentCode};
     const CoverageTally& t = a.villages;
     row.villages = static_cast<int>(t.total);
-    row.especiallyDifficult = static_cast<int>(t.especiallyDifficult);
+    if (a.data.especiallyDifficult) row.especiallyDifficult = static_cast<int>(t.especiallyDifficult);
     if (a.data.teams) row.withTeam = static_cast<int>(t.team);
     if (a.data.clubs) row.withClub = static_cast<int>(t.club);
     if (a.data.trustedAddresses) row.withTrustedAddress = static_cast<int>(t.taReached);
-    row.noElectricity = static_cast<int>(t.noElectricity);
-    row.noMobile = static_cast<int>(t.noMobile);
-    row.noInternet = static_cast<int>(t.noInternet);
+    if (a.data.electricity) row.noElectricity = static_cast<int>(t.noElectricity);
+    if (a.data.mobile) row.noMobile = static_cast<int>(t.noMobile);
+    if (a.data.internet) row.noInternet = static_cast<int>(t.noInternet);
     row.population = a.population;
     row.populationSource = toString(a.populationSource);
     if (a.data.trustedAddresses) row.activeTrustedAddresses = a.activeTrustedAddresses;
@@ -44,10 +44,11 @@ Report buildReport(const Project& p, std::optional<double> radiusKm) {
     for (const AreaCoverage& c : coverage.communes) r.communes.push_back(areaRow(c));
     r.outcomes = outcomeTable(p, coverage);
     r.teamsKnown = coverage.data.teams;
+    r.difficultKnown = coverage.data.especiallyDifficult;
     r.notScored = unscoredTables(coverage);
     for (const VillageCoverage& c : coverage.villages) {
         const Village& v = p.villages[c.village];
-        if (!r.teamsKnown || !v.especiallyDifficult || c.team) continue;  // no teams table: which have none is unknown
+        if (!r.teamsKnown || !r.difficultKnown || !v.especiallyDifficult || c.team) continue;  // no teams table: which have none is unknown
         VillageRow row{v.code, v.name, v.communeCode, "", "", v.population.value_or(0)};
         if (c.commune >= 0) {
             const AreaCoverage& commune = coverage.communes[c.commune];

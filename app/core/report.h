@@ -18,9 +18,10 @@ namespace gapmap {
 // distance), or in the commune when the settings say so.
 struct AreaRow {
     std::string code, name, level, parentCode;
-    int villages = 0, especiallyDifficult = 0;
+    int villages = 0;
+    std::optional<int> especiallyDifficult{};                    // nullopt: the villages file had no such column
     std::optional<int> withTeam, withClub, withTrustedAddress;  // nullopt: no data (table never loaded)
-    int noElectricity = 0, noMobile = 0, noInternet = 0;
+    std::optional<int> noElectricity{}, noMobile{}, noInternet{};  // nullopt: the villages file had no such column
     int64_t population = 0;              // per populationSource (core/coverage.h choosePopulation)
     std::string populationSource;        // "villages", "census", "mixed", "none"
     std::optional<int64_t> activeTrustedAddresses;  // registered in the area: a count, never a location; nullopt: no data
@@ -42,6 +43,7 @@ struct Report {
     std::vector<AreaRow> communes;
     std::vector<VillageRow> difficultWithoutTeam;   // empty when teams have no data (teamsKnown false)
     bool teamsKnown = true;           // the communication_teams table has data
+    bool difficultKnown = true;       // the villages file had an especially_difficult column
     std::vector<std::string> notScored;  // tables without data, as core/coverage.h unscoredTables
     OutcomeTable outcomes;            // small counts suppressed (core/disclosure.h)
 };

@@ -23,9 +23,9 @@ std::string jsonCount(const std::optional<N>& n) { return n ? std::to_string(*n)
 
 std::string areaCsv(const AreaRow& a) {
     std::string out = a.level + "," + csvField(a.code) + "," + csvField(a.name) + "," + csvField(a.parentCode);
-    for (const std::string& n : {std::to_string(a.villages), std::to_string(a.especiallyDifficult), csvCount(a.withTeam), csvCount(a.withClub),
-                                 csvCount(a.withTrustedAddress), std::to_string(a.noElectricity), std::to_string(a.noMobile),
-                                 std::to_string(a.noInternet), std::to_string(a.population), csvCount(a.activeTrustedAddresses)})
+    for (const std::string& n : {std::to_string(a.villages), csvCount(a.especiallyDifficult), csvCount(a.withTeam), csvCount(a.withClub),
+                                 csvCount(a.withTrustedAddress), csvCount(a.noElectricity), csvCount(a.noMobile),
+                                 csvCount(a.noInternet), std::to_string(a.population), csvCount(a.activeTrustedAddresses)})
         out += "," + n;
     return out + "," + a.populationSource + "\n";
 }
@@ -33,10 +33,10 @@ std::string areaCsv(const AreaRow& a) {
 std::string areaJson(const AreaRow& a) {
     return "{\"level\":" + jsonString(a.level) + ",\"code\":" + jsonString(a.code) + ",\"name\":" + jsonString(a.name) +
            ",\"parent_code\":" + jsonString(a.parentCode) + ",\"villages\":" + std::to_string(a.villages) +
-           ",\"especially_difficult\":" + std::to_string(a.especiallyDifficult) + ",\"with_team\":" + jsonCount(a.withTeam) +
+           ",\"especially_difficult\":" + jsonCount(a.especiallyDifficult) + ",\"with_team\":" + jsonCount(a.withTeam) +
            ",\"with_club\":" + jsonCount(a.withClub) + ",\"with_trusted_address_within_radius\":" + jsonCount(a.withTrustedAddress) +
-           ",\"no_grid_electricity\":" + std::to_string(a.noElectricity) + ",\"no_mobile_signal\":" + std::to_string(a.noMobile) +
-           ",\"no_internet\":" + std::to_string(a.noInternet) + ",\"population\":" + std::to_string(a.population) +
+           ",\"no_grid_electricity\":" + jsonCount(a.noElectricity) + ",\"no_mobile_signal\":" + jsonCount(a.noMobile) +
+           ",\"no_internet\":" + jsonCount(a.noInternet) + ",\"population\":" + std::to_string(a.population) +
            ",\"population_source\":" + jsonString(a.populationSource) +
            ",\"active_trusted_addresses\":" + jsonCount(a.activeTrustedAddresses) + "}";
 }
@@ -49,8 +49,8 @@ std::string areaLine(const AreaRow& a, size_t nameWidth) {
         return std::string(buf);
     };
     auto count = [&](long long n) { return cell(std::optional<long long>(n)); };
-    std::string out = pad(a.code, 9) + pad(a.name, nameWidth) + count(a.villages) + count(a.especiallyDifficult) + cell(a.withTeam) +
-                      cell(a.withClub) + cell(a.withTrustedAddress) + count(a.noElectricity) + count(a.noMobile) + count(a.noInternet) +
+    std::string out = pad(a.code, 9) + pad(a.name, nameWidth) + count(a.villages) + cell(a.especiallyDifficult) + cell(a.withTeam) +
+                      cell(a.withClub) + cell(a.withTrustedAddress) + cell(a.noElectricity) + cell(a.noMobile) + cell(a.noInternet) +
                       cell(a.activeTrustedAddresses);
     char population[32];
     std::snprintf(population, sizeof population, "%10s", a.populationSource == "none" ? "" : formatLocaleNumber(double(a.population)).c_str());
@@ -140,7 +140,7 @@ std::string formatReportText(const Report& r) {
     }
     out += "\n" + tr("report.communes") + "\n" + header;
     for (const AreaRow& c : r.communes) out += areaLine(c, nameWidth);
-    out += "\n" + tr("report.uncovered", {r.teamsKnown ? formatLocaleNumber(double(r.difficultWithoutTeam.size())) : tr("nodata.value")}) + "\n";
+    out += "\n" + tr("report.uncovered", {r.teamsKnown && r.difficultKnown ? formatLocaleNumber(double(r.difficultWithoutTeam.size())) : tr("nodata.value")}) + "\n";
     for (const VillageRow& v : r.difficultWithoutTeam)
         out += "  " + pad(v.code, 10) + pad(v.name, 22) + v.communeName + (v.districtName.empty() ? "" : ", " + v.districtName) +
                " (" + tr("report.population", {formatLocaleNumber(double(v.population))}) + ")\n";

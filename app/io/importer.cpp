@@ -402,7 +402,19 @@ ImportResult importInto(Project& project, const ImportRequest& request) {
         }
         if (result.joined) result.rowsMatched = result.rowsImported;
     }
-    project.recordLoad(t, request.file, result.rowsImported);  // the table now has data: "loaded", even if empty
+    // A villages file without an electricity, mobile, internet or especially_difficult column leaves
+    // the villages' defaults standing: the load record says so, and the gaps and indicators resting
+    // on that column are no data (Project::hasData("villages.internet")), never "0 with internet".
+    std::vector<std::string> missingColumns;
+    if (t == "villages")
+        for (const char* column : kOptionalVillageColumns)
+            if (map.field(*spec, column) < 0) missingColumns.push_back(column);
+    if (!missingColumns.empty()) {
+        std::string names;
+        for (const std::string& c : missingColumns) names += (names.empty() ? "" : ", ") + c;
+        result.notes.push_back(tr("import.note.village_columns_missing", {request.file, names}));
+    }
+    project.recordLoad(t, request.file, result.rowsImported, "", std::move(missingColumns));  // the table now has data: "loaded", even if empty
     return result;
 }
 

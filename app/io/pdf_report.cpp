@@ -97,9 +97,9 @@ TableRow areaTableRow(const AreaRow& a, const std::string& name, bool bold) {
     // No data: "–", explained under the table (areaNotes); the words would not fit the narrow columns.
     auto cell = [](std::optional<double> n) { return n ? formatLocaleNumber(*n) : std::string("–"); };
     auto known = [](const std::optional<int>& n) { return n ? std::optional<double>(*n) : std::nullopt; };
-    for (std::optional<double> n : {std::optional<double>(a.villages), std::optional<double>(a.especiallyDifficult), known(a.withTeam),
-                                    known(a.withClub), known(a.withTrustedAddress), std::optional<double>(a.noElectricity),
-                                    std::optional<double>(a.noMobile), std::optional<double>(a.noInternet),
+    for (std::optional<double> n : {std::optional<double>(a.villages), known(a.especiallyDifficult), known(a.withTeam),
+                                    known(a.withClub), known(a.withTrustedAddress), known(a.noElectricity),
+                                    known(a.noMobile), known(a.noInternet),
                                     a.populationSource == "none" ? std::nullopt : std::optional<double>(double(a.population))})
         row.cells.push_back(cell(n));
     return row;

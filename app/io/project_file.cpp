@@ -142,11 +142,33 @@ OGRLayer* createLoadsLayer(GDALDataset& ds) {
     const char* options[] = {"FID=fid", nullptr};
     OGRLayer* layer = ds.CreateLayer("table_loads", nullptr, wkbNone, const_cast<char**>(options));
     if (!layer) throw InputError(tr("project.error.cannot_create_table", {"table_loads", CPLGetLastErrorMsg()}));
-    for (const auto& [name, type] : {std::pair{"table_name", OFTString}, {"source_file", OFTString}, {"loaded_at", OFTString}, {"rows", OFTInteger64}}) {
+    for (const auto& [name, type] : {std::pair{"table_name", OFTString}, {"source_file", OFTString}, {"loaded_at", OFTString}, {"rows", OFTInteger64},
+                                     {"missing_columns", OFTString}}) {
         OGRFieldDefn field(name, type);
         layer->CreateField(&field);
     }
     return layer;
+}
+
+// TableLoad::missingColumns as one readable text cell: "electricity,mobile,internet"; "" for none
+// (a file written before the column reads as "every column given").
+std::string joinColumns(const std::vector<std::string>& columns) {
+    std::string out;
+    for (const std::string& c : columns) out += (out.empty() ? "" : ",") + c;
+    return out;
+}
+
+std::vector<std::string> splitColumns(const std::string& text) {
+    std::vector<std::string> out;
+    for (std::size_t start = 0; start <= text.size();) {
+        const std::size_t comma = std::min(text.find(',', start), text.size());
+        std::string c = text.substr(start, comma - start);
+        c.erase(0, c.find_first_not_of(' '));
+        c.erase(c.find_last_not_of(' ') + 1);
+        if (!c.empty()) out.push_back(c);
+        start = comma + 1;
+    }
+    return out;
 }
 
 void writeTables(GDALDataset& ds, const Project& p) {
@@ -196,7 +218,7 @@ void writeTables(GDALDataset& ds, const Project& p) {
     l = createLoadsLayer(ds);
     for (const TableLoad& t : p.loads)
         RowOut(l).set("table_name", t.table).set("source_file", t.sourceFile).set("loaded_at", t.loadedAt)
-            .set("rows", std::optional<int64_t>(t.rows)).write();
+            .set("rows", std::optional<int64_t>(t.rows)).set("missing_columns", joinColumns(t.missingColumns)).write();
 }
 
 template <typename Fn>
@@ -296,7 +318,8 @@ Project readProject(const std::string& path) {
     // loaded (source unknown), its empty tables as never loaded (Project::hasData).
     forEachRow(*ds, "table_loads", [&](const RowIn& r) {
         if (!r.text("table_name").empty() && !p.loadOf(r.text("table_name")))
-            p.loads.push_back({r.text("table_name"), r.text("source_file"), r.text("loaded_at"), r.integer("rows").value_or(0)});
+            p.loads.push_back({r.text("table_name"), r.text("source_file"), r.text("loaded_at"), r.integer("rows").value_or(0),
+                               splitColumns(r.text("missing_columns"))});
     });
     return p;
 }

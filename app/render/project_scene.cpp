@@ -302,11 +302,11 @@ std::vector<double> ProjectSceneBuilder::attributeValues(const std::string& attr
         const int difficultWithout = withoutTeam.count(row.code) ? withoutTeam[row.code] : 0;
         if (id == "population") v = row.villages ? double(row.population) : kNaN;
         else if (id == "villages") v = row.villages;
-        else if (id == "especially_difficult") v = row.especiallyDifficult;
+        else if (id == "especially_difficult") v = row.especiallyDifficult ? double(*row.especiallyDifficult) : kNaN;
         else if (id == "difficult_share") v = share(row.especiallyDifficult, row.villages);
         else if (id == "difficult_team_share")
-            v = r.teamsKnown ? share(row.especiallyDifficult - difficultWithout, row.especiallyDifficult) : kNaN;
-        else if (id == "difficult_without_team") v = r.teamsKnown ? difficultWithout : kNaN;
+            v = r.teamsKnown && row.especiallyDifficult ? share(*row.especiallyDifficult - difficultWithout, *row.especiallyDifficult) : kNaN;
+        else if (id == "difficult_without_team") v = r.teamsKnown && r.difficultKnown ? difficultWithout : kNaN;
         else if (id == "team_share") v = share(row.withTeam, row.villages);
         else if (id == "club_share") v = share(row.withClub, row.villages);
         else if (id == "ta_share") v = share(row.withTrustedAddress, row.villages);
@@ -507,18 +507,26 @@ RenderScene ProjectSceneBuilder::build(const SceneOptions& options) const {
         for (Mode mode : {Mode{"connectivity", ConnectivityGap::Any}, Mode{"electricity", ConnectivityGap::Electricity},
                           Mode{"mobile", ConnectivityGap::Mobile}, Mode{"internet", ConnectivityGap::Internet}}) {
             if (!show.count(mode.id)) continue;
-            auto classOf = [gap = mode.gap](const Village& v) {
+            // A column the villages file did not have is no data (-1: the "no data" grey), never "none".
+            const bool hasPower = project_.hasData(kVillageElectricity), hasMobile = project_.hasData(kVillageMobile),
+                       hasInternet = project_.hasData(kVillageInternet);
+            auto classOf = [gap = mode.gap, hasPower, hasMobile, hasInternet](const Village& v) {
                 const int power = v.electricity == Electricity::Grid ? 0 : v.electricity == Electricity::Offgrid ? 1 : 3;
                 const int mobile = v.mobile == Mobile::G3 || v.mobile == Mobile::G4 ? 0 : v.mobile == Mobile::G2 ? 2 : 3;
                 switch (gap) {
-                    case ConnectivityGap::Any:
-                        return (v.electricity != Electricity::Grid) + (mobile > 0) + (!v.internet);
-                    case ConnectivityGap::Electricity: return power;
-                    case ConnectivityGap::Mobile: return mobile;
-                    case ConnectivityGap::Internet: return v.internet ? 0 : 3;
+                    case ConnectivityGap::Any:  // the gaps among the columns given
+                        if (!hasPower && !hasMobile && !hasInternet) return -1;
+                        return int(hasPower && v.electricity != Electricity::Grid) + int(hasMobile && mobile > 0) + int(hasInternet && !v.internet);
+                    case ConnectivityGap::Electricity: return hasPower ? power : -1;
+                    case ConnectivityGap::Mobile: return hasMobile ? mobile : -1;
+                    case ConnectivityGap::Internet: return !hasInternet ? -1 : v.internet ? 0 : 3;
                 }
                 return 0;
             };
+            const bool unknownClass = mode.gap == ConnectivityGap::Any          ? !hasPower && !hasMobile && !hasInternet
+                                      : mode.gap == ConnectivityGap::Electricity ? !hasPower
+                                      : mode.gap == ConnectivityGap::Mobile      ? !hasMobile
+                                                                                 : !hasInternet;
             Layer gaps = villages;
             gaps.id = mode.id;
             gaps.visible = true;
@@ -527,7 +535,8 @@ RenderScene ProjectSceneBuilder::build(const SceneOptions& options) const {
                 for (const Village& v : project->villages)
                     if (v.location) {
                         const int c = classOf(v);
-                        items.push_back({toMercator(*v.location), radiusOf(v), kGap[c], float(c) * 1e7f + float(v.population.value_or(0))});
+                        items.push_back({toMercator(*v.location), radiusOf(v), c < 0 ? kNoData : kGap[c],
+                                         float(c) * 1e7f + float(v.population.value_or(0))});
                     }
                 return items;
             });
@@ -553,6 +562,10 @@ RenderScene ProjectSceneBuilder::build(const SceneOptions& options) const {
                     gaps.legendTitle = tr("render.legend.internet");
                     entry(0, "render.legend.internet.yes"); entry(3, "render.legend.internet.none");
                     break;
+            }
+            if (unknownClass) {  // every symbol is grey: the legend says why, and nothing else
+                gaps.legend.clear();
+                gaps.legend.push_back({LegendEntry::Swatch::Point, kNoData, kVillageStroke, 5, 1, PointShape::Circle, tr("nodata.legend"), ""});
             }
             scene.layers.push_back(gaps);
         }

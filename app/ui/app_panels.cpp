@@ -153,13 +153,13 @@ void App::drawDetailsPanel() {
                                                  ? tr("nodata.value")
                                                  : count(area->population) + " (" + populationSourceText(area->populationSource, false) + ")");
             row(tr("ui.details.villages"), count(n.total));
-            row(tr("ui.details.difficult"), count(n.especiallyDifficult));
+            row(tr("ui.details.difficult"), known(area->data.especiallyDifficult, n.especiallyDifficult));
             row(tr("ui.details.with_team"), known(area->data.teams, n.team));
             row(tr("ui.details.with_club"), known(area->data.clubs, n.club));
             row(tr("ui.details.with_ta", {formatLocaleNumber(coverage_.rules.taRadiusKm)}), known(area->data.trustedAddresses, n.taReached));
-            row(tr("ui.details.no_electricity"), count(n.noElectricity));
-            row(tr("ui.details.no_mobile"), count(n.noMobile));
-            row(tr("ui.details.no_internet"), count(n.noInternet));
+            row(tr("ui.details.no_electricity"), known(area->data.electricity, n.noElectricity));
+            row(tr("ui.details.no_mobile"), known(area->data.mobile, n.noMobile));
+            row(tr("ui.details.no_internet"), known(area->data.internet, n.noInternet));
         }
         for (const CommuneOffice& o : project_.communeOffices)
             if (o.communeCode == selected_.code)

@@ -53,7 +53,7 @@ void App::buildPresentationViews() {
                       {{tr("kpi.fig.teams"), ofTarget(board.find("communication_teams"))},
                        {tr("kpi.fig.trusted_addresses_set_up"), ofTarget(board.find("trusted_addresses"))},
                        {tr("kpi.fig.clubs"), ofTarget(board.find("clubs"))},
-                       {tr("kpi.fig.difficult_with_team"), share(coverage_.data.teams, province.especiallyDifficultWithTeam, province.especiallyDifficult)}},
+                       {tr("kpi.fig.difficult_with_team"), share(coverage_.data.teams && coverage_.data.especiallyDifficult, province.especiallyDifficultWithTeam, province.especiallyDifficult)}},
                       {},
                       baseLayers});
 
@@ -66,7 +66,7 @@ void App::buildPresentationViews() {
         const bool inBoard = at != board.districtCodes.end();
         // The heading carries the kind itself: the unit's own name, not the list's "huyện X".
         views_.push_back({tr("kpi.present.district", {capitalised(unit ? unit->kind : std::string()), unit ? unit->name : d.name}),
-                          {{tr("kpi.fig.difficult_with_team"), share(d.data.teams, d.villages.especiallyDifficultWithTeam, d.villages.especiallyDifficult)},
+                          {{tr("kpi.fig.difficult_with_team"), share(d.data.teams && d.data.especiallyDifficult, d.villages.especiallyDifficultWithTeam, d.villages.especiallyDifficult)},
                            {tr("kpi.fig.teams"), inBoard && teams ? known(teams->byDistrict[k]) : "–"},
                            {tr("kpi.fig.clubs"), inBoard && clubs ? known(clubs->byDistrict[k]) : "–"},
                            {tr("kpi.fig.trusted_addresses"), known(d.data.trustedAddresses, d.activeTrustedAddresses)}},
@@ -83,7 +83,7 @@ void App::buildPresentationViews() {
         if (v.location) top.add(*v.location);
     }
     views_.push_back({tr("kpi.present.priorities"),
-                      {{tr("kpi.fig.difficult_without_team"), known(coverage_.data.teams, province.especiallyDifficult - province.especiallyDifficultWithTeam)},
+                      {{tr("kpi.fig.difficult_without_team"), known(coverage_.data.teams && coverage_.data.especiallyDifficult, province.especiallyDifficult - province.especiallyDifficultWithTeam)},
                        {tr("kpi.fig.beyond_ta"), known(coverage_.data.trustedAddresses, province.total - province.taReached)},
                        {tr("kpi.fig.without_club"), known(coverage_.data.clubs, province.total - province.club)},
                        {tr("kpi.fig.top_priority"), first}},
@@ -92,9 +92,9 @@ void App::buildPresentationViews() {
 
     const AreaCoverage& p = coverage_.province;
     views_.push_back({tr("kpi.present.connectivity"),
-                      {{tr("kpi.fig.no_electricity"), share(province.noElectricity, province.total)},
-                       {tr("kpi.fig.no_mobile"), share(province.noMobile, province.total)},
-                       {tr("kpi.fig.no_internet"), share(province.noInternet, province.total)},
+                      {{tr("kpi.fig.no_electricity"), share(coverage_.data.electricity, province.noElectricity, province.total)},
+                       {tr("kpi.fig.no_mobile"), share(coverage_.data.mobile, province.noMobile, province.total)},
+                       {tr("kpi.fig.no_internet"), share(coverage_.data.internet, province.noInternet, province.total)},
                        {tr("kpi.fig.offices_internet"), share(coverage_.data.offices, p.offices - p.officesWithoutInternet, p.offices)}},
                       {},
                       {"communes", "districts", "province", "connectivity", "labels"}});
