@@ -51,13 +51,14 @@ PopulationSource combine(PopulationSource a, PopulationSource b) {
     return PopulationSource::Mixed;
 }
 
-// A commune's population: its villages' sum when every village has a figure; else the commune's own
-// figure (admin_units.population, e.g. the census) when it has one; else what its villages give.
+// A commune's population: the commune's own figure (admin_units.population, e.g. the census) when it
+// has one, else what its villages give. The unit's figure counts the whole commune; a village list
+// seldom holds every village (a typed list of a few gave "Đoàn Kết: 300" beside a census of thousands),
+// and nothing tells gapmap whether it does.
 void choosePopulation(const Project& p, AreaCoverage& commune) {
     // A census figure of 0 is a commune created after the census (the 2009 file has eight): no figure.
     const std::optional<std::int64_t> own = commune.unit >= 0 ? p.adminUnits[commune.unit].population : std::nullopt;
-    const bool villagesComplete = commune.villages.total > 0 && commune.populationUnknown == 0;
-    if (!villagesComplete && own && *own > 0) {
+    if (own && *own > 0) {
         commune.population = *own;
         commune.populationSource = PopulationSource::Census;
     } else {

@@ -76,7 +76,7 @@ TEST_CASE("villages without internet electricity mobile columns: no data, gaps n
     const RunResult text = runGapmap("report " + project);
     CHECK_THAT(text.out, !Catch::Contains("Thôn/bản có internet                                 0"));
     const RunResult csv = runGapmap("report " + project + " --format csv --table areas");
-    CHECK_THAT(csv.out, Catch::Contains("commune,3010109,Nậm Ban,30101,2,1,,,,,,,800,,villages\n"));  // no data: empty cells, not 0
+    CHECK_THAT(csv.out, Catch::Contains("commune,3010109,Nậm Ban,30101,2,1,,,,,,,1783,,census\n"));  // no data: empty cells, not 0
 
     // priorities: no no_internet / no_electricity / no_mobile gap; named as not scored
     const RunResult pj = runGapmap("report " + project + " --priorities --format json --lang en");

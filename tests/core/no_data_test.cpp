@@ -1,6 +1,6 @@
 // "No data" is a state (core/model.h Project::hasData): a table never loaded gives no-data
 // indicators and measures and unknown gaps; an explicitly empty table gives real zeros and gaps.
-// And the population of an area: villages' sum, else the commune's census figure.
+// And the population of an area: the commune's census figure, else its villages' sum.
 #include <catch2/catch.hpp>
 
 #include "core/coverage.h"
@@ -154,23 +154,33 @@ TEST_CASE("the board of an earlier year keeps a loaded table loaded: 0 teams the
     CHECK_FALSE(board.find("clubs")->change());
 }
 
-TEST_CASE("population: villages where all have a figure, else the commune's census figure, summed upward", "[core][nodata][population]") {
+TEST_CASE("population: the commune's census figure, else its villages' sum, summed upward", "[core][nodata][population]") {
     ScopedLanguage vi(Lang::Vi);
-    const Project p = boundariesAndVillages();
+    Project p = boundariesAndVillages();
+    {
+        const CoverageResult r = analyseCoverage(p);
+        REQUIRE(r.communes.size() == 3);
+        CHECK(r.communes[2].population == 0);     // census 0 and no villages: no figure
+        CHECK(r.communes[2].populationSource == PopulationSource::None);
+        CHECK_FALSE(findAreaMeasure("population")->value(r.communes[2]));
+    }
+    p.villages.push_back(p.villages[0]);  // a village in Nậm Chà, whose census figure is 0
+    p.villages.back().code = "V5";
+    p.villages.back().communeCode = "113";
+    p.villages.back().population = 250;
     const CoverageResult r = analyseCoverage(p);
     REQUIRE(r.communes.size() == 3);
     CHECK(r.communes[0].code == "111");
-    CHECK(r.communes[0].population == 800);  // both villages known: their sum, not the census 1,783
-    CHECK(r.communes[0].populationSource == PopulationSource::Villages);
-    CHECK(r.communes[1].population == 4188);  // one village without a figure: the census
+    CHECK(r.communes[0].population == 1783);  // the census, not the 800 of the two villages listed
+    CHECK(r.communes[0].populationSource == PopulationSource::Census);
+    CHECK(r.communes[1].population == 4188);  // one village without a figure: the census all the same
     CHECK(r.communes[1].populationSource == PopulationSource::Census);
-    CHECK(r.communes[2].population == 0);     // census 0 and no villages: no figure
-    CHECK(r.communes[2].populationSource == PopulationSource::None);
-    CHECK_FALSE(findAreaMeasure("population")->value(r.communes[2]));
+    CHECK(r.communes[2].population == 250);   // no census figure: its villages' sum
+    CHECK(r.communes[2].populationSource == PopulationSource::Villages);
     REQUIRE(r.districts.size() == 1);
-    CHECK(r.districts[0].population == 4988);
+    CHECK(r.districts[0].population == 6221);
     CHECK(r.districts[0].populationSource == PopulationSource::Mixed);
-    CHECK(r.province.population == 4988);
+    CHECK(r.province.population == 6221);
     CHECK(populationSourceText(PopulationSource::Census) == "dân số: số liệu điều tra của xã");
     CHECK(populationSourceText(PopulationSource::Villages) == "dân số: tổng các thôn/bản");
     {
@@ -179,8 +189,8 @@ TEST_CASE("population: villages where all have a figure, else the commune's cens
     }
 
     const Report report = buildReport(p);
-    CHECK(report.districts[0].population == 4988);
+    CHECK(report.districts[0].population == 6221);
     CHECK(report.districts[0].populationSource == "mixed");
     CHECK(report.communes[1].populationSource == "census");
-    CHECK(formatReportText(report).find("Dân số: 4.988 (tổng các thôn/bản, và số liệu điều tra của xã nơi thôn/bản thiếu số dân)") != std::string::npos);
+    CHECK(formatReportText(report).find("Dân số: 6.221 (số liệu điều tra của xã, và tổng các thôn/bản ở xã không có số liệu đó)") != std::string::npos);
 }
