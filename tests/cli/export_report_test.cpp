@@ -134,12 +134,7 @@ TEST_CASE("export-report on real boundaries: Lai Châu 2009, three levels, one p
     REQUIRE(havePoppler());
     TempDir dir;
     const std::string project = quote(dir.file("lc.gpkg"));
-    REQUIRE(runGapmap("import " + project + " --as admin_units " + quote(dir2009 + "/vn2009_provinces_censusVN2009.geojson") +
-                      " --where \"province_id = 301\" --level province --map code=province_id --map name=province_vn").exitCode == 0);
-    REQUIRE(runGapmap("import " + project + " --as admin_units " + quote(dir2009 + "/vn2009_districts_censusVN2009.geojson") +
-                      " --where \"province_id = 301\" --level district --map code=district_id --map name=district_vn"
-                      " --map parent_code=province_id").exitCode == 0);
-    REQUIRE(runGapmap("import " + project + " --as admin_units " + quote(dir2009 + "/lai_chau_communes_2009_censusVN2009.geojson")).exitCode == 0);
+    importLaiChau2009(project, dir2009);
     const std::string plain = dir.file("lc.pdf"), full = dir.file("lc-full.pdf");
     REQUIRE(runGapmap("export-report " + project + " --out " + quote(plain)).exitCode == 0);
     REQUIRE(runGapmap("export-report " + project + " --per-district --out " + quote(full)).exitCode == 0);

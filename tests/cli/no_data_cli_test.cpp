@@ -30,12 +30,7 @@ const char* kVillages =
 // Lai Châu 2009 in three levels, as the README's import contract shows, plus the villages.
 std::string laiChauWithVillages(const TempDir& dir, const std::string& d2009) {
     const std::string project = quote(dir.file("lc.gpkg"));
-    REQUIRE(runGapmap("import " + project + " --as admin_units " + quote(d2009 + "/vn2009_provinces_censusVN2009.geojson") +
-                      " --where \"province_id = 301\" --level province --map code=province_id --map name=province_vn").exitCode == 0);
-    REQUIRE(runGapmap("import " + project + " --as admin_units " + quote(d2009 + "/vn2009_districts_censusVN2009.geojson") +
-                      " --where \"province_id = 301\" --level district --map code=district_id --map name=district_vn"
-                      " --map parent_code=province_id").exitCode == 0);
-    REQUIRE(runGapmap("import " + project + " --as admin_units " + quote(d2009 + "/lai_chau_communes_2009_censusVN2009.geojson")).exitCode == 0);
+    importLaiChau2009(project, d2009);
     writeFile(dir.file("villages.csv"), kVillages);
     REQUIRE(runGapmap("import " + project + " --as villages " + quote(dir.file("villages.csv"))).exitCode == 0);
     return project;

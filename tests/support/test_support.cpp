@@ -81,6 +81,19 @@ RunResult runGapmap(const std::string& args) {
     return r;
 }
 
+void importLaiChau2009(const std::string& project, const std::string& dir2009) {
+    const std::string imports[] = {
+        "--as admin_units " + quote(dir2009 + "/vn2009_provinces_censusVN2009.geojson") +
+            " --where \"province_id = 301\" --level province --map code=province_id --map name=province_vn",
+        "--as admin_units " + quote(dir2009 + "/vn2009_districts_censusVN2009.geojson") +
+            " --where \"province_id = 301\" --level district --map code=district_id --map name=district_vn --map parent_code=province_id",
+        "--as admin_units " + quote(dir2009 + "/lai_chau_communes_2009_censusVN2009.geojson")};
+    for (const std::string& args : imports) {
+        const RunResult r = runGapmap("import " + project + " " + args);
+        if (r.exitCode != 0) throw std::runtime_error("gapmap import " + args + ": " + r.err);
+    }
+}
+
 std::string sharedGeodata(const std::string& relative) {
     const std::filesystem::path p = std::filesystem::path(GAPMAP_SHARED_GEODATA) / relative;
     if (std::filesystem::exists(p)) return p.string();

@@ -43,4 +43,9 @@ std::vector<std::string> csvFields(const std::string& line);
 // ../shared/geodata/RELATIVE, or "" after printing why the test is skipped.
 std::string sharedGeodata(const std::string& relative);
 
+// Lai Châu 2009 in three levels through `gapmap import`, as the README's "Your own province" does:
+// province and districts from the national files, then the 108 communes. dir2009: sharedGeodata("censusVN2009").
+// PROJECT is already shell-quoted. Throws if an import fails.
+void importLaiChau2009(const std::string& project, const std::string& dir2009);
+
 }  // namespace gapmap::test
