@@ -157,7 +157,7 @@ bool buildNational(const std::string& out) {
                            "vn2009_communes_r78_southeast_mekong.geojson"};
     for (const char* f : files)
         if (!std::filesystem::exists(dir + f)) {
-            std::printf("SKIPPED national: %s%s is absent\n", dir.c_str(), f);
+            std::fprintf(stderr, "bench_render: cannot build the national project: %s%s is absent\n", dir.c_str(), f);
             return false;
         }
     std::printf("building %s (once; import of 5 files + 100,000 villages) ...\n", out.c_str());
@@ -214,8 +214,10 @@ bool buildNational(const std::string& out) {
                 v.internet = rng() % 4 != 0;
                 national.villages.push_back(std::move(v));
             }
-            if (national.adminUnits.size() != 11163)
+            if (national.adminUnits.size() != 11163) {  // a national figure on fewer communes would flatter
                 std::fprintf(stderr, "national project: %zu communes imported, 11,163 expected\n", national.adminUnits.size());
+                _exit(1);
+            }
             national.setSetting("title", "Việt Nam – 11,163 communes (census 2009) + 100,000 synthetic villages");
             national.setSetting("synthetic", "1");
             writeProject(national, out);
@@ -247,7 +249,13 @@ int main(int argc, char** argv) {
         }
     }
     const std::string nationalPath = (std::filesystem::temp_directory_path() / "gapmap-bench-national.gpkg").string();
-    if (national && (rebuild || !std::filesystem::exists(nationalPath)) && !buildNational(nationalPath)) national = false;
+    // A scenario that cannot run fails the bench (exit 1) with its reason: never a silent skip.
+    int failures = 0;
+    if (national && (rebuild || !std::filesystem::exists(nationalPath)) && !buildNational(nationalPath)) {
+        std::fprintf(stderr, "bench_render: FAILED: the national scenario cannot run (see above)\n");
+        national = false;
+        ++failures;
+    }
 
     // Each scenario runs in a process of its own, so that its peak memory is its own.
     auto inChild = [](auto fn) {
@@ -269,7 +277,12 @@ int main(int argc, char** argv) {
         target.bind();
         (void)context;
     };
-    if (demo) inChild([&] {
+    auto scenario = [&](const char* name, bool ok) {
+        if (ok) return;
+        std::fprintf(stderr, "bench_render: FAILED: the %s scenario did not finish\n", name);
+        ++failures;
+    };
+    if (demo) scenario("demo", inChild([&] {
         OffscreenContext context;
         std::printf("gapmap bench_render: %s, %dx%d offscreen (EGL surfaceless), %u hardware threads\n", context.rendererName().c_str(), w, h,
                     std::thread::hardware_concurrency());
@@ -285,8 +298,8 @@ int main(int argc, char** argv) {
         printFrames("Demo province (105 communes, 1,000 villages, default layers), continuous pan and zoom",
                     runGestures(renderer, cam, cycles, 3), 8, 0);
         std::printf("  peak memory (VmHWM) of this demo process: %.0f MB\n", vmKb("VmHWM:") / 1024.0);
-    });
-    if (national) inChild([&] {
+    }));
+    if (national) scenario("national", inChild([&] {
         OffscreenContext context;
         if (!demo)
             std::printf("gapmap bench_render: %s, %dx%d offscreen (EGL surfaceless), %u hardware threads\n", context.rendererName().c_str(), w, h,
@@ -354,6 +367,6 @@ int main(int argc, char** argv) {
         const long hwm = vmKb("VmHWM:");
         std::printf("\nPeak memory (VmHWM) of this process (national project opened 3 times, drawn, panned, zoomed): %.0f MB (target < 400 MB) -> %s\n", hwm / 1024.0,
                     hwm >= 0 && hwm < 400 * 1024 ? "MET" : "NOT MET");
-    });
-    return 0;
+    }));
+    return failures == 0 ? 0 : 1;
 }

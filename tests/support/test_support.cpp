@@ -97,6 +97,10 @@ void importLaiChau2009(const std::string& project, const std::string& dir2009) {
 std::string sharedGeodata(const std::string& relative) {
     const std::filesystem::path p = std::filesystem::path(GAPMAP_SHARED_GEODATA) / relative;
     if (std::filesystem::exists(p)) return p.string();
+    // CI always has ../shared (.ci/run sets GAPMAP_REQUIRE_SHARED=1): there a missing file is a
+    // failure, never a quiet skip that passes.
+    if (const char* required = std::getenv("GAPMAP_REQUIRE_SHARED"); required && std::string(required) == "1")
+        throw std::runtime_error(p.string() + " is absent and GAPMAP_REQUIRE_SHARED=1: this test cannot run");
     std::cout << "SKIPPED: " << p.string() << " is absent (../shared/geodata is not beside this checkout)\n";
     return "";
 }
