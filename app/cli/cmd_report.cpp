@@ -38,6 +38,12 @@ int runReport(const std::vector<std::string>& argv) {
     const Project project = asOf ? projectAsOf(full, *asOf) : full;
     Report report = buildReport(project, radius);
     report.asOfYear = asOf;
+    // A migrated project's earlier years are shown on the new units: the report says so.
+    const std::string reform = full.settingOr("reform_date", "");
+    if (asOf && !full.crosswalk.empty() && !reform.empty() && std::to_string(*asOf) + "-12-31" < reform) {
+        report.crosswalkReformDate = reform;
+        report.migratedFrom = full.settingOr("migrated_from", "");
+    }
     const std::string text = format == "json" ? formatReportJson(report)
                            : format == "csv"  ? formatReportCsv(report, table)
                                               : formatReportText(report);

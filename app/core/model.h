@@ -135,6 +135,15 @@ struct TableLoad {
     std::vector<std::string> missingColumns;
 };
 
+// One pair of the crosswalk `gapmap migrate` writes (io/commune_crosswalk.h): how much of an old
+// (pre-reform) commune lies in a new one. Shares are of areas on an equal-area projection, 0..1.
+struct CrosswalkRow {
+    std::string oldCode, oldName;   // the old commune, as the old project named it
+    std::string newCode;
+    double shareOfOldArea = 0;      // intersection / old commune's area
+    double shareOfNewArea = 0;      // intersection / new commune's area
+};
+
 struct Project {
     std::vector<AdminUnit> adminUnits;
     std::vector<Village> villages;
@@ -147,6 +156,9 @@ struct Project {
     std::vector<Target> targets;
     std::vector<Setting> settings;     // "title", "synthetic" (1 for the demo), coverage rules …
     std::vector<TableLoad> loads;      // at most one per table (the latest load)
+    // A migrated project (gapmap migrate): the old communes onto these units; empty otherwise.
+    // Settings "migrated_from" (the old project) and "reform_date" (ISO date) go with it.
+    std::vector<CrosswalkRow> crosswalk;
 
     // Two-level projects (province → commune, Vietnam since July 2025) have no districts.
     bool hasDistricts() const;

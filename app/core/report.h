@@ -36,6 +36,9 @@ struct Report {
     std::string title;
     bool synthetic = false;
     std::optional<int> asOfYear;      // the figures are as of 31 December of this year (projectAsOf)
+    // A migrated project (gapmap migrate) shown as of a year before its reform: the figures are on
+    // the new units through the crosswalk. The reform date (ISO) and the old project; empty otherwise.
+    std::string crosswalkReformDate, migratedFrom;
     double trustedAddressRadiusKm = 10;
     std::vector<IndicatorRow> indicators;  // core/kpi.h: indicatorRows
     AreaRow province;

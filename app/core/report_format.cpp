@@ -97,6 +97,8 @@ std::string formatReportText(const Report& r) {
     std::string out = r.title + "\n";
     if (r.synthetic) out += tr("report.synthetic") + "\n";
     if (r.asOfYear) out += tr("kpi.report.as_of", {formatLocaleDate(std::to_string(*r.asOfYear) + "-12-31")}) + "\n";
+    if (!r.crosswalkReformDate.empty())
+        out += tr("migrate.report.through_crosswalk", {formatLocaleDate(r.crosswalkReformDate), r.migratedFrom}) + "\n";
     out += "\n" + tr("report.totals") + "\n";
     size_t labelWidth = 12;
     for (const IndicatorRow& i : r.indicators) labelWidth = std::max(labelWidth, codePoints(i.label) + 2);
@@ -150,6 +152,9 @@ std::string formatReportText(const Report& r) {
 std::string formatReportJson(const Report& r) {
     std::string out = "{\"title\":" + jsonString(r.title) + ",\"synthetic\":" + (r.synthetic ? "true" : "false") +
                       (r.asOfYear ? ",\"as_of\":\"" + std::to_string(*r.asOfYear) + "-12-31\"" : std::string()) +
+                      (r.crosswalkReformDate.empty() ? std::string()
+                                                     : ",\"through_crosswalk\":{\"reform_date\":" + jsonString(r.crosswalkReformDate) +
+                                                           ",\"migrated_from\":" + jsonString(r.migratedFrom) + "}") +
                       ",\"trusted_address_radius_km\":" + formatNumber(r.trustedAddressRadiusKm) + ",\"indicators\":[";
     for (size_t k = 0; k < r.indicators.size(); ++k) {
         const IndicatorRow& i = r.indicators[k];

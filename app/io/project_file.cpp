@@ -17,6 +17,7 @@
 #include "core/parse.h"
 #include "core/schema.h"
 #include "io/gdal_session.h"
+#include "io/ogr_geometry.h"
 #include "io/project_edits.h"
 
 namespace gapmap {
@@ -49,19 +50,7 @@ public:
         return *this;
     }
     RowOut& area(const MultiPolygon& mp) {
-        if (mp.empty()) return *this;
-        OGRMultiPolygon geometry;
-        for (const Polygon& poly : mp) {
-            OGRPolygon p;
-            for (const Ring& ring : poly.rings) {
-                OGRLinearRing r;
-                r.setNumPoints(static_cast<int>(ring.size()), FALSE);
-                for (size_t i = 0; i < ring.size(); ++i) r.setPoint(static_cast<int>(i), ring[i].lonDeg, ring[i].latDeg);
-                p.addRing(&r);
-            }
-            geometry.addGeometry(&p);
-        }
-        f_->SetGeometry(&geometry);
+        if (!mp.empty()) f_->SetGeometryDirectly(toOgr(mp).release());
         return *this;
     }
     void write() {
@@ -150,6 +139,23 @@ OGRLayer* createLoadsLayer(GDALDataset& ds) {
     return layer;
 }
 
+// `commune_crosswalk` (core/model.h CrosswalkRow): written only into a migrated project, as a plain
+// attribute table QGIS and `ogr2ogr -f CSV` read.
+void writeCrosswalk(GDALDataset& ds, const std::vector<CrosswalkRow>& rows) {
+    if (rows.empty()) return;
+    const char* options[] = {"FID=fid", nullptr};
+    OGRLayer* layer = ds.CreateLayer("commune_crosswalk", nullptr, wkbNone, const_cast<char**>(options));
+    if (!layer) throw InputError(tr("project.error.cannot_create_table", {"commune_crosswalk", CPLGetLastErrorMsg()}));
+    for (const auto& [name, type] : {std::pair{"old_code", OFTString}, {"old_name", OFTString}, {"new_code", OFTString},
+                                     {"share_of_old_area", OFTReal}, {"share_of_new_area", OFTReal}}) {
+        OGRFieldDefn field(name, type);
+        layer->CreateField(&field);
+    }
+    for (const CrosswalkRow& r : rows)
+        RowOut(layer).set("old_code", r.oldCode).set("old_name", r.oldName).set("new_code", r.newCode)
+            .set("share_of_old_area", r.shareOfOldArea).set("share_of_new_area", r.shareOfNewArea).write();
+}
+
 // TableLoad::missingColumns as one readable text cell: "electricity,mobile,internet"; "" for none
 // (a file written before the column reads as "every column given").
 std::string joinColumns(const std::vector<std::string>& columns) {
@@ -219,6 +225,7 @@ void writeTables(GDALDataset& ds, const Project& p) {
     for (const TableLoad& t : p.loads)
         RowOut(l).set("table_name", t.table).set("source_file", t.sourceFile).set("loaded_at", t.loadedAt)
             .set("rows", std::optional<int64_t>(t.rows)).set("missing_columns", joinColumns(t.missingColumns)).write();
+    writeCrosswalk(ds, p.crosswalk);
 }
 
 template <typename Fn>
@@ -316,6 +323,9 @@ Project readProject(const std::string& path) {
     forEachRow(*ds, "settings", [&](const RowIn& r) { p.settings.push_back({r.text("key"), r.text("value")}); });
     // A file written before the load record has no table_loads: its tables with rows count as
     // loaded (source unknown), its empty tables as never loaded (Project::hasData).
+    forEachRow(*ds, "commune_crosswalk", [&](const RowIn& r) {
+        p.crosswalk.push_back({r.text("old_code"), r.text("old_name"), r.text("new_code"), r.real("share_of_old_area"), r.real("share_of_new_area")});
+    });
     forEachRow(*ds, "table_loads", [&](const RowIn& r) {
         if (!r.text("table_name").empty() && !p.loadOf(r.text("table_name")))
             p.loads.push_back({r.text("table_name"), r.text("source_file"), r.text("loaded_at"), r.integer("rows").value_or(0),

@@ -10,6 +10,7 @@
 #include "core/errors.h"
 #include "core/i18n.h"
 #include "io/gdal_session.h"
+#include "io/ogr_geometry.h"
 #include "io/pending_file.h"
 
 namespace gapmap {
@@ -25,17 +26,7 @@ std::unique_ptr<OGRGeometry> geometryOf(const DataTable& t, std::size_t row) {
     if (t.geometry == GeometryKind::Point && row < t.points.size() && t.points[row])
         return std::make_unique<OGRPoint>(t.points[row]->lonDeg, t.points[row]->latDeg);
     if (t.geometry != GeometryKind::MultiPolygon || row >= t.areas.size() || !t.areas[row] || t.areas[row]->empty()) return nullptr;
-    auto multi = std::make_unique<OGRMultiPolygon>();
-    for (const Polygon& poly : *t.areas[row]) {
-        OGRPolygon polygon;
-        for (const Ring& ring : poly.rings) {
-            OGRLinearRing r;
-            for (LonLat p : ring) r.addPoint(p.lonDeg, p.latDeg);
-            polygon.addRing(&r);
-        }
-        multi->addGeometry(&polygon);
-    }
-    return multi;
+    return toOgr(*t.areas[row]);
 }
 
 void writeLayer(GDALDataset& ds, const DataTable& t, bool spatial, const std::string& path) {
