@@ -9,6 +9,7 @@
 #include <ogr_spatialref.h>
 #include <ogrsf_frmts.h>
 
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <set>
@@ -70,14 +71,41 @@ TEST_CASE("gapmap migrate: Lai Châu 2009 onto the 38 communes of 2025, nothing 
     std::string villages = "code,name,commune_code,lon,lat,internet\n", teams = "village_code,members,women_members\n";
     std::string clubs = "code,name,commune_code\n", activities = "date,commune_code,kind,sessions,participants\n";
     std::string offices = "commune_code,computers,internet\n", tas = "code,name,commune_code,lon,lat\n";
+    // The 2025 communes as the file has them, to put villages in the smaller part of split communes.
+    std::unique_ptr<GDALDataset> file2025(GDALDataset::Open(units2025.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    REQUIRE(file2025);
+    std::vector<std::pair<std::string, Geometry>> wards;
+    for (auto& f : *file2025->GetLayer(0)) wards.emplace_back(f->GetFieldAsString("ward_code"), Geometry(f->GetGeometryRef()->clone()));
+    std::map<std::string, std::string> expected;  // village code -> the 2025 commune that holds its point
     int k = 0;
     for (auto& f : *src->GetLayerByName("admin_units")) {
         if (std::string(f->GetFieldAsString("level")) != "commune") continue;
         const std::string code = f->GetFieldAsString("code");
-        OGRPoint inside;
-        REQUIRE(f->GetGeometryRef()->PointOnSurface(&inside) == OGRERR_NONE);
+        {
+            // Every part of 5 % or more that is not the commune's largest: a village at a point inside
+            // that part must go to that part's commune, not to the largest overlap.
+            std::vector<std::pair<double, std::pair<std::string, Geometry>>> parts;
+            const double whole = OGR_G_Area(OGRGeometry::ToHandle(f->GetGeometryRef()));
+            for (const auto& [ward, area] : wards) {
+                Geometry part(f->GetGeometryRef()->Intersection(area.get()));
+                const double share = part ? OGR_G_Area(OGRGeometry::ToHandle(part.get())) / whole : 0;
+                if (share >= 0.05) parts.emplace_back(share, std::make_pair(ward, std::move(part)));
+            }
+            std::sort(parts.begin(), parts.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+            for (size_t i = 1; i < parts.size(); ++i) {
+                const Geometry p(OGRGeometry::FromHandle(OGR_G_PointOnSurface(OGRGeometry::ToHandle(parts[i].second.second.get()))));
+                REQUIRE(p);
+                char at[64];
+                std::snprintf(at, sizeof at, "%.6f,%.6f", p->toPoint()->getX(), p->toPoint()->getY());
+                const std::string village = "S" + code + "_" + parts[i].second.first;
+                villages += village + ",Bản " + village + "," + code + "," + at + ",1\n";
+                expected[village] = parts[i].second.first;
+            }
+        }
+        const Geometry inside(OGRGeometry::FromHandle(OGR_G_PointOnSurface(OGRGeometry::ToHandle(f->GetGeometryRef()))));
+        REQUIRE(inside);
         char lonlat[64];
-        std::snprintf(lonlat, sizeof lonlat, "%.6f,%.6f", inside.getX(), inside.getY());
+        std::snprintf(lonlat, sizeof lonlat, "%.6f,%.6f", inside->toPoint()->getX(), inside->toPoint()->getY());
         villages += "P" + code + ",Bản " + code + "," + code + "," + lonlat + ",0\n";
         teams += "P" + code + ",8,4\n";
         if (k % 4 == 0) villages += "U" + code + ",Bản U" + code + "," + code + ",,,1\n";
@@ -108,7 +136,8 @@ TEST_CASE("gapmap migrate: Lai Châu 2009 onto the 38 communes of 2025, nothing 
     // Nothing lost: every table has as many rows after as before.
     const auto before = rowCounts(old), after = rowCounts(out);
     CHECK(before == after);
-    CHECK(after.at("villages") == 108 + 27);
+    CHECK(after.at("villages") == 108 + 27 + long(expected.size()));
+    REQUIRE(expected.size() >= 10);
 
     // Every located village lies in the commune it was assigned to (GEOS Contains, here).
     const std::vector<Unit> news = unitsOf(out, "commune"), olds = unitsOf(old, "commune");
@@ -143,8 +172,13 @@ TEST_CASE("gapmap migrate: Lai Châu 2009 onto the 38 communes of 2025, nothing 
             }
         }
     }
-    CHECK(located == 108);
+    CHECK(located == 108 + int(expected.size()));
     CHECK(inAssigned >= 100);  // points of 2009 communes outside the 2025 outline are placed by overlap
+    for (const auto& [village, commune] : expected) {
+        INFO("village " << village << " in the smaller part of a split commune");
+        CHECK(assigned[village] == commune);
+    }
+    CHECK_THAT(r.out, Catch::Contains(std::to_string(inAssigned) + " placed by their point"));
 
     // The crosswalk table matches an overlay computed here (other projection: shares within 0.2 %).
     std::map<std::pair<std::string, std::string>, std::pair<double, double>> table;
