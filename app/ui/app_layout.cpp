@@ -16,9 +16,10 @@
 namespace gapmap::ui {
 namespace {
 
-// The highlight: a contrasting magenta line on a white halo, visible on every ramp of the map.
-const ImU32 kHighlight = IM_COL32(214, 0, 111, 255);
-const ImU32 kHighlightHalo = IM_COL32(255, 255, 255, 235);
+// The highlight: a bright cyan line on a dark halo. No ramp, symbol or boundary of the map uses
+// cyan (Trusted Address badges are magenta, teams orange), and the halo parts it from light fills.
+const ImU32 kHighlight = IM_COL32(0, 229, 255, 255);
+const ImU32 kHighlightHalo = IM_COL32(20, 20, 30, 230);
 const ImU32 kWarningRed = IM_COL32(203, 24, 29, 255);    // the map's own warning colour (render/overlay.cpp)
 const ImU32 kSyntheticRed = IM_COL32(165, 15, 21, 255);
 
@@ -37,8 +38,8 @@ const OpenFlag kOpenFlags[] = {{"layers", &PanelState::layers},       {"details"
 void App::dockPanels() {
     // Left: find, choose what to show, read what was chosen. Right: the long lists and figures.
     // Bottom: the wide, short ones. Shares are relative heights within a column.
-    layout_.dock("search", Side::Left, 0.55f);
-    layout_.dock("layers", Side::Left, 1.5f);
+    layout_.dock("search", Side::Left, 0.4f);
+    layout_.dock("layers", Side::Left, 1.7f);
     layout_.dock("details", Side::Left, 1.2f);
     layout_.dock("priorities", Side::Right);
     layout_.dock("dashboard", Side::Right);

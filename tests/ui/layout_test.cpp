@@ -124,10 +124,15 @@ TEST_CASE("a priority row click shows its village in the map with nothing coveri
     for (int i = 0; i < 3; ++i) ui.frame(app);
     const ui::RectPx panel = app.layout().panelRect("priorities");
     REQUIRE_FALSE(panel.empty());
-    // Click down the rank column until a row takes: the first row of the table.
+    // Click down the rank column of the table (its scrolling child window) until a row takes: the first row.
+    const ImGuiWindow* table = nullptr;
+    for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows)
+        if (w->Active && (w->Flags & ImGuiWindowFlags_ChildWindow) && w->RootWindow == ImGui::FindWindowByName("###priorities")) table = w;
+    REQUIRE(table);
     ImGuiIO& io = ImGui::GetIO();
-    for (float y = panel.y0 + 40; y < panel.y1 && app.selection().empty(); y += 6) {
-        const ImVec2 at(panel.x0 + 20, y);
+    const float header = ImGui::GetTextLineHeight() + 2 * ImGui::GetStyle().CellPadding.y + 2;  // a click there would sort
+    for (float y = table->Pos.y + header; y < table->Pos.y + table->Size.y && app.selection().empty(); y += 4) {
+        const ImVec2 at(table->Pos.x + 12, y);
         ui.frame(app, at);
         io.MouseDown[0] = true;
         ui.frame(app, at);
@@ -188,9 +193,9 @@ TEST_CASE("the selected village gets a ring and the selected commune a thick out
     const float em = ImGui::GetFontSize();
     auto highlighted = [](const render::Image& image, double x, double y) {
         if (x < 0 || y < 0 || x >= image.width || y >= image.height) return false;
-        return near(image.at(int(x), int(y)), 214, 0, 111, 50);
+        return near(image.at(int(x), int(y)), 0, 229, 255, 40);
     };
-    // A village: magenta on a circle of 0.85 em around it.
+    // A village: cyan on a circle of 0.85 em around it.
     const Village* village = nullptr;
     for (const Village& v : app.project().villages)
         if (v.location && inside(app.layout().mapRect(), app.map().toWindow(*v.location).xPx, app.map().toWindow(*v.location).yPx)) {
@@ -209,7 +214,7 @@ TEST_CASE("the selected village gets a ring and the selected commune a thick out
     }
     CHECK(onRing >= 14);
     CHECK(before <= 2);
-    // A commune: magenta along its boundary.
+    // A commune: cyan along its boundary.
     const AdminUnit* commune = nullptr;
     for (const AdminUnit& u : app.project().adminUnits)
         if (u.level == AdminLevel::Commune && !u.area.empty()) commune = &u;
@@ -272,7 +277,7 @@ TEST_CASE("the map's legend starts inside the map's rectangle, under the menu ba
     ui::App app(buildDemoProject(), "", ui.fonts);
     for (int i = 0; i < 3; ++i) ui.frame(app);
     const render::Image image = ui.frame(app);
-    const ui::MapCanvas& map = app.map();
+    ui::MapCanvas& map = app.map();
     render::DecorationOptions which;
     which.title = false;  // as the window draws it
     const render::DrawList2D list = render::layoutDecorations(map.renderer().scene(), map.camera(), map.renderer().fonts(),
