@@ -80,6 +80,10 @@ void App::frame(int widthPx, int heightPx) {
     heightPx_ = heightPx;
     redraw_ = false;
     map_->setShellBanners(!presenting_);
+    if (language() != mapLanguage_) {  // the map's legend and marks are texts too
+        mapLanguage_ = language();
+        map_->setOptions(map_->options());
+    }
     if (presenting_) return drawPresentation(widthPx, heightPx);
     handleShortcuts();
     map_->setPanelInsets({});  // the panels are beside the map, not over it (presentation sets its own)

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "core/coverage.h"
+#include "core/i18n.h"
 #include "core/kpi.h"
 #include "core/model.h"
 #include "core/project_edit.h"
@@ -196,7 +197,8 @@ private:
     std::unique_ptr<MapCanvas> map_;
     PanelState panels_;
     PanelLayout layout_;
-    int mapFrames_ = 0;          // frames drawn since the map was made (the first ones refit it)
+    int mapFrames_ = 0;
+    Lang mapLanguage_ = language();  // the language the map's scene was built in          // frames drawn since the map was made (the first ones refit it)
     render::Camera hoverCamera_; // the camera hovered_ was picked with
     Selection selected_, hovered_;
     std::string searchText_;
