@@ -88,6 +88,7 @@ void App::frame(int widthPx, int heightPx) {
     handleShortcuts();
     map_->setPanelInsets({});  // the panels are beside the map, not over it (presentation sets its own)
     // The panels dock around the map; the map gets what remains below the menu bar and banners.
+    expectPanels();
     layout_.beginFrame({0, bannerHeightPx() + ImGui::GetFrameHeight(), float(widthPx), float(heightPx)});
     const RectPx mapRect = layout_.mapRect();
     handleMapInput(mapRect);

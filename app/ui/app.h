@@ -148,6 +148,7 @@ private:
     void drawTooltip();
     // app_layout.cpp
     void dockPanels();
+    void expectPanels();  // tells the layout which of the app's panels this frame draws
     void drawMap(const RectPx& rect);
     void drawHighlight(ImDrawList* draw) const;
     void drawBanners() const;

@@ -35,6 +35,10 @@ const OpenFlag kOpenFlags[] = {{"layers", &PanelState::layers},       {"details"
 
 }  // namespace
 
+void App::expectPanels() {
+    for (const OpenFlag& f : kOpenFlags) layout_.expectOpen(f.id, panels_.*f.flag);
+}
+
 void App::dockPanels() {
     // Left: find, choose what to show, read what was chosen. Right: the long lists and figures.
     // Bottom: the wide, short ones. Shares are relative heights within a column.

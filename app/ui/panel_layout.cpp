@@ -89,6 +89,11 @@ void PanelLayout::dock(const std::string& id, Side side, float share) {
     if (share > 0) slot.share = share;
 }
 
+void PanelLayout::expectOpen(const std::string& id, bool open) {
+    const auto it = slots_.find(id);
+    if (it != slots_.end() && it->second.order >= 0) it->second.open = open;
+}
+
 bool PanelLayout::beginPanel(const std::string& id, Side side, const std::string& title, bool* open, ImGuiWindowFlags flags) {
     Slot& slot = slots_[id];
     const bool added = slot.order < 0;

@@ -54,6 +54,10 @@ public:
     // of the height (1 = as much as any other). Panels never docked this way stack in call order.
     void dock(const std::string& id, Side side, float share = 1);
 
+    // Optional, each frame before beginFrame: whether a docked panel will be drawn this frame, so
+    // that the rectangles are right from this frame on (without it, from the next one).
+    void expectOpen(const std::string& id, bool open);
+
     // In place of ImGui::Begin: the window placed in its slot. Returns false when collapsed.
     bool beginPanel(const std::string& id, Side side, const std::string& title, bool* open, ImGuiWindowFlags flags = 0);
     void endPanel();
