@@ -272,9 +272,9 @@ TEST_CASE("the exact-locations warning and the synthetic mark sit in a band noth
     CHECK(app.bannerRect().height() == Approx(band.height() / 2));
 }
 
-TEST_CASE("the map's legend starts inside the map's rectangle, under the menu bar", "[ui][layout]") {
-    HeadlessUi ui;
-    ui::App app(buildDemoProject(), "", ui.fonts);
+// The legend's every line inside the map's rectangle, under the menu bar; its first line on the
+// legend's white panel.
+void checkLegendWhole(HeadlessUi& ui, ui::App& app) {
     for (int i = 0; i < 3; ++i) ui.frame(app);
     const render::Image image = ui.frame(app);
     ui::MapCanvas& map = app.map();
@@ -294,6 +294,41 @@ TEST_CASE("the map's legend starts inside the map's rectangle, under the menu ba
     const int y = int(first.yPx - map.renderer().fonts().ascentPx(first.style) + map.rect().y0) - 4;
     const int x = int(first.xPx + map.rect().x0) - 4;
     CHECK(near(image.at(x, y), 255, 255, 255, 12));
+}
+
+TEST_CASE("the map's legend starts inside the map's rectangle, under the menu bar", "[ui][layout]") {
+    HeadlessUi ui(1920, 1080);
+    ui::App app(buildDemoProject(), "", ui.fonts);
+    checkLegendWhole(ui, app);
+}
+
+TEST_CASE("on real Lai Châu communes the legend's first line is whole", "[ui][layout][geodata]") {
+    const std::string d2009 = test::sharedGeodata("censusVN2009");
+    if (d2009.empty()) return;
+    test::TempDir dir;
+    test::importLaiChau2009(test::quote(dir.file("lc.gpkg")), d2009);
+    HeadlessUi ui(1920, 1080);
+    ui::App app(readProject(dir.file("lc.gpkg")), dir.file("lc.gpkg"), ui.fonts);
+    app.panels().priorities = true;
+    checkLegendWhole(ui, app);
+}
+
+TEST_CASE("a collapsed panel keeps its title bar and gives its height to the others", "[ui][layout]") {
+    HeadlessUi ui;
+    ui::App app(buildDemoProject(), "", ui.fonts);
+    for (int i = 0; i < 3; ++i) ui.frame(app);
+    const ui::RectPx layers = app.layout().panelRect("layers"), details = app.layout().panelRect("details");
+    // Click the collapse arrow at the left of the Layers title bar.
+    const ImVec2 arrow(layers.x0 + ImGui::GetStyle().FramePadding.x + ImGui::GetFontSize() / 2, layers.y0 + ImGui::GetFrameHeight() / 2);
+    ui.frame(app, arrow);
+    ImGui::GetIO().MouseDown[0] = true;
+    ui.frame(app, arrow);
+    ImGui::GetIO().MouseDown[0] = false;
+    for (int i = 0; i < 3; ++i) ui.frame(app, arrow);
+    const ui::RectPx folded = app.layout().panelRect("layers");
+    CHECK(folded.height() == Approx(ImGui::GetFrameHeight()).margin(1));
+    CHECK(app.layout().panelRect("details").height() > details.height() + layers.height() / 3);
+    CHECK(app.layout().panelRect("details").y1 == Approx(ui.height));  // the column is still filled
 }
 
 TEST_CASE("Details: a long label is never drawn over its value", "[ui][layout][details]") {
