@@ -111,8 +111,8 @@ void App::frame(int widthPx, int heightPx) {
     ++mapFrames_;
     if (layout_.changedThisFrame()) {
         redraw_ = true;
-        // The first frames: the panels took their room after the map was fitted to the window.
-        if (mapFrames_ <= 3) map_->refit();
+        // The first frame: a panel the layout did not expect took its room after the map was fitted.
+        if (mapFrames_ == 1) map_->refit();
     }
 }
 
