@@ -232,6 +232,21 @@ TEST_CASE("the selected village gets a ring and the selected commune a thick out
     REQUIRE(samples > 10);
     CHECK(onLine >= samples * 9 / 10);
     CHECK(plainOnLine == 0);
+    // A district (drawn from its own boundary, or its communes' where it has none): cyan too.
+    const AdminUnit* district = nullptr;
+    for (const AdminUnit& u : app.project().adminUnits)
+        if (u.level == AdminLevel::District) district = &u;
+    REQUIRE(district);
+    app.select({"district", district->code});
+    const render::Image districtImage = ui.frame(app);
+    auto cyanPixels = [&](const render::Image& image) {
+        int n = 0;
+        for (int y = 0; y < image.height; y += 2)
+            for (int x = 0; x < image.width; x += 2) n += highlighted(image, x, y);
+        return n;
+    };
+    CHECK(cyanPixels(districtImage) > 500);
+    CHECK(cyanPixels(plain) < 20);
 }
 
 TEST_CASE("the exact-locations warning and the synthetic mark sit in a band nothing covers", "[ui][layout][protection]") {
