@@ -19,6 +19,9 @@
 //   one changes the other rectangles from the next frame on: changedThisFrame() then says so and
 //   the app draws one more frame.
 // - Transient windows (dialogs, popups, tooltips) stay ordinary ImGui windows and float.
+// - In the App (app_layout.cpp), a new panel also gets a line in App::dockPanels() (its place and
+//   share) and in kOpenFlags (its PanelState flag): then its room is right from the frame it opens
+//   and whether it is open is remembered between sessions.
 #pragma once
 #include <map>
 #include <string>
