@@ -13,7 +13,10 @@
 
 namespace gapmap::ui {
 
-App::App(Project project, std::string path, Fonts fonts) : fonts_(fonts) { setProject(std::move(project), std::move(path)); }
+App::App(Project project, std::string path, Fonts fonts) : fonts_(fonts) {
+    setProject(std::move(project), std::move(path));
+    dockPanels();
+}
 
 App::~App() = default;
 
@@ -35,6 +38,7 @@ void App::setProject(Project project, std::string path) {
     }
     updateCoverage(false);
     map_ = std::make_unique<MapCanvas>(project_, 1.0f);
+    mapFrames_ = 0;
     selected_ = hovered_ = {};
     undo_.clear();  // steps name another project's villages and settings
     redo_.clear();
@@ -66,24 +70,34 @@ void App::flyTo(const SearchEntry& place) {
 }
 
 bool App::wantsRedraw() const {
-    return redraw_ || map_->needsRedraw(widthPx_, heightPx_, ImGui::IsMouseDragging(ImGuiMouseButton_Left));
+    const bool dragging = ImGui::IsMouseDragging(ImGuiMouseButton_Left);
+    if (presenting_) return redraw_ || map_->needsRedraw(widthPx_, heightPx_, dragging);
+    return redraw_ || map_->needsRedrawInRect(layout_.mapRect(), dragging);
 }
 
 void App::frame(int widthPx, int heightPx) {
     widthPx_ = widthPx;
     heightPx_ = heightPx;
     redraw_ = false;
+    map_->setShellBanners(!presenting_);
+    if (language() != mapLanguage_) {  // the map's legend and marks are texts too
+        mapLanguage_ = language();
+        map_->setOptions(map_->options());
+    }
     if (presenting_) return drawPresentation(widthPx, heightPx);
     handleShortcuts();
-    handleMapInput();
-    const float em = ImGui::GetFontSize();
-    map_->setPanelInsets({panels_.layers ? em * 22.5 : 0.0, ImGui::GetFrameHeight() + em * 0.5, 0, 0});
-    glViewport(0, 0, widthPx, heightPx);
-    map_->draw(widthPx, heightPx, ImGui::IsMouseDragging(ImGuiMouseButton_Left) && !ImGui::GetIO().WantCaptureMouse);
+    map_->setPanelInsets({});  // the panels are beside the map, not over it (presentation sets its own)
+    // The panels dock around the map; the map gets what remains below the menu bar and banners.
+    expectPanels();
+    layout_.beginFrame({0, bannerHeightPx() + ImGui::GetFrameHeight(), float(widthPx), float(heightPx)});
+    const RectPx mapRect = layout_.mapRect();
+    handleMapInput(mapRect);
+    drawMap(mapRect);
+    drawBanners();  // before the menu bar, which goes under the band
     drawMenuBar();
-    if (panels_.layers) drawLayersPanel();
     if (panels_.search) drawSearchPanel();
-    if (panels_.details && !selected_.empty()) drawDetailsPanel();
+    if (panels_.layers) drawLayersPanel();
+    if (panels_.details) drawDetailsPanel();
     if (panels_.priorities) drawPrioritiesPanel();
     if (panels_.help) drawHelpWindow();
     if (panels_.dashboard) drawDashboardPanel();
@@ -93,13 +107,20 @@ void App::frame(int widthPx, int heightPx) {
     drawSaveAsDialog();
     drawStatusBar();
     drawTooltip();
+    layout_.endFrame();
+    ++mapFrames_;
+    if (layout_.changedThisFrame()) {
+        redraw_ = true;
+        // The first frame: a panel the layout did not expect took its room after the map was fitted.
+        if (mapFrames_ == 1) map_->refit();
+    }
 }
 
 void App::handleShortcuts() {
     const ImGuiIO& io = ImGui::GetIO();
     if (io.WantTextInput) return;
     render::Camera& cam = map_->camera();
-    const ImVec2 centre(cam.widthPx() / 2.0f, cam.heightPx() / 2.0f);
+    const ImVec2 centre(cam.widthPx() / 2.0f, cam.heightPx() / 2.0f);  // camera px
     auto pressed = [](ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key)); };
     if (io.KeyCtrl && ImGui::IsKeyPressed('F')) focusSearch_ = panels_.search = true;
     if (io.KeyCtrl && ImGui::IsKeyPressed('O')) dialog_ = Dialog::Open;
@@ -126,24 +147,30 @@ void App::handleShortcuts() {
     if (ImGui::IsKeyPressed(294 /* GLFW_KEY_F5 */)) enterPresentation();
 }
 
-void App::handleMapInput() {
+// Mouse on the map rectangle (window px); the camera works in the rectangle's own pixels.
+void App::handleMapInput(const RectPx& mapRect) {
     const ImGuiIO& io = ImGui::GetIO();
-    if (io.WantCaptureMouse) {
+    const bool over = mapRect.contains(io.MousePos.x, io.MousePos.y) && !io.WantCaptureMouse;
+    const bool dragFromMap = mapRect.contains(io.MouseClickedPos[0].x, io.MouseClickedPos[0].y) && !io.WantCaptureMouse;
+    render::Camera& cam = map_->camera();
+    if (ImGui::IsMouseDragging(ImGuiMouseButton_Left) && dragFromMap) cam.panByPixels(io.MouseDelta.x, io.MouseDelta.y);
+    if (!over) {
         hovered_ = {};
         return;
     }
-    render::Camera& cam = map_->camera();
-    if (ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
-        cam.panByPixels(io.MouseDelta.x, io.MouseDelta.y);
+    const render::ScreenXY at = map_->toCamera(io.MousePos.x, io.MousePos.y);
+    if (io.MouseWheel != 0) cam.zoomAbout(at, std::pow(1.25, io.MouseWheel));
+    // Picked again whenever the mouse or the map moved (a fly-to moves the map under a still mouse).
+    if (io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || io.MouseWheel != 0 || cam != hoverCamera_) {
+        hovered_ = pick(at.xPx, at.yPx);
+        hoverCamera_ = cam;
     }
-    if (io.MouseWheel != 0) cam.zoomAbout({io.MousePos.x, io.MousePos.y}, std::pow(1.25, io.MouseWheel));
-    if (io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || io.MouseWheel != 0) hovered_ = pick(io.MousePos.x, io.MousePos.y);
     if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 0).x == 0 &&
         ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 0).y == 0)
-        select(pick(io.MousePos.x, io.MousePos.y));
+        select(pick(at.xPx, at.yPx));
 }
 
-// The village symbol within a few pixels of the cursor, else the commune under it.
+// The village symbol within a few pixels of the cursor, else the commune under it (camera px).
 Selection App::pick(double xPx, double yPx) const {
     const render::Camera& cam = map_->camera();
     if (map_->layerVisible("villages") || map_->layerVisible("connectivity") || map_->layerVisible("teams")) {

@@ -8,12 +8,14 @@
 #include <string>
 
 #include "core/coverage.h"
+#include "core/i18n.h"
 #include "core/kpi.h"
 #include "core/model.h"
 #include "core/project_edit.h"
 #include "core/search.h"
 #include "ui/fonts.h"
 #include "ui/map_canvas.h"
+#include "ui/panel_layout.h"
 #include "ui/year_maps.h"
 
 namespace gapmap::ui {
@@ -63,6 +65,7 @@ public:
     const Project& project() const { return project_; }
     void select(const Selection& s);
     const Selection& selection() const { return selected_; }
+    const Selection& hovered() const { return hovered_; }  // what the tooltip describes
     const CoverageResult& coverage() const { return coverage_; }
     const CoverageRules& rules() const { return rules_; }
     // As the rules editor does: re-analyses at once and saves the rules in the project.
@@ -78,6 +81,17 @@ public:
     bool exportReport(const std::string& path, bool perDistrict);
     const std::string& status() const { return status_; }
     PanelState& panels() { return panels_; }
+    // The docked panels and the map's rectangle (app_layout.cpp; panel_layout.h says how a panel joins).
+    PanelLayout& layout() { return layout_; }
+    // The band at the top of the window, above the menu bar, with the exact-locations warning and
+    // the synthetic-data mark (window px); empty when neither applies. Nothing is drawn over it.
+    RectPx bannerRect() const;
+    // Column widths, height shares and which panels are open, as "key=value" lines; and the same
+    // kept in ui::userConfigDir()/layout.txt between sessions (the desktop shell calls these).
+    std::string layoutText() const;
+    void applyLayoutText(const std::string& text);
+    void restoreLayout();
+    void saveLayout() const;
     const std::string& path() const { return path_; }
 
     // Edits made in the app (app_edits.cpp): each call is written at once to the project file as one
@@ -118,7 +132,7 @@ public:
 
 private:
     void handleShortcuts();
-    void handleMapInput();
+    void handleMapInput(const RectPx& mapRect);
     void drawMenuBar();
     void drawDialogs();
     void drawReportDialog();
@@ -132,6 +146,13 @@ private:
     void drawHelpWindow();
     void drawStatusBar();
     void drawTooltip();
+    // app_layout.cpp
+    void dockPanels();
+    void expectPanels();  // tells the layout which of the app's panels this frame draws
+    void drawMap(const RectPx& rect);
+    void drawHighlight(ImDrawList* draw) const;
+    void drawBanners() const;
+    float bannerHeightPx() const;
     void setProject(Project project, std::string path);
     // app_edits.cpp
     struct EditStep { std::vector<FieldEdit> after, before; };
@@ -176,6 +197,10 @@ private:
     std::unique_ptr<PlaceSearch> search_;
     std::unique_ptr<MapCanvas> map_;
     PanelState panels_;
+    PanelLayout layout_;
+    int mapFrames_ = 0;
+    Lang mapLanguage_ = language();  // the language the map's scene was built in          // frames drawn since the map was made (the first ones refit it)
+    render::Camera hoverCamera_; // the camera hovered_ was picked with
     Selection selected_, hovered_;
     std::string searchText_;
     bool focusSearch_ = false;

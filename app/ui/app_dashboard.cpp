@@ -86,13 +86,10 @@ void App::drawYearSlider() {
 }
 
 void App::drawTimelinePanel() {
-    const float em = ImGui::GetFontSize();
-    const ImVec2 display = ImGui::GetIO().DisplaySize;
-    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y - em * 3), ImGuiCond_FirstUseEver, ImVec2(0.5f, 1));
-    if (!ImGui::Begin(tr("kpi.timeline.title").c_str(), &panels_.timeline, ImGuiWindowFlags_AlwaysAutoResize)) return ImGui::End();
+    if (!layout_.beginPanel("timeline", Side::Bottom, tr("kpi.timeline.title"), &panels_.timeline)) return layout_.endPanel();
     drawYearSlider();
     ImGui::TextDisabled("%s", (asOfYear_ ? tr("kpi.timeline.showing", {std::to_string(*asOfYear_)}) : tr("kpi.timeline.showing_now")).c_str());
-    ImGui::End();
+    layout_.endPanel();
 }
 
 void App::drawKpiCard(const KpiCard& card, const KpiBoard& board, float widthPx) {
@@ -184,10 +181,7 @@ void App::drawComparison() {
 
 void App::drawDashboardPanel() {
     const float em = ImGui::GetFontSize();
-    const ImVec2 display = ImGui::GetIO().DisplaySize;
-    ImGui::SetNextWindowPos(ImVec2(display.x - em * 0.5f, em * 2.2f), ImGuiCond_FirstUseEver, ImVec2(1, 0));
-    ImGui::SetNextWindowSize(ImVec2(std::min(display.x * 0.6f, em * 56), display.y - em * 5), ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin(tr("kpi.dashboard.title").c_str(), &panels_.dashboard)) return ImGui::End();
+    if (!layout_.beginPanel("dashboard", Side::Right, tr("kpi.dashboard.title"), &panels_.dashboard)) return layout_.endPanel();
     const KpiBoard& board = kpis();
     if (project_.synthetic()) ImGui::TextColored(kWarn, "%s", tr("ui.synthetic").c_str());
     ImGui::TextUnformatted(tr("kpi.dashboard.as_of", {formatLocaleDate(std::to_string(board.year) + "-12-31")}).c_str());
@@ -197,7 +191,7 @@ void App::drawDashboardPanel() {
     ImGui::Separator();
     if (comparing_) {
         drawComparison();
-        ImGui::End();
+        layout_.endPanel();
         return;
     }
     // A grid of cards, as many columns as fit at about 17 em each.
@@ -220,7 +214,7 @@ void App::drawDashboardPanel() {
         if (flagged) ImGui::PopStyleColor();
         ImGui::PopID();
     }
-    ImGui::End();
+    layout_.endPanel();
 }
 
 }  // namespace gapmap::ui

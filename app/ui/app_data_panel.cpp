@@ -10,9 +10,7 @@
 namespace gapmap::ui {
 
 void App::drawDataPanel() {
-    const float em = ImGui::GetFontSize();
-    ImGui::SetNextWindowSize(ImVec2(em * 44, em * 18), ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin(tr("ui.data.title").c_str(), &panels_.data)) return ImGui::End();
+    if (!layout_.beginPanel("data", Side::Bottom, tr("ui.data.title"), &panels_.data)) return layout_.endPanel();
     ImGui::PushTextWrapPos(0);
     ImGui::TextDisabled("%s", tr("ui.data.note").c_str());
     ImGui::PopTextWrapPos();
@@ -40,7 +38,7 @@ void App::drawDataPanel() {
         }
         ImGui::EndTable();
     }
-    ImGui::End();
+    layout_.endPanel();
 }
 
 }  // namespace gapmap::ui

@@ -2,20 +2,36 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include <algorithm>
 #include <cstdio>
 
 #include "core/i18n.h"
 #include "ui/app.h"
+#include "ui/text_fit.h"
 
 namespace gapmap::ui {
 namespace {
 
 const char* yesNo(bool value) { return value ? "ui.yes" : "ui.no"; }
 
+// Label and value rows: a two-column table whose label column is as wide as its longest label,
+// the value wrapping in the rest, so a long label ("Có Địa chỉ tin cậy trong 10 km") is never
+// drawn over its value. row() between beginRows() and endRows().
+bool beginRows(const char* id) {
+    if (!ImGui::BeginTable(id, 2, ImGuiTableFlags_SizingFixedFit)) return false;
+    ImGui::TableSetupColumn("##label", ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableSetupColumn("##value", ImGuiTableColumnFlags_WidthStretch);
+    return true;
+}
+void endRows() { ImGui::EndTable(); }
 void row(const std::string& label, const std::string& value) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
     ImGui::TextDisabled("%s", label.c_str());
-    ImGui::SameLine(ImGui::GetFontSize() * 9);
+    ImGui::TableNextColumn();
+    ImGui::PushTextWrapPos(0);
     ImGui::TextUnformatted(value.c_str());
+    ImGui::PopTextWrapPos();
 }
 
 std::string count(const std::optional<int64_t>& n) { return n ? formatLocaleNumber(double(*n)) : "–"; }
@@ -24,9 +40,7 @@ std::string count(const std::optional<int64_t>& n) { return n ? formatLocaleNumb
 
 void App::drawLayersPanel() {
     const float em = ImGui::GetFontSize();
-    ImGui::SetNextWindowPos(ImVec2(em * 0.5f, em * 2.2f), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(em * 22, em * 34), ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin(tr("ui.layers.title").c_str(), &panels_.layers)) return ImGui::End();
+    if (!layout_.beginPanel("layers", Side::Left, tr("ui.layers.title"), &panels_.layers)) return layout_.endPanel();
     for (const render::LayerInfo& info : render::layerCatalogue()) {
         ImGui::PushID(info.id);
         bool visible = map_->layerVisible(info.id);
@@ -74,17 +88,13 @@ void App::drawLayersPanel() {
         ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1), "%s", tr("ui.ta.exact_shown").c_str());
         if (ImGui::Button(tr("ui.ta.hide").c_str())) { map_->setExactTrustedAddresses(false); redraw_ = true; }
     }
-    ImGui::End();
+    layout_.endPanel();
 }
 
 void App::drawSearchPanel() {
-    const float em = ImGui::GetFontSize();
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(ImVec2(vp->Size.x * 0.5f - em * 12, em * 2.2f), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(em * 24, 0), ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin(tr("ui.search.title").c_str(), &panels_.search, ImGuiWindowFlags_AlwaysAutoResize)) return ImGui::End();
+    if (!layout_.beginPanel("search", Side::Left, tr("ui.search.title"), &panels_.search)) return layout_.endPanel();
     if (focusSearch_) { ImGui::SetKeyboardFocusHere(); focusSearch_ = false; }
-    ImGui::SetNextItemWidth(em * 22);
+    ImGui::SetNextItemWidth(-1);
     const bool enter = ImGui::InputTextWithHint("##q", tr("ui.search.hint").c_str(), &searchText_, ImGuiInputTextFlags_EnterReturnsTrue);
     if (!searchText_.empty()) {
         const std::vector<SearchHit> hits = search_->find(searchText_, 12);
@@ -97,35 +107,38 @@ void App::drawSearchPanel() {
             if (ImGui::Selectable(label.c_str(), false) || (enter && i == 0)) { flyTo(e); redraw_ = true; }
         }
     }
-    ImGui::End();
+    layout_.endPanel();
 }
 
 void App::drawDetailsPanel() {
-    const float em = ImGui::GetFontSize();
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(ImVec2(em * 0.5f, vp->Size.y - em * 20), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(em * 21, em * 17), ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin(tr("ui.details.title").c_str(), &panels_.details)) return ImGui::End();
-    if (selected_.level == "village") {
+    if (!layout_.beginPanel("details", Side::Left, tr("ui.details.title"), &panels_.details)) return layout_.endPanel();
+    if (selected_.empty()) {
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextDisabled("%s", tr("ui.details.nothing").c_str());
+        ImGui::PopTextWrapPos();
+    } else if (selected_.level == "village") {
         if (const Village* v = project_.findVillage(selected_.code)) {
             const AdminUnit* commune = project_.findUnit(v->communeCode);
             ImGui::PushFont(fonts_.large);
             ImGui::TextUnformatted(v->name.c_str());
             ImGui::PopFont();
-            row(tr("ui.details.code"), v->code);
-            row(tr("ui.details.commune"), commune ? commune->name : v->communeCode);
-            row(tr("ui.details.population"), count(v->population));
-            row(tr("ui.details.households"), count(v->households));
-            row(tr("ui.details.ethnic_group"), v->ethnicGroup.empty() ? "–" : v->ethnicGroup);
-            row(tr("ui.details.especially_difficult"), tr(yesNo(v->especiallyDifficult)));
-            row(tr("ui.details.electricity"), tr(std::string("ui.electricity.") + toString(v->electricity)));
-            row(tr("ui.details.mobile"), tr(std::string("ui.mobile.") + toString(v->mobile)));
-            row(tr("ui.details.internet"), tr(yesNo(v->internet)));
             const CommunicationTeam* team = nullptr;
             for (const CommunicationTeam& t : project_.teams)
                 if (t.villageCode == v->code) team = &t;
-            row(tr("ui.details.team"), team ? tr("ui.details.team_members", {std::to_string(team->members), std::to_string(team->womenMembers)})
-                                       : coverage_.data.teams ? tr("ui.details.no_team") : tr("nodata.value"));
+            if (beginRows("##village")) {
+                row(tr("ui.details.code"), v->code);
+                row(tr("ui.details.commune"), commune ? commune->name : v->communeCode);
+                row(tr("ui.details.population"), count(v->population));
+                row(tr("ui.details.households"), count(v->households));
+                row(tr("ui.details.ethnic_group"), v->ethnicGroup.empty() ? "–" : v->ethnicGroup);
+                row(tr("ui.details.especially_difficult"), tr(yesNo(v->especiallyDifficult)));
+                row(tr("ui.details.electricity"), tr(std::string("ui.electricity.") + toString(v->electricity)));
+                row(tr("ui.details.mobile"), tr(std::string("ui.mobile.") + toString(v->mobile)));
+                row(tr("ui.details.internet"), tr(yesNo(v->internet)));
+                row(tr("ui.details.team"), team ? tr("ui.details.team_members", {std::to_string(team->members), std::to_string(team->womenMembers)})
+                                           : coverage_.data.teams ? tr("ui.details.no_team") : tr("nodata.value"));
+                endRows();
+            }
             if (team && team->members > 0 && team->womenMembers * 2 < team->members)
                 ImGui::TextColored(ImVec4(0.75f, 0.3f, 0.0f, 1), "%s", tr("ui.details.few_women").c_str());
             drawVillageEditor(*v);  // app_edits.cpp
@@ -140,6 +153,9 @@ void App::drawDetailsPanel() {
             ImGui::PushFont(fonts_.large);
             ImGui::TextUnformatted(((unit->kind.empty() ? "" : unit->kind + " ") + unit->name).c_str());
             ImGui::PopFont();
+        }
+        if (!beginRows("##unit")) return layout_.endPanel();
+        if (unit) {
             row(tr("ui.details.code"), unit->code);
             if (!area) row(tr("ui.details.population"), count(unit->population));
         }
@@ -164,23 +180,26 @@ void App::drawDetailsPanel() {
         for (const CommuneOffice& o : project_.communeOffices)
             if (o.communeCode == selected_.code)
                 row(tr("ui.details.office"), tr("ui.details.office_value", {std::to_string(o.computers), tr(yesNo(o.internet))}));
+        endRows();
     }
-    ImGui::End();
+    layout_.endPanel();
 }
 
 void App::drawHelpWindow() {
-    ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 26, 0), ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin(tr("ui.help.title").c_str(), &panels_.help, ImGuiWindowFlags_AlwaysAutoResize)) return ImGui::End();
+    if (!layout_.beginPanel("help", Side::Right, tr("ui.help.title"), &panels_.help)) return layout_.endPanel();
     const char* keys[][2] = {{"Ctrl+F", "ui.help.search"}, {"Ctrl+O", "ui.help.open"}, {"Ctrl+I", "ui.help.import"},
                              {"Ctrl+E", "ui.help.export"}, {"+ / -", "ui.help.zoom"},    {"0, Home", "ui.help.extent"},
                              {"← ↑ → ↓", "ui.help.pan"},   {"L", "ui.help.layers"},      {"D", "ui.help.details"}, {"P", "ui.help.priorities"},
                              {"K", "kpi.help.dashboard"},  {"T", "kpi.help.timeline"},   {"F5", "kpi.help.present"},
                              {"Esc", "ui.help.deselect"},  {"Ctrl+Z", "ui.help.undo"},   {"F1", "ui.help.help"},
                              {"Ctrl+Q", "ui.help.quit"}};
-    for (const auto& [key, text] : keys) row(key, tr(text));
+    if (beginRows("##keys")) {
+        for (const auto& [key, text] : keys) row(key, tr(text));
+        endRows();
+    }
     ImGui::Separator();
     ImGui::TextWrapped("%s", tr("ui.help.mouse").c_str());
-    ImGui::End();
+    layout_.endPanel();
 }
 
 // Cursor position, the synthetic-data mark and the last message, at the right of the menu bar
@@ -188,16 +207,20 @@ void App::drawHelpWindow() {
 void App::drawStatusBar() {
     std::string text;
     const ImVec2 m = ImGui::GetIO().MousePos;
-    if (m.x >= 0 && m.y >= 0 && !ImGui::GetIO().WantCaptureMouse) {
-        const LonLat at = map_->camera().toLonLat({m.x, m.y});
+    if (map_->rect().contains(m.x, m.y) && !ImGui::GetIO().WantCaptureMouse) {
+        const LonLat at = map_->camera().toLonLat(map_->toCamera(m.x, m.y));
         char buf[96];
         std::snprintf(buf, sizeof buf, "%.5f° E  %.5f° N", at.lonDeg, at.latDeg);  // EPSG:4326
         text = buf;
     }
     if (!status_.empty()) text += (text.empty() ? "" : "   ") + status_;
     if (!ImGui::BeginMainMenuBar()) return;
-    ImGui::SameLine(ImGui::GetWindowWidth() - ImGui::CalcTextSize(text.c_str()).x - ImGui::GetFontSize());
-    ImGui::TextDisabled("%s", text.c_str());
+    // Right-aligned in the room the menus and the title leave; cut with "…" (whole on hover).
+    const float em = ImGui::GetFontSize(), start = ImGui::GetCursorPosX() + em, end = ImGui::GetWindowWidth() - em;
+    const std::string shown = ellipsize(text, std::max(0.0f, end - start));
+    ImGui::SameLine(std::max(start, end - ImGui::CalcTextSize(shown.c_str()).x));
+    ImGui::TextDisabled("%s", shown.c_str());
+    if (shown != text && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", text.c_str());
     ImGui::EndMainMenuBar();
 }
 

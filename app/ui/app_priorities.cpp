@@ -12,6 +12,7 @@
 #include "core/i18n.h"
 #include "core/text_fold.h"
 #include "ui/app.h"
+#include "ui/text_fit.h"
 
 namespace gapmap::ui {
 
@@ -47,10 +48,7 @@ std::vector<std::uint32_t> App::visiblePriorities() const {
 
 void App::drawPrioritiesPanel() {
     const float em = ImGui::GetFontSize();
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(ImVec2(vp->Size.x - em * 44, em * 2.2f), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(em * 43, em * 34), ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin(tr("ui.priorities.title").c_str(), &panels_.priorities)) return ImGui::End();
+    if (!layout_.beginPanel("priorities", Side::Right, tr("ui.priorities.title"), &panels_.priorities)) return layout_.endPanel();
 
     if (ImGui::CollapsingHeader(tr("ui.priorities.rules").c_str())) {
         bool changed = false;
@@ -160,19 +158,34 @@ void App::drawPrioritiesPanel() {
                     map_->flyTo(*v.location);
                     select({"village", v.code});
                 }
-                ImGui::TableNextColumn();
-                ImGui::TextUnformatted(v.name.c_str());
-                ImGui::TableNextColumn();
-                ImGui::TextUnformatted(commune ? commune->name.c_str() : v.communeCode.c_str());
-                ImGui::TableNextColumn();
-                ImGui::TextUnformatted(formatLocaleNumber(c.score, c.score == std::round(c.score) ? 0 : 1).c_str());
-                ImGui::TableNextColumn();
-                ImGui::TextUnformatted(reasonsText(project_, coverage_, c).c_str());
+                const bool rowHovered = ImGui::IsItemHovered();
+                // Cells cut with "…" to their column (never under the next one); the whole row in a
+                // tooltip when something was cut.
+                bool cut = false;
+                auto cell = [&](const std::string& text) {
+                    ImGui::TableNextColumn();
+                    const std::string shown = ellipsize(text, ImGui::GetContentRegionAvail().x);
+                    cut = cut || shown != text;
+                    ImGui::TextUnformatted(shown.c_str());
+                };
+                const std::string communeName = commune ? commune->name : v.communeCode, reasons = reasonsText(project_, coverage_, c);
+                cell(v.name);
+                cell(communeName);
+                cell(formatLocaleNumber(c.score, c.score == std::round(c.score) ? 0 : 1));
+                cell(reasons);
+                if (rowHovered && cut) {
+                    ImGui::BeginTooltip();
+                    ImGui::PushTextWrapPos(em * 35);
+                    ImGui::TextUnformatted((v.name + " (" + communeName + ")").c_str());
+                    ImGui::TextUnformatted(reasons.c_str());
+                    ImGui::PopTextWrapPos();
+                    ImGui::EndTooltip();
+                }
             }
         }
         ImGui::EndTable();
     }
-    ImGui::End();
+    layout_.endPanel();
 }
 
 }  // namespace gapmap::ui

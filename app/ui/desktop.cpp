@@ -49,11 +49,20 @@ int runDesktop(const std::string& projectPath) {
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
     glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
-    GLFWwindow* window = glfwCreateWindow(1280, 800, "gapmap", nullptr, nullptr);
+    // Maximised to the monitor's work area (the screen less the desktop's own panels). The size is
+    // given too: without a window manager (a bare X server) the hint alone does nothing.
+    int area[4] = {0, 0, 1280, 800};  // x, y, width, height
+    if (GLFWmonitor* monitor = glfwGetPrimaryMonitor()) {
+        glfwGetMonitorWorkarea(monitor, &area[0], &area[1], &area[2], &area[3]);
+        if (area[2] <= 0 || area[3] <= 0) area[2] = 1280, area[3] = 800;
+    }
+    glfwWindowHint(GLFW_MAXIMIZED, GLFW_TRUE);
+    GLFWwindow* window = glfwCreateWindow(area[2], area[3], "gapmap", nullptr, nullptr);
     if (!window) {
         glfwTerminate();
         throw InputError(tr("ui.error.no_gl"));
     }
+    glfwSetWindowPos(window, area[0], area[1]);
     glfwMakeContextCurrent(window);
     glfwSwapInterval(1);
     float scaleX = 1, scaleY = 1;
@@ -70,6 +79,7 @@ int runDesktop(const std::string& projectPath) {
     int code = 0;
     {
         App app(std::move(project), projectPath, fonts);
+        app.restoreLayout();  // column widths and open panels of the last session (ui::userConfigDir())
         int idleFrames = 0, frames = 0;
         const char* screenshot = std::getenv("GAPMAP_SCREENSHOT");
         // GAPMAP_PRESENT=N: start in presentation mode at view N (1 = overview), for screenshots.
@@ -78,7 +88,7 @@ int runDesktop(const std::string& projectPath) {
             app.stepPresentation(std::atoi(present) - 1);
         }
         bool fullscreen = false;
-        int windowed[4] = {0, 0, 1280, 800};  // x, y, width, height to come back to
+        int windowed[4] = {area[0], area[1], area[2], area[3]};  // x, y, width, height to come back to
         while (!glfwWindowShouldClose(window) && !app.quitRequested()) {
             // Draw only when something changed: an idle map costs no CPU on a laptop battery.
             if (idleFrames > 2) glfwWaitEventsTimeout(0.5);
@@ -114,6 +124,7 @@ int runDesktop(const std::string& projectPath) {
             }
             idleFrames = app.wantsRedraw() ? 0 : idleFrames + 1;
         }
+        if (!screenshot) app.saveLayout();  // a screenshot run leaves the user's layout alone
     }
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();

@@ -1,6 +1,9 @@
 #include "ui/map_canvas.h"
 
 #include <algorithm>
+#include <cmath>
+
+#include "render/gl.h"
 
 namespace gapmap::ui {
 
@@ -30,7 +33,46 @@ void MapCanvas::rebuild() {
         scene_.setVisible(id, chosen);
     }
     for (const auto& [id, value] : opacity) scene_.setOpacity(id, value);
+    warning_ = scene_.warning;
+    synthetic_ = scene_.synthetic;
+    applyBanners();
+}
+
+void MapCanvas::applyBanners() {
+    scene_.warning = shellBanners_ ? std::string() : warning_;
+    scene_.synthetic = !shellBanners_ && synthetic_;
     renderer_->setScene(scene_);
+}
+
+void MapCanvas::setShellBanners(bool shell) {
+    if (shell == shellBanners_) return;
+    shellBanners_ = shell;
+    applyBanners();
+}
+
+void MapCanvas::drawInRect(const RectPx& rect, bool interacting) {
+    rect_ = rect;
+    const int w = std::max(1, int(std::lround(rect.width()))), h = std::max(1, int(std::lround(rect.height())));
+    if (rendered_ && target_.widthPx() == w && target_.heightPx() == h && !needsRedraw(w, h, interacting)) return;
+    GLint previousFbo = 0, previousViewport[4] = {0, 0, 0, 0};
+    glGetIntegerv(GL_FRAMEBUFFER_BINDING, &previousFbo);
+    glGetIntegerv(GL_VIEWPORT, previousViewport);
+    target_.resize(w, h);
+    target_.bind();
+    draw(w, h, interacting);
+    glBindFramebuffer(GL_FRAMEBUFFER, GLuint(previousFbo));
+    glViewport(previousViewport[0], previousViewport[1], previousViewport[2], previousViewport[3]);
+    rendered_ = true;
+}
+
+bool MapCanvas::needsRedrawInRect(const RectPx& rect, bool interacting) const {
+    const int w = std::max(1, int(std::lround(rect.width()))), h = std::max(1, int(std::lround(rect.height())));
+    return !rendered_ || target_.widthPx() != w || target_.heightPx() != h || needsRedraw(w, h, interacting);
+}
+
+render::ScreenXY MapCanvas::toWindow(LonLat p) const {
+    const render::ScreenXY s = camera_.toScreen(p);
+    return {s.xPx + rect_.x0, s.yPx + rect_.y0};
 }
 
 void MapCanvas::draw(int widthPx, int heightPx, bool interacting) {
@@ -75,8 +117,13 @@ void MapCanvas::flyTo(const BBox& box) {
 }
 
 void MapCanvas::flyTo(LonLat point, double metresPerPixel) {
-    camera_.setCenter(toMercator(point));
     camera_.setMetresPerPixel(std::min(camera_.metresPerPixel(), metresPerPixel));
+    // The point goes to the centre of what the legend and scale bar leave free (camera px).
+    const render::Insets in = fitInsets();
+    const double freeCx = (in.leftPx + camera_.widthPx() - in.rightPx) / 2, freeCy = (in.topPx + camera_.heightPx() - in.bottomPx) / 2;
+    const MercatorXY p = toMercator(point);
+    camera_.setCenter({p.xM - (freeCx - camera_.widthPx() / 2.0) * camera_.metresPerPixel(),
+                       p.yM + (freeCy - camera_.heightPx() / 2.0) * camera_.metresPerPixel()});
 }
 
 bool MapCanvas::layerVisible(const std::string& id) const { return scene_.isVisible(id); }

@@ -8,8 +8,10 @@
 #include "core/geo.h"
 #include "core/model.h"
 #include "render/camera.h"
+#include "render/gl_resources.h"
 #include "render/map_renderer.h"
 #include "render/project_scene.h"
+#include "ui/panel_layout.h"
 
 namespace gapmap::ui {
 
@@ -24,9 +26,28 @@ public:
     void draw(int widthPx, int heightPx, bool interacting);
     bool needsRedraw(int widthPx, int heightPx, bool interacting) const;
 
+    // The window's way: the map is rendered into its own texture, the size of `rect` (window px,
+    // the room the docked panels leave), only when it changed; the app shows texture() there. The
+    // camera's viewport is that rectangle, so fitting and flying centre in what the user sees.
+    void drawInRect(const RectPx& rect, bool interacting);
+    bool needsRedrawInRect(const RectPx& rect, bool interacting) const;
+    unsigned texture() const { return target_.texture(); }
+    RectPx rect() const { return rect_; }
+    // Window pixels <-> the camera's pixels (those of the map rectangle).
+    render::ScreenXY toWindow(LonLat p) const;
+    render::ScreenXY toCamera(double xWindowPx, double yWindowPx) const { return {xWindowPx - rect_.x0, yWindowPx - rect_.y0}; }
+    // The window shows the exact-locations warning and the synthetic mark in its own band under
+    // the menu bar, where nothing covers them; the map then leaves them out (true), or draws them
+    // itself as on any image (false: presentation mode).
+    void setShellBanners(bool shell);
+    const std::string& warning() const { return warning_; }  // empty: no exact locations shown
+    bool synthetic() const { return synthetic_; }
+
     render::Camera& camera() { return camera_; }
     const render::Camera& camera() const { return camera_; }
     void zoomToExtent();
+    // Fits the province again at the next draw (the first frames, while the panels take their room).
+    void refit() { fitted_ = false; }
     // Room the app's own panels take (menu bar, layers panel), kept free when fitting a view.
     void setPanelInsets(const render::Insets& insets) { panelInsets_ = insets; }
     void flyTo(const BBox& box);         // EPSG:4326
@@ -51,6 +72,7 @@ public:
 
 private:
     void rebuild();
+    void applyBanners();
     static render::FrameOptions frameOptions(bool interacting);
     std::unique_ptr<render::ProjectSceneBuilder> builder_;
     std::unique_ptr<render::MapRenderer> renderer_;
@@ -60,6 +82,12 @@ private:
     bool fitted_ = false;
     render::Insets panelInsets_;
     render::Insets fitInsets() const;
+    render::Framebuffer target_;  // the map image in window mode
+    RectPx rect_;
+    bool rendered_ = false;       // target_ holds the current picture
+    bool shellBanners_ = false;
+    std::string warning_;         // of the built scene, before the shell takes it
+    bool synthetic_ = false;
 };
 
 }  // namespace gapmap::ui
