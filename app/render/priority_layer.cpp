@@ -82,7 +82,7 @@ std::shared_ptr<const CoverageResult> ProjectSceneBuilder::coverage() const {
 }
 
 // The priority list's rows as graduated symbols: up to four score classes, larger and darker for
-// higher scores (viridis, reversed). Every row is drawn at every scale (no thinning), so the map
+// higher scores (viridis, reversed; 2.5–6 px radius). Every row is drawn at every scale (no thinning), so the map
 // shows as many villages as the list has rows with coordinates.
 void ProjectSceneBuilder::addPriorityLayer(RenderScene& scene, const SceneOptions& options, bool visible) const {
     const std::shared_ptr<const CoverageResult> result = coverage();
@@ -122,13 +122,14 @@ void ProjectSceneBuilder::addPriorityLayer(RenderScene& scene, const SceneOption
     std::vector<Color> colors = rampColors(Ramp::Viridis, std::max(2, n));
     std::reverse(colors.begin(), colors.end());  // colors[0]: the darkest, for the top class
     auto colorOf = [&](int k) { return colors[size_t(n - 1 - k)]; };
-    auto radiusOf = [&](int k) { return n <= 1 ? 6.0f : 3.5f + 4.5f * float(k) / float(n - 1); };
+    auto radiusOf = [&](int k) { return n <= 1 ? 5.0f : 2.5f + 3.5f * float(k) / float(n - 1); };
 
-    std::vector<PointItem> items;
+    // One part per class, the lowest first, so that higher scores are drawn over lower ones.
+    std::vector<std::vector<PointItem>> parts(size_t(n) + 1);  // [0]: no score; [k + 1]: class k
     for (const Row& r : rows) {
-        if (!r.scored) { items.push_back({r.pos, 3.5f, kNoData, -1}); continue; }
+        if (!r.scored) { parts[0].push_back({r.pos, 2.5f, kNoData, -1}); continue; }
         const int k = rank[classOf(r.score)];
-        items.push_back({r.pos, radiusOf(k), colorOf(k), float(r.score)});
+        parts[size_t(k) + 1].push_back({r.pos, radiusOf(k), colorOf(k), float(r.score)});
     }
     Layer layer;
     layer.id = "priority_villages";
@@ -137,7 +138,13 @@ void ProjectSceneBuilder::addPriorityLayer(RenderScene& scene, const SceneOption
     layer.strokeColor = kSymbolStroke;
     layer.strokeWidthPx = 1;
     layer.visible = visible;
-    layer.points = preparePoints(std::move(items), 1e-9);  // a cell of ~0 px: no thinning
+    for (size_t i = 0; i + 1 < parts.size(); ++i) {
+        if (parts[i].empty()) continue;
+        Layer part = layer;
+        part.points = preparePoints(std::move(parts[i]), 1e-9);  // a cell of ~0 px: no thinning
+        scene.layers.push_back(std::move(part));
+    }
+    layer.points = preparePoints(std::move(parts.back()), 1e-9);  // the top class carries the legend
     layer.legendTitle = options.priorityGaps.empty()
                             ? tr("render.legend.priority")
                             : tr("render.legend.priority.only", {priorityGapsText(options.priorityGaps)});
@@ -149,7 +156,7 @@ void ProjectSceneBuilder::addPriorityLayer(RenderScene& scene, const SceneOption
                                 tr("render.legend.priority.class", {range, formatLocaleNumber(double(c.count))}), ""});
     }
     if (scores.size() < rows.size())
-        layer.legend.push_back({LegendEntry::Swatch::Point, kNoData, kSymbolStroke, 3.5f, 1, PointShape::Circle,
+        layer.legend.push_back({LegendEntry::Swatch::Point, kNoData, kSymbolStroke, 2.5f, 1, PointShape::Circle,
                                 tr("render.legend.priority.unscored"), ""});
     if (rows.empty()) layer.legend.push_back(textRow(tr("render.legend.priority.none")));
     if (unlocated > 0) layer.legend.push_back(textRow(tr("render.legend.priority.unlocated", {formatLocaleNumber(double(unlocated))})));
@@ -217,6 +224,10 @@ void ProjectSceneBuilder::addFocusLayers(RenderScene& scene, const std::string& 
         inside.push_back({&u->area, -1, -1});
     }
     if (inside.empty()) return;
+    // The unit's own polygon draws the cleanest edge (commune files often leave slivers between
+    // neighbours, whose arcs would not join); else the outer edge of its communes.
+    for (const AdminUnit& u : project_.adminUnits)
+        if (u.code == unitCode && u.level != AdminLevel::Commune && !u.area.empty()) inside = {{&u.area, -1, -1}};
     std::shared_ptr<const AreaGeometry> edge;
     {
         std::lock_guard<std::mutex> lock(mutex_);

@@ -96,7 +96,7 @@ void App::buildPresentationViews() {
                        {tr("kpi.fig.no_internet"), share(coverage_.data.internet, province.noInternet, province.total)},
                        {tr("kpi.fig.offices_internet"), share(coverage_.data.offices, p.offices - p.officesWithoutInternet, p.offices)}},
                       {},
-                      {"communes", "districts", "province", "connectivity", "labels"}});
+                      {"communes", "districts", "province", "connectivity", "commune_offices", "labels"}});
 }
 
 void App::enterPresentation() {
@@ -163,9 +163,15 @@ void App::drawPresentation(int widthPx, int heightPx) {
     const PresentationView& view = views_[size_t(view_)];
     const float s = float(heightPx) / kPresentationLines;  // 1 at 1920×1080
     const float titlePx = kPresentTitlePx * s, bodyPx = kPresentBodyPx * s, margin = 36 * s;
-    const float bandPx = titlePx + 2 * margin * 0.8f, panelPx = std::min(float(widthPx) * 0.3f, 560 * s);
+    const float bandPx = titlePx + 2 * margin * 0.8f;
     ImFont* titleFont = fonts_.presentTitle ? fonts_.presentTitle : ImGui::GetFont();
     ImFont* bodyFont = fonts_.presentBody ? fonts_.presentBody : ImGui::GetFont();
+    // The cards are as wide as their longest line (within bounds): the rest is the map's.
+    float contentPx = 0;
+    for (const auto& [label, value] : view.figures)
+        contentPx = std::max({contentPx, bodyFont->CalcTextSizeA(bodyPx, 1e9f, 0, label.c_str()).x,
+                              titleFont->CalcTextSizeA(titlePx, 1e9f, 0, value.c_str()).x});
+    const float panelPx = std::clamp(contentPx + margin * 1.2f, 320 * s, std::min(float(widthPx) * 0.3f, 560 * s));
 
     // Key figures, in opaque cards on the left: measured first, for their background and the map's fit.
     const float x = margin, wrap = panelPx - margin;
