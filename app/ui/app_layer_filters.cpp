@@ -17,11 +17,9 @@ void App::drawLayerFilters() {
     ImGui::TextUnformatted(tr("ui.layers.priority_only").c_str());
     render::SceneOptions options = map_->options();
     bool changed = false;
-    int column = 0;
     for (const render::PriorityGapChoice& choice : render::priorityGapChoices()) {
         auto& gaps = options.priorityGaps;
         bool on = std::find(gaps.begin(), gaps.end(), choice.gap) != gaps.end();
-        if (column++ % 2) ImGui::SameLine(ImGui::GetFontSize() * 10);
         if (ImGui::Checkbox(tr(std::string("render.priority_gap.") + choice.id).c_str(), &on)) {
             std::erase(gaps, choice.gap);
             if (on) gaps.push_back(choice.gap);
