@@ -218,11 +218,8 @@ void App::drawPresentation(int widthPx, int heightPx) {
         free.rightPx = std::max(deco.rightPx, double(margin));
         free.bottomPx = std::max(deco.bottomPx + markPx, double(margin * 2.6f + bodyPx));
         render::MercatorBox subject = map_->builder().bounds();
-        if (!view.unit.empty()) {
-            if (const auto unit = map_->builder().unitBounds(view.unit)) subject = *unit;
-        } else if (!view.box.empty()) {
-            subject = render::toMercator(view.box);
-        }
+        if (const auto unit = view.unit.empty() ? std::nullopt : map_->builder().unitBounds(view.unit)) subject = *unit;
+        else if (!view.box.empty()) subject = render::toMercator(view.box);  // a district without geometry: its communes
         if (!subject.empty()) cam.fitBox(subject, free);
         presentationFitted_ = true;
     }
