@@ -183,3 +183,20 @@ TEST_CASE("gapmap render --priority-gaps draws the filtered layer and refuses an
     const std::string bad = std::string(GAPMAP_BIN) + " render --out " + out.string() + " --priority-gaps teams 2>/dev/null";
     CHECK(WEXITSTATUS(std::system(bad.c_str())) == 2);
 }
+
+TEST_CASE("priority villages: a table never loaded is named in the legend, its gap never scored", "[render][gl][priority]") {
+    Project project = buildDemoProject();
+    project.clubs.clear();
+    std::erase_if(project.loads, [](const TableLoad& l) { return l.table == kClubsTable; });
+    REQUIRE_FALSE(project.hasData(kClubsTable));
+    const CoverageResult result = analyseCoverage(project);
+    const std::string unscored = unscoredText(result);
+    REQUIRE_FALSE(unscored.empty());
+    const RenderedMap map = draw(project, {"priority_villages"});
+    const Layer* layer = findLayer(map.scene, "priority_villages");
+    REQUIRE(layer);
+    CHECK(std::any_of(layer->legend.begin(), layer->legend.end(), [&](const LegendEntry& e) { return e.label == unscored; }));
+    CHECK(map.stats.points == expectedSymbols(project, result, {}));
+    // "No club" is not a gap anyone looked for: filtering by it shows nothing, not every village.
+    CHECK(draw(project, {"priority_villages"}, {Gap::NoClub}).stats.points == 0);
+}
