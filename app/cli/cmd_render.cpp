@@ -1,5 +1,5 @@
 // gapmap render [PROJECT.gpkg] --out map.png [--size WxH] [--layers LIST] [--commune CODE | --bbox ...]
-//               [--color-by ATTRIBUTE] [--title TEXT]
+//               [--color-by ATTRIBUTE] [--title TEXT] [--priority-gaps team,internet]
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -14,6 +14,7 @@
 #include "io/project_file.h"
 #include "io/unicode.h"
 #include "render/offscreen.h"
+#include "render/priority_layer.h"
 #include "render/render_map.h"
 
 namespace gapmap::cli {
@@ -27,6 +28,7 @@ std::string help() {
         id.resize(std::max<size_t>(id.size(), 19), ' ');
         s << "  " << id << " " << render::layerDescription(l) << "\n";
     }
+    s << "\n" << tr("render.help.priority_gaps") << "\n";
     s << "\n" << tr("render.help.attributes") << "\n";
     for (const render::AttributeInfo& a : render::communeAttributes()) {
         std::string id = a.id;
@@ -49,7 +51,7 @@ std::vector<std::string> splitComma(const std::string& text) {
 
 int runRender(const std::vector<std::string>& argv) {
     const Args args = parseArgs(argv, {"--out", "--size", "--layers", "--commune", "--bbox", "--color-by", "--title", "--classes",
-                                       "--classify", "--ramp"}, {});
+                                       "--classify", "--ramp", "--priority-gaps"}, {});
     if (args.help) { std::fputs(help().c_str(), stdout); return kOk; }
     if (args.positional.size() > 1) throw UsageError(tr("render.error.too_many_files"));
     const std::string out = args.value("--out");
@@ -89,6 +91,16 @@ int runRender(const std::vector<std::string>& argv) {
     if (!args.value("--ramp").empty()) {
         request.scene.ramp = render::rampFromString(args.value("--ramp"));
         if (!request.scene.ramp) throw UsageError(tr("render.error.bad_ramp", {args.value("--ramp")}));
+    }
+    for (const std::string& id : splitComma(args.value("--priority-gaps"))) {
+        const auto gap = render::priorityGapFromString(id);
+        if (!gap) throw UsageError(tr("render.error.bad_priority_gap", {id}));
+        if (std::find(request.scene.priorityGaps.begin(), request.scene.priorityGaps.end(), *gap) == request.scene.priorityGaps.end())
+            request.scene.priorityGaps.push_back(*gap);
+    }
+    if (!request.scene.priorityGaps.empty() && request.scene.layers.empty()) {  // the filter asks for its layer
+        request.scene.layers = render::defaultLayers();
+        request.scene.layers.push_back("priority_villages");
     }
     if (!args.value("--commune").empty() && !args.value("--bbox").empty()) throw UsageError(tr("render.error.commune_and_bbox"));
     request.focusCode = args.value("--commune");

@@ -58,8 +58,10 @@ const std::vector<LayerInfo>& layerCatalogue() {
         {"electricity"},
         {"mobile"},
         {"internet"},
+        {"priority_villages"},
         {"teams"},
         {"clubs"},
+        {"commune_offices"},
         {"trusted_addresses"},
         {"labels"},
     };
@@ -262,6 +264,7 @@ void ProjectSceneBuilder::attributesChanged() {
     std::lock_guard<std::mutex> lock(mutex_);
     reports_.clear();
     pointCache_.clear();
+    coverage_.reset();
 }
 
 const Report& ProjectSceneBuilder::report(double radiusKm) const {
@@ -462,6 +465,8 @@ RenderScene ProjectSceneBuilder::build(const SceneOptions& options) const {
         if (!provinces_->features.empty()) scene.layers.push_back(outline("province", provinces_, kArcCommune, kProvinceLine, 2.6f, tr("render.legend.province")));
     }
 
+    if (!options.focusUnit.empty() && haveCommunes) addFocusLayers(scene, options.focusUnit, show.count("districts") > 0);
+
     // 3. Villages and what is in them.
     const Project* project = &project_;  // the point sets below are made when first drawn: no reference to this builder
     auto villageIndex = [project] {
@@ -570,6 +575,7 @@ RenderScene ProjectSceneBuilder::build(const SceneOptions& options) const {
             scene.layers.push_back(gaps);
         }
     }
+    if (anyVillage) addPriorityLayer(scene, options, show.count("priority_villages") > 0);
     if (anyVillage || !project_.teams.empty()) {
         Layer teams;
         teams.id = "teams";
@@ -624,6 +630,7 @@ RenderScene ProjectSceneBuilder::build(const SceneOptions& options) const {
                                 tr("render.legend.club"), ""});
         scene.layers.push_back(clubs);
     }
+    if (haveCommunes) addOfficeLayer(scene, show.count("commune_offices") > 0);
     if (!project_.trustedAddresses.empty()) {
         Layer ta;
         ta.id = "trusted_addresses";

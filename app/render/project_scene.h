@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "core/coverage.h"
 #include "core/model.h"
 #include "core/report.h"
 #include "render/render_scene.h"
@@ -37,6 +38,12 @@ struct SceneOptions {
     double trustedAddressRadiusKm = 10;           // for the ta_share attribute (as gapmap report)
     bool exactTrustedAddresses = false;           // desktop app only, after an explicit unlock
     std::string title;                            // default: the project's "title" setting
+    // priority_villages (priority_layer.h): only the villages whose scored gaps include all of these;
+    // empty = every village of the priority list.
+    std::vector<Gap> priorityGaps;
+    // A unit's code (a district in presentation mode): the other communes are dimmed and the unit's
+    // outer edge drawn thick, as parts of the "districts" layer. Empty = no focus.
+    std::string focusUnit;
 };
 
 struct LayerInfo {
@@ -104,6 +111,14 @@ private:
     std::thread worker_;
     std::atomic<bool> stop_{false};
     const Report& report(double radiusKm) const;
+    // priority_layer.cpp: the coverage analysis the priority list shows (the project's rules), made
+    // once; and the layers made from it and from commune_offices. Call without mutex_ held.
+    mutable std::shared_ptr<const CoverageResult> coverage_;
+    mutable std::map<std::string, std::shared_ptr<const AreaGeometry>> focusEdges_;  // by unit code
+    std::shared_ptr<const CoverageResult> coverage() const;
+    void addPriorityLayer(RenderScene& scene, const SceneOptions& options, bool visible) const;
+    void addOfficeLayer(RenderScene& scene, bool visible) const;
+    void addFocusLayers(RenderScene& scene, const std::string& unitCode, bool visible) const;
     std::shared_ptr<const PointGeometry> cachedPoints(const std::string& key, double maxMpp, float maxRadiusPx,
                                                       std::function<std::vector<PointItem>()> make) const;
 };

@@ -120,6 +120,13 @@ public:
         std::vector<std::pair<std::string, std::string>> figures;  // label, value
         BBox box;                                                  // EPSG:4326; empty = the province
         std::vector<std::string> layers;                           // the map layers shown
+        std::string unit;                                          // a district view: its code (the map's focus)
+    };
+    // Where presentation mode draws (app_presentation.cpp), in pixels of the last frame: the map's
+    // subject is fitted inside the free area (the frame minus `freeInsets`); the figure cards.
+    struct PresentationLayout {
+        render::Insets freeInsets;
+        float cardsLeftPx = 0, cardsTopPx = 0, cardsRightPx = 0, cardsBottomPx = 0;
     };
     void enterPresentation();
     void leavePresentation();
@@ -127,6 +134,12 @@ public:
     bool presenting() const { return presenting_; }
     int presentationIndex() const { return view_; }
     const std::vector<PresentationView>& presentationViews() const { return views_; }
+    // GAPMAP_PRESENT: enters presentation mode at view `number` (counted from 1). False, not
+    // presenting, and `error` says which views exist, when there is no such view.
+    bool startPresentation(const std::string& number, std::string* error);
+    const PresentationLayout& presentationLayout() const { return presentLayout_; }
+    // The renderer presentation mode draws the map with: legend and scale bar sized for a projector.
+    const render::MapRenderer* presentationRenderer() const { return presentRenderer_.get(); }
     // The shell switches the window to full screen while this holds.
     bool wantsFullscreen() const { return presenting_; }
 
@@ -137,6 +150,7 @@ private:
     void drawDialogs();
     void drawReportDialog();
     void drawLayersPanel();
+    void drawLayerFilters();  // the Layers panel's controls of priority_villages (app_layer_filters.cpp)
     void drawSearchPanel();
     void drawDetailsPanel();
     void drawPrioritiesPanel();
@@ -189,6 +203,8 @@ private:
     render::SceneOptions optionsBeforePresenting_;
     render::Camera cameraBeforePresenting_;
     PanelState panelsBeforePresenting_;
+    std::unique_ptr<render::MapRenderer> presentRenderer_;  // made on first use, kept for the session
+    PresentationLayout presentLayout_;
     std::string path_;
     CoverageRules rules_;
     CoverageResult coverage_;  // the same analysis as `gapmap report --priorities`

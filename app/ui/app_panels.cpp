@@ -83,6 +83,7 @@ void App::drawLayersPanel() {
     const char* gapNames[] = {gaps[0].c_str(), gaps[1].c_str(), gaps[2].c_str(), gaps[3].c_str()};
     if (ImGui::Combo(tr("ui.layers.connectivity").c_str(), &gap, gapNames, 4)) { options.gap = render::ConnectivityGap(gap); changed = true; }
     if (changed) { map_->setOptions(options); redraw_ = true; }
+    drawLayerFilters();
     if (map_->exactTrustedAddresses()) {
         ImGui::Separator();
         ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1), "%s", tr("ui.ta.exact_shown").c_str());

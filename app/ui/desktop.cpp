@@ -84,12 +84,15 @@ int runDesktop(const std::string& projectPath) {
         const char* screenshot = std::getenv("GAPMAP_SCREENSHOT");
         // GAPMAP_PRESENT=N: start in presentation mode at view N (1 = overview), for screenshots.
         if (const char* present = std::getenv("GAPMAP_PRESENT")) {
-            app.enterPresentation();
-            app.stepPresentation(std::atoi(present) - 1);
+            std::string error;
+            if (!app.startPresentation(present, &error)) {
+                std::fprintf(stderr, "gapmap: %s\n", error.c_str());
+                code = 2;  // as a command-line error
+            }
         }
         bool fullscreen = false;
         int windowed[4] = {area[0], area[1], area[2], area[3]};  // x, y, width, height to come back to
-        while (!glfwWindowShouldClose(window) && !app.quitRequested()) {
+        while (code == 0 && !glfwWindowShouldClose(window) && !app.quitRequested()) {
             // Draw only when something changed: an idle map costs no CPU on a laptop battery.
             if (idleFrames > 2) glfwWaitEventsTimeout(0.5);
             else glfwPollEvents();
