@@ -236,7 +236,10 @@ void App::drawTablePanel() {
         for (std::size_t c = 0; c < columns; ++c) {
             const std::string& name = t.data.columns[c].name;
             ImGuiTableColumnFlags f = ImGuiTableColumnFlags_WidthFixed;
-            if (t.data.columns[c].type != ColumnType::Text) f |= ImGuiTableColumnFlags_PreferSortDescending;
+            // The first column (rank, or the commune's code) is the table's own order, rank 1 first;
+            // figures sort largest first on their first click.
+            if (c == 0) f |= ImGuiTableColumnFlags_DefaultSort;
+            else if (t.data.columns[c].type != ColumnType::Text) f |= ImGuiTableColumnFlags_PreferSortDescending;
             if (name == "commune_code" && tab == 0) f |= ImGuiTableColumnFlags_DefaultHide;
             if (name == "gaps" || name == "lon" || name == "lat") f |= ImGuiTableColumnFlags_DefaultHide;
             const float width = name == "reasons" ? em * 34 : name.ends_with("_name") ? em * 8 : em * 5.5f;
