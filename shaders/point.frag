@@ -8,6 +8,8 @@ uniform vec4 uStroke;        // straight alpha
 uniform float uStrokeWidth;  // pixels before the UI scale
 uniform float uScale;
 uniform float uOpacity;
+uniform vec4 uHalo;          // a light ring outside the stroke (straight alpha), so a dark symbol stays
+uniform float uHaloWidth;    // visible on a dark fill of the same hue; pixels before the UI scale, 0: none
 out vec4 oColor;
 
 void main() {
@@ -30,5 +32,12 @@ void main() {
     vec4 fill = vec4(vFill.rgb * vFill.a, vFill.a);
     vec4 stroke = vec4(uStroke.rgb * uStroke.a, uStroke.a);
     vec4 c = sw > 0.0 ? mix(stroke, fill, inner) : fill;
-    oColor = c * (sw > 0.0 ? outer : inner) * uOpacity;
+    float shape = sw > 0.0 ? outer : inner;
+    c *= shape;
+    float hw = uHaloWidth * uScale;
+    if (hw > 0.0) {
+        float ring = clamp(0.5 - (d - sw - hw), 0.0, 1.0) - shape;
+        c += vec4(uHalo.rgb * uHalo.a, uHalo.a) * max(ring, 0.0);
+    }
+    oColor = c * uOpacity;
 }

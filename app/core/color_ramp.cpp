@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
+
+#include "core/i18n.h"
 
 namespace gapmap {
 
@@ -91,6 +94,42 @@ Classes classify(const std::vector<double>& values, int classes, ClassMethod met
     }
     if (c.breaks.empty() || c.breaks.back() < max) c.breaks.push_back(max);
     return c;
+}
+
+std::vector<std::string> classLabels(const Classes& classes, const std::vector<double>& values, int decimals, const std::string& unit) {
+    const size_t n = classes.breaks.size();
+    const double inf = std::numeric_limits<double>::infinity();
+    std::vector<double> lo(n, inf), hi(n, -inf);  // the values each class holds
+    for (double v : values) {
+        const int c = classes.classOf(v);
+        if (c < 0) continue;
+        lo[size_t(c)] = std::min(lo[size_t(c)], v);
+        hi[size_t(c)] = std::max(hi[size_t(c)], v);
+    }
+    auto number = [&](double v, int d) { return formatLocaleNumber(v, d) + unit; };
+    // Enough decimals that no two neighbouring classes print the same bound.
+    int d = std::max(0, decimals);
+    for (; d < decimals + 2; ++d) {
+        bool clash = false;
+        double previous = std::nan("");
+        for (size_t c = 0; c < n; ++c) {
+            if (lo[c] > hi[c]) continue;
+            if (!std::isnan(previous) && number(previous, d) == number(lo[c], d)) clash = true;
+            previous = hi[c];
+        }
+        if (!clash) break;
+    }
+    std::vector<std::string> labels;
+    for (size_t c = 0; c < n; ++c) {
+        if (lo[c] > hi[c]) {  // no value in this class
+            const double from = c == 0 ? classes.min : classes.breaks[c - 1];
+            labels.push_back("> " + number(from, d) + " – " + number(classes.breaks[c], d));
+            continue;
+        }
+        const std::string a = number(lo[c], d), b = number(hi[c], d);
+        labels.push_back(a == b ? a : a + " – " + b);
+    }
+    return labels;
 }
 
 }  // namespace gapmap

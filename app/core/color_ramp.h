@@ -37,4 +37,13 @@ struct Classes {
 };
 Classes classify(const std::vector<double>& values, int classes, ClassMethod method);
 
+// The legend text of each class, shared by the GL map's legend and the PDF's: the smallest and the
+// largest value the class actually holds ("8% – 33%"), or the one value when they are the same ("0%"),
+// so that no value is in two classes' texts (breaks alone would print "0%" then "0% – 33%" for the
+// class (0, 33]). Numbers in the current language with `decimals` decimals, more (up to 2) where two
+// neighbouring classes would otherwise print the same number; `unit` follows each number ("%").
+// A class that holds no value (equal intervals) shows its bounds, the lower one excluded: "> 40 – 60".
+std::vector<std::string> classLabels(const Classes& classes, const std::vector<double>& values, int decimals,
+                                     const std::string& unit = "");
+
 }  // namespace gapmap

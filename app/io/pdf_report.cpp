@@ -52,11 +52,9 @@ Choropleth makeChoropleth(const CoverageResult& coverage) {
         c.fill[coverage.communes[i].code] = colors[size_t(k)];
         ++perClass[size_t(k)];
     }
-    for (size_t k = 0; k < classes.breaks.size(); ++k) {
-        const double lo = k == 0 ? classes.min : classes.breaks[k - 1], hi = classes.breaks[k];
-        const std::string range = lo == hi ? number(hi) + "%" : number(lo) + "–" + number(hi) + "%";
-        c.legend.push_back({colors[k], tr("pdf.map.class", {range, formatLocaleNumber(perClass[k])})});
-    }
+    // The values each class holds, never overlapping: the same texts as the GL map's legend.
+    const std::vector<std::string> ranges = classLabels(classes, values, 0, "%");
+    for (size_t k = 0; k < classes.breaks.size(); ++k) c.legend.push_back({colors[k], tr("pdf.map.class", {ranges[k], formatLocaleNumber(perClass[k])})});
     if (noData) c.legend.push_back({kNoDataFill, tr("pdf.map.no_data")});
     return c;
 }

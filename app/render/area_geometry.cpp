@@ -466,6 +466,10 @@ const AreaBand& AreaGeometry::band(size_t b) const {
 
 size_t AreaGeometry::readyBandNear(size_t b) const {
     if (bandReady(b)) return b;
+    // Without background work nothing would ever make `b` ready: a coarser band stood in for it at
+    // every later frame too (the first band drawn, the overview's, at a village's zoom: fills
+    // widened by its tolerance spilled ~10 px past the lines at 8 m/px). band(b) computes it now.
+    if (!provisionalAllowed_) return b;
     for (size_t d = 1; d < bands_.size(); ++d) {
         if (b + d < bands_.size() && bandReady(b + d)) return b + d;  // coarser first: cheap to draw
         if (b >= d && bandReady(b - d)) return b - d;

@@ -88,6 +88,7 @@ public:
     ~AreaGeometry();
     size_t bandCount() const { return bands_.size(); }
     double bandMinMetresPerPixel(size_t b) const { return bands_[b].minMetresPerPixel; }
+    double bandToleranceM(size_t b) const { return bands_[b].toleranceM; }  // known before the band is computed
     size_t bandFor(double metresPerPixel) const;     // the band meant for this scale
 
     bool topologyReady() const { return topologyReady_.load(std::memory_order_acquire); }
@@ -96,7 +97,8 @@ public:
     // background thread (AreaOptions::Bands::Background): a provisional band instead — fills
     // simplified ring by ring, no boundaries — so that a first frame never waits for it.
     const AreaBand& band(size_t b) const;
-    // `b` when its full band is ready, else the nearest ready one (coarser first), else `b`.
+    // `b` when its full band is ready, else (only while bands are prepared in the background:
+    // Bands::Deferred or Background) the nearest ready one (coarser first), else `b`.
     size_t readyBandNear(size_t b) const;
     void prepareAllBands() const;                    // topology, then every band, coarse to fine
     void cancel() const { stop_ = true; }            // prepareAllBands() stops after the current band

@@ -291,8 +291,11 @@ struct MapRenderer::Impl {
             glUniform1i(fill.uniform("uColors"), 0);
             glUniform1f(fill.uniform("uOpacity"), l.opacity);
             // Widen polygons by their simplification error (+ a quarter pixel): no hairline gaps
-            // between neighbours that were simplified apart or digitised apart.
-            glUniform1f(fill.uniform("uDilatePx"), float(src.toleranceM / cam.metresPerPixel() + 0.25));
+            // between neighbours that were simplified apart or digitised apart. At most the error of
+            // the band meant for this scale (under 1 px): a coarser band standing in while finer ones
+            // are prepared in the background must not spill its fills past the boundary lines.
+            const double toleranceM = std::min(src.toleranceM, l.areas->bandToleranceM(l.areas->bandFor(cam.metresPerPixel())));
+            glUniform1f(fill.uniform("uDilatePx"), float(toleranceM / cam.metresPerPixel() + 0.25));
             glBindVertexArray(gb.fillVao);
             multiDrawElements(0);
         }
@@ -339,7 +342,7 @@ struct MapRenderer::Impl {
     }
 
     void pointUniforms(const Camera* cam, MercatorXY origin, PointShape shape, Color stroke, float strokePx, float opacity,
-                       float offX, float offY, int w, int h) {
+                       float offX, float offY, int w, int h, Color halo = {}, float haloPx = 0) {
         point.use();
         if (cam) mapTransform(point, *cam, origin);
         else {
@@ -353,6 +356,8 @@ struct MapRenderer::Impl {
         glUniform1f(point.uniform("uExtent"), shape == PointShape::Diamond || shape == PointShape::Triangle ? 1.25f : 1.0f);
         glUniform4f(point.uniform("uStroke"), stroke.r, stroke.g, stroke.b, stroke.a);
         glUniform1f(point.uniform("uOpacity"), opacity);
+        glUniform4f(point.uniform("uHalo"), halo.r, halo.g, halo.b, halo.a);
+        glUniform1f(point.uniform("uHaloWidth"), haloPx);
     }
 
     void drawPoints(const Layer& l, const Camera& cam) {
@@ -360,11 +365,12 @@ struct MapRenderer::Impl {
         const PointBand& src = l.points->bands()[b];
         if (src.points.empty()) return;
         GpuPointBand& gb = pointBand(l.points, b);
-        const double reachPx = (l.points->maxRadiusPx * 1.25 + l.strokeWidthPx) * options.uiScale + 2 +
+        const double reachPx = (l.points->maxRadiusPx * 1.25 + l.strokeWidthPx + l.pointHaloPx) * options.uiScale + 2 +
                                std::max(std::fabs(l.offsetXPx), std::fabs(l.offsetYPx)) * options.uiScale;
         visibleRanges(src.tiles, cam.visibleBox().expanded(reachPx * cam.metresPerPixel()), ranges);
         if (ranges.empty()) return;
-        pointUniforms(&cam, l.points->origin, l.shape, l.strokeColor, l.strokeWidthPx, l.opacity, l.offsetXPx, l.offsetYPx, 0, 0);
+        pointUniforms(&cam, l.points->origin, l.shape, l.strokeColor, l.strokeWidthPx, l.opacity, l.offsetXPx, l.offsetYPx, 0, 0,
+                      l.pointHalo, l.pointHaloPx);
         glBindVertexArray(gb.vao);
         counts.clear();
         firsts.clear();
@@ -389,8 +395,29 @@ struct MapRenderer::Impl {
         firstCommuneFill = nullptr;
         for (const Layer& l : scene.layers)
             if (l.kind == LayerKind::Fill && l.areas && l.drawnAt(mpp)) firstCommuneFill = &l;
+        // Badges and labels are laid out first (on the CPU). Label halos are drawn under the point
+        // symbols and the letters over them, so that a name's halo never cuts a team's diamond or a
+        // club's triangle in half while the name stays readable.
         LabelPlacer placer(cam.widthPx(), cam.heightPx());
-        DrawList2D overlay;
+        DrawList2D overlay, labels;
+        for (const Layer& l : scene.layers)
+            if (l.kind == LayerKind::Badges && l.drawnAt(mpp)) layoutBadges(l, cam, *atlas, options.uiScale, placer, overlay);
+        for (const Layer& l : scene.layers)
+            if (l.kind == LayerKind::Labels && l.drawnAt(mpp)) stats.labels += placeLabels(l, cam, *atlas, options.uiScale, placer, labels);
+        DrawList2D halos, letters;
+        for (const Text2D& t : labels.texts) {
+            if (t.halo.a > 0) {
+                halos.texts.push_back(t);
+                halos.texts.back().color.a = 0;
+            }
+            letters.texts.push_back(t);
+            letters.texts.back().halo.a = 0;
+        }
+        bool halosDrawn = false;
+        auto drawHalos = [&] {
+            if (!halosDrawn) draw2D(halos, cam.widthPx(), cam.heightPx());
+            halosDrawn = true;
+        };
         // A fill entirely covered by a later opaque fill of the same areas is not drawn.
         auto hidden = [&](size_t index) {
             const Layer& l = scene.layers[index];
@@ -414,18 +441,17 @@ struct MapRenderer::Impl {
                     if (l.areas && l.areas->bandCount() > 0) drawOutline(l, cam);
                     break;
                 case LayerKind::Points:
+                    drawHalos();
                     if (l.points && !l.points->bands().empty()) drawPoints(l, cam);
                     break;
                 case LayerKind::Badges:
-                    layoutBadges(l, cam, *atlas, options.uiScale, placer, overlay);
-                    break;
                 case LayerKind::Labels:
-                    break;  // after everything else, so that they are on top
+                    break;  // laid out above, drawn below: on top of the map
             }
         }
-        for (const Layer& l : scene.layers)
-            if (l.kind == LayerKind::Labels && l.drawnAt(mpp)) stats.labels += placeLabels(l, cam, *atlas, options.uiScale, placer, overlay);
+        drawHalos();
         draw2D(overlay, cam.widthPx(), cam.heightPx());
+        draw2D(letters, cam.widthPx(), cam.heightPx());
     }
 
     // --- screen space ------------------------------------------------------------------------------

@@ -28,14 +28,6 @@ const Color kClub = Color::hex(0x7570b3);
 const Color kTrustedAddress = Color::hex(0xc51b7d);
 const Color kGap[4] = {Color::hex(0xffffff), Color::hex(0xfed976), Color::hex(0xfd8d3c), Color::hex(0xbd0026)};
 
-std::string formatValue(double v, bool percent) {
-    if (percent) {
-        return formatLocaleNumber(std::round(v)) + "%";
-    }
-    if (std::fabs(v - std::round(v)) < 1e-9 || std::fabs(v) >= 100) return formatLocaleNumber(std::round(v));
-    return formatLocaleNumber(v, 1);
-}
-
 // The largest round number (1, 2, 5 x 10^k) not above v, for legend examples.
 double niceRound(double v) {
     if (v <= 0) return 0;
@@ -397,15 +389,15 @@ RenderScene ProjectSceneBuilder::build(const SceneOptions& options) const {
             fill.areas = communes_;
             fill.featureColors = featureColors;
             fill.legendTitle = attribute->percent ? tr("render.legend.percent", {attributeLabel(*attribute)}) : attributeLabel(*attribute);
+            // The values each class holds, never overlapping (core/color_ramp.h, as the PDF's legend).
+            const bool whole = std::all_of(values.begin(), values.end(), [](double v) { return std::isnan(v) || v == std::round(v); });
+            const std::vector<std::string> ranges = classLabels(classes, values, attribute->percent || whole ? 0 : 1, attribute->percent ? "%" : "");
             for (size_t c = 0; c < classes.breaks.size(); ++c) {
-                const double lo = c == 0 ? classes.min : classes.breaks[c - 1], hi = classes.breaks[c];
                 LegendEntry e;
                 e.swatch = LegendEntry::Swatch::Fill;
                 e.fill = colors[std::min(c, colors.size() - 1)];
                 e.stroke = kCommuneLine;
-                e.label = (lo == hi ? formatValue(hi, attribute->percent)
-                                    : formatValue(lo, attribute->percent) + " – " + formatValue(hi, attribute->percent)) +
-                          "   (" + std::to_string(perClass[c]) + ")";
+                e.label = ranges[c] + "   (" + std::to_string(perClass[c]) + ")";
                 fill.legend.push_back(e);
             }
             if (noData) {
@@ -482,6 +474,9 @@ RenderScene ProjectSceneBuilder::build(const SceneOptions& options) const {
         villages.shape = PointShape::Circle;
         villages.strokeColor = kVillageStroke;
         villages.strokeWidthPx = 1;
+        // Dark stroke, then a light ring: a symbol stands out on every fill, even a dark red dot on
+        // the dark red end of the same ramp (no internet over "share without internet").
+        villages.pointHaloPx = 1;
         villages.visible = show.count("villages") > 0;
         villages.points = cachedPoints("villages", villageMaxMpp_, maxR, [project, radiusOf] {
             std::vector<PointItem> items;

@@ -94,6 +94,8 @@ struct Layer {
     Color strokeColor = Color::hex(0x333333);
     float strokeWidthPx = 1;
     float offsetXPx = 0, offsetYPx = 0;  // points and badges: screen offset from their anchor (px, y down)
+    Color pointHalo = Color::hex(0xffffff, 0.9f);  // points: a light ring outside the stroke ...
+    float pointHaloPx = 0;                          // ... this wide (px before the UI scale; 0: none)
 
     // Badges (e.g. counts per commune)
     std::vector<Badge> badges;

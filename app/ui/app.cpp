@@ -103,6 +103,7 @@ void App::frame(int widthPx, int heightPx) {
     if (panels_.dashboard) drawDashboardPanel();
     if (panels_.timeline) drawTimelinePanel();
     if (panels_.data) drawDataPanel();
+    if (panels_.table) drawTablePanel();
     drawDialogs();
     drawSaveAsDialog();
     drawStatusBar();
@@ -144,6 +145,7 @@ void App::handleShortcuts() {
     if (ImGui::IsKeyPressed(290 /* GLFW_KEY_F1 */)) panels_.help = !panels_.help;
     if (ImGui::IsKeyPressed('K')) panels_.dashboard = !panels_.dashboard;
     if (ImGui::IsKeyPressed('T')) panels_.timeline = !panels_.timeline;
+    if (ImGui::IsKeyPressed('B')) panels_.table = !panels_.table;  // "Bảng": the attribute table
     if (ImGui::IsKeyPressed(294 /* GLFW_KEY_F5 */)) enterPresentation();
 }
 

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "core/attribute_table.h"
 #include "core/coverage.h"
 #include "core/i18n.h"
 #include "core/kpi.h"
@@ -37,7 +38,10 @@ struct PanelState {
     bool dashboard = false;   // app_dashboard.cpp
     bool timeline = false;
     bool data = false;        // app_data_panel.cpp
+    bool table = false;       // the attribute table, app_table.cpp
 };
+
+struct TableView;  // app_table.cpp
 
 // What the Priorities panel filters by.
 struct PriorityFilter {
@@ -143,6 +147,17 @@ public:
     // The shell switches the window to full screen while this holds.
     bool wantsFullscreen() const { return presenting_; }
 
+    // The attribute table (app_table.cpp): tab 0 villages, 1 communes; the rows it shows with its
+    // filters and sort (codes, in order), where a row or a column header was drawn in the last frame
+    // (for tests), and Export CSV of exactly those rows.
+    struct ScreenRect { float x0 = 0, y0 = 0, x1 = 0, y1 = 0; };
+    int tableTab();
+    TableQuery& tableQuery(int tab);  // its filters and sort; ImGui's sort specs write the sort on a header click
+    std::vector<std::string> tableShownCodes();
+    std::optional<ScreenRect> tableRowRect(const std::string& code);
+    std::optional<ScreenRect> tableHeaderRect(const std::string& column);
+    bool exportTableCsv(const std::string& path);
+
 private:
     void handleShortcuts();
     void handleMapInput(const RectPx& mapRect);
@@ -187,6 +202,10 @@ private:
     void showPresentationView();
     void handlePresentationKeys();
     void drawPresentation(int widthPx, int heightPx);
+    void drawTablePanel();
+    TableView& tableView();
+    const AttributeTable& attributeTable(int tab);        // rebuilt when the analysis changed
+    const std::vector<std::size_t>& tableRows(int tab);   // filtered and sorted
 
     Project full_;      // as read; project_ is it, or projectAsOf(full_, *asOfYear_)
     Project project_;
@@ -234,6 +253,7 @@ private:
     bool populationEditing_ = false, saveAsOpen_ = false;
     std::string saveAsPath_, saveAsMessage_;
     bool reportPerDistrict_ = false;
+    std::shared_ptr<TableView> table_;  // app_table.cpp (shared_ptr: the type stays private to that file)
 };
 
 }  // namespace gapmap::ui

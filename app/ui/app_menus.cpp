@@ -35,6 +35,7 @@ void App::drawMenuBar() {
         ImGui::MenuItem(tr("kpi.menu.dashboard").c_str(), "K", &panels_.dashboard);
         ImGui::MenuItem(tr("kpi.timeline.title").c_str(), "T", &panels_.timeline);
         ImGui::MenuItem(tr("ui.menu.data").c_str(), nullptr, &panels_.data);
+        ImGui::MenuItem(tr("ui.table.title").c_str(), "B", &panels_.table);
         if (ImGui::MenuItem(tr("kpi.menu.present").c_str(), "F5")) enterPresentation();
         ImGui::Separator();
         if (!map_->exactTrustedAddresses() && ImGui::MenuItem(tr("ui.ta.unlock_menu").c_str())) dialog_ = Dialog::Unlock;

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "core/color_ramp.h"
+#include "core/i18n.h"
 
 using namespace gapmap;
 
@@ -23,4 +24,21 @@ TEST_CASE("classes: quantile and equal interval breaks", "[core][color_ramp]") {
     CHECK(ties.breaks.back() == 5);
     CHECK(rampColors(Ramp::YlGnBu, 5).size() == 5);
     CHECK(rampColors(Ramp::Viridis, 3).size() == 3);
+}
+
+TEST_CASE("class labels: no value in two classes, a single value says the value", "[core][color_ramp][legend]") {
+    ScopedLanguage en(Lang::En);
+    // Shares with many communes at 0 %: the quantile breaks are 0, 33, 100, so the classes are
+    // [0], (0, 33], (33, 100]; the breaks alone printed "0%" then "0% – 33%".
+    const std::vector<double> shares = {0, 0, 0, 0, 8, 20, 33, 50, 67, 100, std::nan("")};
+    const Classes q = classify(shares, 3, ClassMethod::Quantile);
+    REQUIRE(q.breaks == std::vector<double>{0, 33, 100});
+    CHECK(classLabels(q, shares, 0, "%") == std::vector<std::string>{"0%", "8% – 33%", "50% – 100%"});
+    // Neighbours that would print the same rounded number get a decimal more.
+    const std::vector<double> close = {10.2, 10.3, 10.4, 20};
+    const Classes c = classify(close, 2, ClassMethod::Quantile);
+    CHECK(classLabels(c, close, 0) == std::vector<std::string>{"10.2 – 10.3", "10.4 – 20.0"});
+    // A class that holds nothing (equal intervals) shows its half-open bounds.
+    const std::vector<double> spread = {0, 50, 100};
+    CHECK(classLabels(classify(spread, 4, ClassMethod::EqualInterval), spread, 0) == std::vector<std::string>{"0", "50", "> 50 – 75", "100"});
 }
