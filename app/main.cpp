@@ -39,6 +39,10 @@ int main(int argc, char** argv) {
         if (command == "export-report") return cli::runExportReport(args);
         if (command == "info") return cli::runInfo(args);
         if (command == "migrate") return cli::runMigrate(args);
+        if (command == "--version" || command == "-V") {
+            std::printf("gapmap %s\n", GAPMAP_VERSION);  // CMakeLists.txt: the project's version
+            return cli::kOk;
+        }
         if (command == "--help" || command == "-h" || command == "help") {
             std::fputs(tr("cli.usage").c_str(), stdout);
             return cli::kOk;
