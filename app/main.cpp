@@ -38,6 +38,7 @@ int main(int argc, char** argv) {
         if (command == "edit") return cli::runEdit(args);
         if (command == "export-report") return cli::runExportReport(args);
         if (command == "info") return cli::runInfo(args);
+        if (command == "template") return cli::runTemplate(args);
         if (command == "--help" || command == "-h" || command == "help") {
             std::fputs(tr("cli.usage").c_str(), stdout);
             return cli::kOk;

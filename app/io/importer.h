@@ -7,6 +7,7 @@
 
 #include "core/model.h"
 #include "core/schema.h"
+#include "io/import_merge.h"
 #include "io/ogr_reader.h"
 
 namespace gapmap {
@@ -21,6 +22,13 @@ struct ImportRequest {
     bool skipInvalid = false;                       // list rows that do not parse instead of failing
     bool partial = false;                           // --partial: import even when most rows are left out
     bool allowEmpty = false;                        // --allow-empty: a file with a header and no rows empties the table
+    // Whole workbooks (io/returns_import.h): the sheet read (named in messages and provenance), the
+    // ledger of one command's keys when rows merge by key instead of replacing the table (--update),
+    // strict: a row whose commune or village is not found refuses the import instead of being left out.
+    std::string sheet;
+    MergeLedger* merge = nullptr;
+    bool strict = false;
+    std::string importedAt;                         // ISO 8601 UTC of the whole command; empty: now
 };
 
 struct ImportResult {
