@@ -1,5 +1,6 @@
 // gapmap template PROJECT.gpkg --out FILE.xlsx [--district CODE | --commune CODE] [--tables LIST]:
 // a collection workbook for one scope (io/collection_workbook.h).
+#include <algorithm>
 #include <cstdio>
 
 #include "cli/cli_common.h"

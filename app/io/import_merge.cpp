@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <set>
+#include <type_traits>
 #include <unordered_map>
 
 #include "core/errors.h"

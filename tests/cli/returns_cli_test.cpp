@@ -1,0 +1,181 @@
+// Issue 13 items 2–4 on the demo, through build/gapmap: returned workbooks imported in one transaction,
+// --update merging by key, conflicts and bad cells refusing every file with the project untouched,
+// and each imported row remembering its file, sheet and row.
+#include <catch2/catch.hpp>
+
+#include "core/collection_tables.h"
+#include "core/data_table.h"
+#include "core/i18n.h"
+#include "core/provenance.h"
+#include "io/collection_workbook.h"
+#include "io/project_file.h"
+#include "io/table_export.h"
+#include "support/test_support.h"
+
+using namespace gapmap;
+using namespace gapmap::test;
+
+namespace {
+
+std::string report(const std::string& project) {
+    const RunResult r = runGapmap("report " + quote(project) + " --format json");
+    REQUIRE(r.exitCode == 0);
+    return r.out;
+}
+
+// The district's communes' villages.
+std::set<std::string> villagesOf(const Project& p, const std::string& district) {
+    std::set<std::string> out;
+    const std::vector<std::string> communes = scopeCommunes(p, {district, ""});
+    for (const Village& v : p.villages)
+        if (std::count(communes.begin(), communes.end(), v.communeCode)) out.insert(v.code);
+    return out;
+}
+
+// A district's return as a commune sends it back: its workbook, written from the project with every
+// village's internet set to `internet` (the same code path as `gapmap template`, then "filled in").
+void writeFilledReturn(const Project& project, const std::string& district, bool internet, const std::string& path) {
+    Project filled = project;
+    const std::set<std::string> codes = villagesOf(filled, district);
+    for (Village& v : filled.villages)
+        if (codes.count(v.code)) v.internet = internet;
+    writeCollectionWorkbook(filled, {district, ""}, {}, path);
+}
+
+// A district's villages sheet with one cell changed, written through GDAL's XLSX driver.
+void writeReturnWithCell(const Project& project, const std::string& district, size_t row, const std::string& column,
+                         const std::string& value, const std::string& path) {
+    CollectionSheet sheet = collectionSheets(project, {district, ""}, {"villages"}).front();
+    DataTable table{sheet.name, {}, {}};
+    for (size_t c = 0; c < sheet.columns.size(); ++c) {
+        const ColumnType type = sheet.columns[c].type;
+        table.columns.push_back({sheet.columns[c].header, type == ColumnType::Integer || type == ColumnType::Real ? type : ColumnType::Text});
+        if (sheet.columns[c].column == column) sheet.rows.at(row)[c] = Cell{value};
+    }
+    table.rows = sheet.rows;
+    writeXlsx({table}, path);
+}
+
+}  // namespace
+
+TEST_CASE("importing the unchanged province workbook with --update leaves the report identical and records where rows came from",
+          "[flow][cli]") {
+    TempDir dir;
+    const std::string project = writeDemoProject(dir);
+    const std::string before = report(project);
+    const std::string xlsx = dir.file("all.xlsx");
+    REQUIRE(runGapmap("template " + quote(project) + " --out " + quote(xlsx)).exitCode == 0);
+    const RunResult imported = runGapmap("import " + quote(project) + " " + quote(xlsx) + " --update");
+    INFO(imported.out << imported.err);
+    REQUIRE(imported.exitCode == 0);
+    CHECK_THAT(imported.out, Catch::Contains("villages <- " + xlsx));
+    CHECK(report(project) == before);
+
+    const Project p = readProject(project);
+    CHECK(p.villages.size() == 1000);
+    const std::vector<ValueSource> sources = villageValueSources(p, "9910101");
+    REQUIRE(sources.size() >= 1);
+    CHECK(sources[0].sourceFile == xlsx);
+    CHECK(sources[0].sheet == "Thôn bản");
+    CHECK(sources[0].row == 2);  // the first row under the header
+    CHECK_FALSE(sources[0].wholeTableLoad);
+    const RunResult info = runGapmap("info " + quote(project) + " --lang en");
+    CHECK_THAT(info.out, Catch::Contains("Imports (rows still from each):"));
+    CHECK_THAT(info.out, Catch::Contains(xlsx + " › Thôn bản  villages  1,000 rows"));
+
+    // without --update the sheets replace their tables: the same figures again
+    REQUIRE(runGapmap("import " + quote(project) + " " + quote(xlsx)).exitCode == 0);
+    CHECK(report(project) == before);
+}
+
+TEST_CASE("two filled district returns imported in one command change exactly those districts' villages", "[flow][cli]") {
+    TempDir dir;
+    const std::string project = writeDemoProject(dir);
+    const Project before = readProject(project);
+    const std::set<std::string> d1 = villagesOf(before, "991"), d2 = villagesOf(before, "992");
+    REQUIRE(!d1.empty());
+    REQUIRE(!d2.empty());
+    size_t without = 0;
+    for (const Village& v : before.villages) without += (d1.count(v.code) || d2.count(v.code)) && !v.internet;
+    REQUIRE(without > 0);  // the returns change something
+
+    writeFilledReturn(before, "991", true, dir.file("d991.xlsx"));
+    writeFilledReturn(before, "992", true, dir.file("d992.xlsx"));
+    const RunResult r = runGapmap("import " + quote(project) + " " + quote(dir.file("d991.xlsx")) + " " + quote(dir.file("d992.xlsx")) + " --update");
+    INFO(r.out << r.err);
+    REQUIRE(r.exitCode == 0);
+    const Project after = readProject(project);
+    REQUIRE(after.villages.size() == before.villages.size());
+    size_t changed = 0;
+    for (size_t i = 0; i < after.villages.size(); ++i) {
+        const Village &a = after.villages[i], &b = before.villages[i];
+        REQUIRE(a.code == b.code);
+        if (d1.count(a.code) || d2.count(a.code)) {
+            CHECK(a.internet);
+            changed += !b.internet;
+        } else {
+            CHECK(a.internet == b.internet);
+        }
+        CHECK(a.electricity == b.electricity);
+        CHECK(a.population == b.population);
+        CHECK(a.location.has_value() == b.location.has_value());
+    }
+    CHECK(changed == without);
+    CHECK(villageValueSources(after, *d2.begin()).at(0).sourceFile == dir.file("d992.xlsx"));
+    CHECK(villageValueSources(after, *d1.begin()).at(0).sheet == "Thôn bản");
+    // a village of another district still says it came with the demo's load
+    const Village& other = after.villages.back();
+    REQUIRE(!d1.count(other.code));
+    CHECK(villageValueSources(after, other.code).at(0).wholeTableLoad);
+    CHECK(villageValueSources(after, other.code).at(0).sourceFile == "synthetic demo");
+}
+
+TEST_CASE("a bad cell in either return refuses both and leaves the project byte for byte as it was", "[flow][cli]") {
+    TempDir dir;
+    const std::string project = writeDemoProject(dir);
+    const Project p = readProject(project);
+    const std::string bytes = readFile(project);
+    writeFilledReturn(p, "991", true, dir.file("d991.xlsx"));
+    writeReturnWithCell(p, "992", 4, "electricity", "gió", dir.file("d992.xlsx"));
+    for (const std::string order : {"d991.xlsx d992.xlsx", "d992.xlsx d991.xlsx"}) {
+        const std::string files = order.substr(0, 9) == "d991.xlsx" ? quote(dir.file("d991.xlsx")) + " " + quote(dir.file("d992.xlsx"))
+                                                                    : quote(dir.file("d992.xlsx")) + " " + quote(dir.file("d991.xlsx"));
+        const RunResult r = runGapmap("import " + quote(project) + " " + files + " --update");
+        CHECK(r.exitCode == 1);
+        // file, sheet, row (the 5th village under the header is row 6), column, what is wrong
+        CHECK_THAT(r.err, Catch::Contains(dir.file("d992.xlsx") + ", trang Thôn bản: hàng 6, cột \"Điện\""));
+        CHECK_THAT(r.err, Catch::Contains("gió"));
+        CHECK(lineCount(r.err) == 1);
+        CHECK(readFile(project) == bytes);
+        CHECK_FALSE(std::filesystem::exists(project + ".bak"));
+    }
+}
+
+TEST_CASE("two returns setting one village differently are a conflict naming both places", "[flow][cli]") {
+    TempDir dir;
+    const std::string project = writeDemoProject(dir);
+    const Project p = readProject(project);
+    const std::string bytes = readFile(project);
+    writeFilledReturn(p, "991", true, dir.file("a.xlsx"));
+    writeFilledReturn(p, "991", false, dir.file("b.xlsx"));
+    const RunResult r = runGapmap("import " + quote(project) + " " + quote(dir.file("a.xlsx")) + " " + quote(dir.file("b.xlsx")) + " --update --lang en");
+    CHECK(r.exitCode == 1);
+    CHECK_THAT(r.err, Catch::Contains("two returns set the same row of villages (key 9910101) differently: " + dir.file("a.xlsx") +
+                                      ", sheet Thôn bản: row 2 and " + dir.file("b.xlsx") + ", sheet Thôn bản: row 2"));
+    CHECK(readFile(project) == bytes);
+    // the same return twice is no conflict
+    CHECK(runGapmap("import " + quote(project) + " " + quote(dir.file("a.xlsx")) + " " + quote(dir.file("a.xlsx")) + " --update").exitCode == 0);
+}
+
+TEST_CASE("a return naming a village of a commune the project lacks is refused, not left out", "[flow][cli]") {
+    TempDir dir;
+    const std::string project = writeDemoProject(dir);
+    const Project p = readProject(project);
+    const std::string bytes = readFile(project);
+    writeReturnWithCell(p, "991", 0, "commune_code", "12345", dir.file("bad.xlsx"));
+    const RunResult r = runGapmap("import " + quote(project) + " " + quote(dir.file("bad.xlsx")) + " --update --lang en");
+    CHECK(r.exitCode == 1);
+    CHECK_THAT(r.err, Catch::Contains(dir.file("bad.xlsx") + ", sheet Thôn bản: row 2"));
+    CHECK_THAT(r.err, Catch::Contains("12345"));
+    CHECK(readFile(project) == bytes);
+}
