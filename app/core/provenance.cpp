@@ -5,6 +5,8 @@
 #include <set>
 #include <tuple>
 
+#include "core/schema.h"
+
 namespace gapmap {
 
 std::string rowKey(const AdminUnit& u) { return u.code; }
@@ -63,6 +65,15 @@ std::vector<ImportRecord> importRecords(const Project& project) {
     for (const RowSource& s : project.rowSources) ++counts[{s.importedAt, s.sourceFile, s.sheet, s.table}];
     std::vector<ImportRecord> out;
     for (const auto& [k, n] : counts) out.push_back({std::get<0>(k), std::get<1>(k), std::get<2>(k), std::get<3>(k), n});
+    // Within one import, the tables in the project's order (villages before the rows that name them).
+    auto order = [](const std::string& table) {
+        const auto& tables = projectTables();
+        return std::find_if(tables.begin(), tables.end(), [&](const TableSpec& t) { return t.name == table; }) - tables.begin();
+    };
+    std::stable_sort(out.begin(), out.end(), [&](const ImportRecord& a, const ImportRecord& b) {
+        return std::tie(a.importedAt, a.sourceFile) < std::tie(b.importedAt, b.sourceFile) ||
+               (std::tie(a.importedAt, a.sourceFile) == std::tie(b.importedAt, b.sourceFile) && order(a.table) < order(b.table));
+    });
     return out;
 }
 

@@ -133,6 +133,20 @@ std::vector<std::string> mergeByKey(Project& p, Project& in, const TableSpec& sp
     return merge(p.settings, in.settings, spec, origins, ledger);
 }
 
+void clearTable(Project& p, const std::string& t) {
+    if (t == "admin_units") p.adminUnits.clear();
+    else if (t == kVillagesTable) p.villages.clear();
+    else if (t == kTeamsTable) p.teams.clear();
+    else if (t == kTrustedAddressesTable) p.trustedAddresses.clear();
+    else if (t == kClubsTable) p.clubs.clear();
+    else if (t == kActivitiesTable) p.activities.clear();
+    else if (t == kOfficesTable) p.communeOffices.clear();
+    else if (t == kOutcomesTable) p.outcomes.clear();
+    else if (t == "targets") p.targets.clear();
+    else p.settings.clear();
+    clearRowSources(p, t);
+}
+
 std::vector<std::string> tableKeys(const Project& p, const std::string& t) {
     if (t == "admin_units") return keysOf(p.adminUnits);
     if (t == kVillagesTable) return keysOf(p.villages);

@@ -32,6 +32,9 @@ struct MergeLedger {
 std::vector<std::string> mergeByKey(Project& project, Project& incoming, const TableSpec& spec,
                                     const std::vector<RowOrigin>& origins, MergeLedger& ledger);
 
+// Empties `table` and forgets where its rows came from (a replacing import of whole workbooks).
+void clearTable(Project& project, const std::string& table);
+
 // The keys of every row `table` holds, in order.
 std::vector<std::string> tableKeys(const Project& project, const std::string& table);
 

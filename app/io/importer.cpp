@@ -150,6 +150,18 @@ ImportResult importInto(Project& project, const ImportRequest& request) {
     if (!request.sheet.empty()) readOptions.layer = request.sheet;
     SourceTable src = readSource(request.file, readOptions);
     src.sheet = request.sheet;
+    // A workbook saved again by LibreOffice or Excel keeps the formatted spare rows under the data
+    // (text format, drop-down lists) as rows without a value: they are no rows of the table.
+    if (!request.sheet.empty())
+        std::erase_if(src.rows, [](const SourceRow& row) {
+            return std::all_of(row.values.begin(), row.values.end(), [](const auto& v) { return !v || trimSpaces(*v).empty(); });
+        });
+    if (!request.sheet.empty() && src.rows.empty()) {
+        ImportResult none;
+        none.table = spec->name;
+        none.file = request.file;
+        return none;
+    }
     if (request.merge && spec->name == "admin_units") throw UsageError(tr("flow.error.update_admin_units"));
     checkGeometryKinds(*spec, src, src.path);
     std::string headerRow;
@@ -379,6 +391,7 @@ ImportResult importInto(Project& project, const ImportRequest& request) {
     // project can be built from one file per level.
     std::vector<std::string> keysGiven;  // rows of the file, by key (core/provenance.h)
     if (request.merge) {
+        if (request.clearFirst) clearTable(project, t);
         keysGiven = mergeByKey(project, out.table, *spec, out.origins, *request.merge);
         result.rowsImported = static_cast<int>(keysGiven.size());
         if (result.joined) result.rowsMatched = result.rowsImported;

@@ -27,6 +27,7 @@ struct ImportRequest {
     // strict: a row whose commune or village is not found refuses the import instead of being left out.
     std::string sheet;
     MergeLedger* merge = nullptr;
+    bool clearFirst = false;                        // with merge: empty the table before the rows go in (replacing import)
     bool strict = false;
     std::string importedAt;                         // ISO 8601 UTC of the whole command; empty: now
 };
@@ -60,6 +61,8 @@ ImportResult importInto(Project& project, const ImportRequest& request);
 // a failed import leaves the file byte-for-byte as it was. After a successful import, the project
 // as it was is kept as PROJECT.gpkg.bak (one step back; replaced by the next import).
 ImportResult importFile(const std::string& projectPath, const ImportRequest& request);
+
+// With `sheet`: a sheet without a row (blank rows dropped) changes nothing and comes back with rowsRead 0.
 
 // The summary printed by `gapmap import`, one line per unmatched/repaired row.
 std::string formatImportResult(const ImportResult& result);

@@ -122,27 +122,25 @@ ReturnsResult importReturnsInto(Project& project, const std::vector<std::string>
     std::map<std::string, std::vector<std::string>> filesOf;  // table -> files, for its load record
     for (const Sheet& s : sheets) {
         // Without --update the sheets of one table together replace it: emptied once, then merged.
-        if (!update && replaced.insert(s.table).second) {
-            if (s.table == kVillagesTable) project.villages.clear();
-            else if (s.table == kTeamsTable) project.teams.clear();
-            else if (s.table == kTrustedAddressesTable) project.trustedAddresses.clear();
-            else if (s.table == kClubsTable) project.clubs.clear();
-            else if (s.table == kActivitiesTable) project.activities.clear();
-            else if (s.table == kOfficesTable) project.communeOffices.clear();
-            else if (s.table == kOutcomesTable) project.outcomes.clear();
-            clearRowSources(project, s.table);
-        }
         ImportRequest request;
         request.table = s.table;
         request.file = s.file;
         request.sheet = s.name;
         request.merge = &ledger;
+        request.clearFirst = !update && !replaced.count(s.table);
         request.strict = true;
         request.importedAt = now;
-        result.sheets.push_back(importInto(project, request));
+        ImportResult sheetResult = importInto(project, request);
+        if (sheetResult.rowsRead == 0) {  // only blank rows
+            result.skipped.push_back(tr("flow.skipped.no_rows", {tr("flow.where.sheet", {s.file, s.name}), s.table}));
+            continue;
+        }
+        replaced.insert(s.table);
+        result.sheets.push_back(std::move(sheetResult));
         auto& names = filesOf[s.table];
         if (std::find(names.begin(), names.end(), s.file) == names.end()) names.push_back(s.file);
     }
+    if (result.sheets.empty()) throw InputError(tr("flow.error.no_tables"));
     // One load record per table: every file of this command that fed it.
     for (const auto& [table, names] : filesOf) {
         std::string joined;
