@@ -39,7 +39,7 @@ namespace {
 
 ValueSource sourceOf(const Project& project, const std::string& table, const std::string& key) {
     for (const RowSource& s : project.rowSources)
-        if (s.table == table && s.key == key) return {table, s.sourceFile, s.sheet, s.row, s.importedAt, false};
+        if (s.table == table && s.key == key) return {table, s.sourceFile, s.sheet, s.row, s.importedAt, s.row == 0};
     ValueSource whole{table, "", "", 0, "", true};
     if (const TableLoad* load = project.loadOf(table)) {
         whole.sourceFile = load->sourceFile;

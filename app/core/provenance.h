@@ -25,7 +25,8 @@ std::string rowKey(const Outcome& o);
 std::string rowKey(const Target& t);
 std::string rowKey(const Setting& s);
 
-// Records (or replaces) the source of one row.
+// Records (or replaces) the source of one row. RowSource::row 0 names a whole file: a row an earlier
+// load brought, kept through a merge (--update) that replaced the table's load record.
 void recordRowSource(Project& project, RowSource source);
 // Forgets the sources of every row of `table` (the table was replaced whole).
 void clearRowSources(Project& project, const std::string& table);
@@ -39,7 +40,7 @@ struct ValueSource {
     std::string sheet;        // empty: not a workbook sheet
     int row = 0;              // 0: unknown (the row came with its table's whole load)
     std::string importedAt;   // ISO 8601 UTC; empty: unknown
-    bool wholeTableLoad = false;  // no record for the row: its table's load record stands in
+    bool wholeTableLoad = false;  // the row came with a whole file loaded into its table (no row known)
 };
 // Where the village's own values (villages row) and its communication team's came from: the row's
 // import when one is recorded, else its table's load (TableLoad). Empty for an unknown village;

@@ -442,7 +442,19 @@ ImportResult importInto(Project& project, const ImportRequest& request) {
         if (result.joined) result.rowsMatched = result.rowsImported;
     }
     // Provenance: each row of the file remembers it; rows the table no longer holds are forgotten.
-    pruneRowSources(project, t, tableKeys(project, t));
+    const std::vector<std::string> keysHeld = tableKeys(project, t);
+    pruneRowSources(project, t, keysHeld);
+    if (request.merge) {
+        // The rows this file leaves as they were came with the table's earlier load, whose record the
+        // merge is about to replace: they remember it (row 0: the whole file).
+        if (const TableLoad* before = project.loadOf(t)) {
+            std::set<std::string> known;
+            for (const RowSource& s : project.rowSources)
+                if (s.table == t) known.insert(s.key);
+            for (const std::string& key : keysHeld)
+                if (known.insert(key).second) project.rowSources.push_back({t, key, before->sourceFile, "", 0, before->loadedAt});
+        }
+    }
     const std::string importedAt = request.importedAt.empty() ? isoTimeNowUtc() : request.importedAt;
     for (size_t i = 0; i < keysGiven.size() && i < out.origins.size(); ++i)
         recordRowSource(project, {t, keysGiven[i], request.file, request.sheet, out.origins[i].row, importedAt});

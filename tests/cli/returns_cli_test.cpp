@@ -3,6 +3,10 @@
 // and each imported row remembering its file, sheet and row.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
 #include "core/collection_tables.h"
 #include "core/data_table.h"
 #include "core/i18n.h"
