@@ -51,6 +51,17 @@ std::vector<LayerInfo> listLayers(const std::string& path) {
         LayerInfo info{layer->GetName(), {}, layer->GetFeatureCount(TRUE)};
         OGRFeatureDefn* defn = layer->GetLayerDefn();
         for (int i = 0; i < defn->GetFieldCount(); ++i) info.fields.push_back(defn->GetFieldDefn(i)->GetNameRef());
+        // GDAL never takes the only row of a sheet as its header (fields Field1, Field2 …): a sheet of
+        // a header and no rows (a commune without clubs) is that header.
+        bool generated = !info.fields.empty();
+        for (size_t i = 0; i < info.fields.size(); ++i) generated = generated && info.fields[i] == "Field" + std::to_string(i + 1);
+        if (generated && info.rows == 1) {
+            layer->ResetReading();
+            if (std::unique_ptr<OGRFeature> first{layer->GetNextFeature()}) {
+                for (int i = 0; i < defn->GetFieldCount(); ++i) info.fields[i] = first->IsFieldSetAndNotNull(i) ? first->GetFieldAsString(i) : "";
+                info.rows = 0;
+            }
+        }
         out.push_back(std::move(info));
     }
     return out;

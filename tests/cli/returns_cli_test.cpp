@@ -183,3 +183,19 @@ TEST_CASE("a return naming a village of a commune the project lacks is refused, 
     CHECK_THAT(r.err, Catch::Contains("12345"));
     CHECK(readFile(project) == bytes);
 }
+
+TEST_CASE("a commune's return whose sheets hold only their header skips them and imports the rest", "[flow][cli]") {
+    // Commune 99104 of the demo has no communication team: its sheet is the header alone, which GDAL
+    // reads as a row of data (Field1, Field2 …) unless the import knows better.
+    TempDir dir;
+    const std::string project = writeDemoProject(dir);
+    const std::string before = report(project);
+    const std::string xlsx = dir.file("x99104.xlsx");
+    REQUIRE(runGapmap("template " + quote(project) + " --out " + quote(xlsx) + " --commune 99104 --lang en").exitCode == 0);
+    const RunResult r = runGapmap("import " + quote(project) + " " + quote(xlsx) + " --update --lang en");
+    INFO(r.out << r.err);
+    REQUIRE(r.exitCode == 0);
+    CHECK_THAT(r.out, Catch::Contains("skipped: " + xlsx + ", sheet Communication teams: table communication_teams has no rows"));
+    CHECK_THAT(r.out, Catch::Contains("villages <- " + xlsx));
+    CHECK(report(project) == before);
+}
