@@ -133,18 +133,19 @@ std::vector<std::string> mergeByKey(Project& p, Project& in, const TableSpec& sp
     return merge(p.settings, in.settings, spec, origins, ledger);
 }
 
-void clearTable(Project& p, const std::string& t) {
-    if (t == "admin_units") p.adminUnits.clear();
-    else if (t == kVillagesTable) p.villages.clear();
-    else if (t == kTeamsTable) p.teams.clear();
-    else if (t == kTrustedAddressesTable) p.trustedAddresses.clear();
-    else if (t == kClubsTable) p.clubs.clear();
-    else if (t == kActivitiesTable) p.activities.clear();
-    else if (t == kOfficesTable) p.communeOffices.clear();
-    else if (t == kOutcomesTable) p.outcomes.clear();
-    else if (t == "targets") p.targets.clear();
-    else p.settings.clear();
-    clearRowSources(p, t);
+void retainKeys(Project& p, const std::string& t, const std::vector<std::string>& keys) {
+    const std::set<std::string> kept(keys.begin(), keys.end());
+    auto retain = [&](auto& rows) { std::erase_if(rows, [&](const auto& row) { return !kept.count(rowKey(row)); }); };
+    if (t == "admin_units") retain(p.adminUnits);
+    else if (t == kVillagesTable) retain(p.villages);
+    else if (t == kTeamsTable) retain(p.teams);
+    else if (t == kTrustedAddressesTable) retain(p.trustedAddresses);
+    else if (t == kClubsTable) retain(p.clubs);
+    else if (t == kActivitiesTable) retain(p.activities);
+    else if (t == kOfficesTable) retain(p.communeOffices);
+    else if (t == kOutcomesTable) retain(p.outcomes);
+    else if (t == "targets") retain(p.targets);
+    else retain(p.settings);
 }
 
 std::vector<std::string> tableKeys(const Project& p, const std::string& t) {

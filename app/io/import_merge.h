@@ -32,8 +32,9 @@ struct MergeLedger {
 std::vector<std::string> mergeByKey(Project& project, Project& incoming, const TableSpec& spec,
                                     const std::vector<RowOrigin>& origins, MergeLedger& ledger);
 
-// Empties `table` and forgets where its rows came from (a replacing import of whole workbooks).
-void clearTable(Project& project, const std::string& table);
+// Keeps only the rows of `table` whose key is in `keys` (a replacing import of whole workbooks, after
+// its first sheet merged: what the rows kept of the project, a Trusted Address's location, stays).
+void retainKeys(Project& project, const std::string& table, const std::vector<std::string>& keys);
 
 // The keys of every row `table` holds, in order.
 std::vector<std::string> tableKeys(const Project& project, const std::string& table);

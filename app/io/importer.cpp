@@ -391,8 +391,8 @@ ImportResult importInto(Project& project, const ImportRequest& request) {
     // project can be built from one file per level.
     std::vector<std::string> keysGiven;  // rows of the file, by key (core/provenance.h)
     if (request.merge) {
-        if (request.clearFirst) clearTable(project, t);
         keysGiven = mergeByKey(project, out.table, *spec, out.origins, *request.merge);
+        if (request.clearFirst) retainKeys(project, t, keysGiven);
         result.rowsImported = static_cast<int>(keysGiven.size());
         if (result.joined) result.rowsMatched = result.rowsImported;
     } else if (t == "admin_units") {

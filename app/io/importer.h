@@ -27,7 +27,7 @@ struct ImportRequest {
     // strict: a row whose commune or village is not found refuses the import instead of being left out.
     std::string sheet;
     MergeLedger* merge = nullptr;
-    bool clearFirst = false;                        // with merge: empty the table before the rows go in (replacing import)
+    bool clearFirst = false;                        // with merge: the table keeps only the file's rows (replacing import)
     bool strict = false;
     std::string importedAt;                         // ISO 8601 UTC of the whole command; empty: now
 };

@@ -14,6 +14,7 @@
 #include "io/collection_workbook.h"
 #include "io/project_file.h"
 #include "io/table_export.h"
+#include "support/pdf_tools.h"
 #include "support/test_support.h"
 
 using namespace gapmap;
@@ -198,4 +199,33 @@ TEST_CASE("a commune's return whose sheets hold only their header skips them and
     CHECK_THAT(r.out, Catch::Contains("skipped: " + xlsx + ", sheet Communication teams: table communication_teams has no rows"));
     CHECK_THAT(r.out, Catch::Contains("villages <- " + xlsx));
     CHECK(report(project) == before);
+}
+
+TEST_CASE("a sensitive workbook never carries Trusted Address locations, and importing it back keeps them", "[flow][cli]") {
+    TempDir dir;
+    const std::string project = writeDemoProject(dir);
+    const Project before = readProject(project);
+    const std::string reportBefore = report(project);
+    const std::string xlsx = dir.file("ta.xlsx");
+    const RunResult made = runGapmap("template " + quote(project) + " --out " + quote(xlsx) + " --tables trusted_addresses,outcomes");
+    REQUIRE(made.exitCode == 0);
+    CHECK_THAT(made.err, Catch::Contains("CẢNH BÁO: tệp này có dữ liệu nhạy cảm"));
+    // no coordinate of any Trusted Address appears in the file's text
+    const std::string text = commandOutput("ogrinfo -ro -al -q " + quote(xlsx));
+    for (const TrustedAddress& a : before.trustedAddresses) {
+        REQUIRE(a.location);
+        CHECK_THAT(text, !Catch::Contains(std::to_string(a.location->lonDeg).substr(0, 7)));
+    }
+    for (const std::string update : {"", " --update"}) {
+        const RunResult r = runGapmap("import " + quote(project) + " " + quote(xlsx) + update);
+        INFO(r.out << r.err);
+        REQUIRE(r.exitCode == 0);
+        const Project after = readProject(project);
+        REQUIRE(after.trustedAddresses.size() == before.trustedAddresses.size());
+        for (size_t i = 0; i < after.trustedAddresses.size(); ++i) {
+            REQUIRE(after.trustedAddresses[i].location);
+            CHECK(after.trustedAddresses[i].location->lonDeg == before.trustedAddresses[i].location->lonDeg);
+        }
+        CHECK(report(project) == reportBefore);
+    }
 }
