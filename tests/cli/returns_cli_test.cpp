@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <set>
 
@@ -228,4 +229,31 @@ TEST_CASE("a sensitive workbook never carries Trusted Address locations, and imp
         }
         CHECK(report(project) == reportBefore);
     }
+}
+
+TEST_CASE("a workbook opened and saved again in LibreOffice imports unchanged", "[flow][cli][soffice]") {
+    if (std::system("command -v soffice >/dev/null 2>&1") != 0) {
+        WARN("soffice not installed: skipped");
+        return;
+    }
+    TempDir dir;
+    const std::string project = writeDemoProject(dir);
+    const std::string before = report(project);
+    const std::string xlsx = dir.file("d991.xlsx");
+    REQUIRE(runGapmap("template " + quote(project) + " --out " + quote(xlsx) + " --district 991").exitCode == 0);
+    // LibreOffice writes the formatted spare rows under the data back as rows without values.
+    const std::string saved = dir.file("saved");
+    const std::string command = "soffice -env:UserInstallation=file://" + dir.file("lo-profile") + " --headless --convert-to xlsx --outdir " +
+                                quote(saved) + " " + quote(xlsx) + " >/dev/null 2>&1";
+    REQUIRE(std::system(command.c_str()) == 0);
+    // and reads back through LibreOffice's own CSV export with the headers
+    const std::string csv = commandOutput("soffice -env:UserInstallation=file://" + dir.file("lo-profile") +
+                                          " --headless --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,2' --outdir " +
+                                          quote(dir.file("csv")) + " " + quote(xlsx) + " >/dev/null 2>&1; cat " + quote(dir.file("csv")) + "/*.csv");
+    CHECK_THAT(csv, Catch::Contains("Mã thôn,Tên thôn,Mã xã,Xã,Dân số"));
+    const RunResult r = runGapmap("import " + quote(project) + " " + quote(saved + "/d991.xlsx") + " --update");
+    INFO(r.out << r.err);
+    REQUIRE(r.exitCode == 0);
+    CHECK_THAT(r.out, Catch::Contains("villages <- " + saved + "/d991.xlsx: đã đọc 151 dòng"));
+    CHECK(report(project) == before);
 }
