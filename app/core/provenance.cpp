@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 
 #include "core/schema.h"
 
@@ -24,6 +25,20 @@ void recordRowSource(Project& project, RowSource source) {
     for (RowSource& s : project.rowSources)
         if (s.table == source.table && s.key == source.key) { s = std::move(source); return; }
     project.rowSources.push_back(std::move(source));
+}
+
+void recordRowSources(Project& project, std::vector<RowSource> sources) {
+    std::unordered_map<std::string, size_t> at;  // table + '\n' + key -> index in project.rowSources
+    for (size_t i = 0; i < project.rowSources.size(); ++i) at.emplace(project.rowSources[i].table + '\n' + project.rowSources[i].key, i);
+    for (RowSource& s : sources) {
+        const std::string id = s.table + '\n' + s.key;
+        if (const auto found = at.find(id); found != at.end()) {
+            project.rowSources[found->second] = std::move(s);
+        } else {
+            at.emplace(id, project.rowSources.size());
+            project.rowSources.push_back(std::move(s));
+        }
+    }
 }
 
 void clearRowSources(Project& project, const std::string& table) {

@@ -28,6 +28,8 @@ std::string rowKey(const Setting& s);
 // Records (or replaces) the source of one row. RowSource::row 0 names a whole file: a row an earlier
 // load brought, kept through a merge (--update) that replaced the table's load record.
 void recordRowSource(Project& project, RowSource source);
+// The same for many rows at once, in time linear in the rows (an import of 100,000 villages).
+void recordRowSources(Project& project, std::vector<RowSource> sources);
 // Forgets the sources of every row of `table` (the table was replaced whole).
 void clearRowSources(Project& project, const std::string& table);
 // Forgets the sources of rows of `table` whose key is no longer in the table.

@@ -74,8 +74,8 @@ template <typename Row> void keepOld(Row&, const Row&, const TableSpec&, const R
 template <typename Row>
 std::vector<std::string> merge(std::vector<Row>& dst, std::vector<Row>& rows, const TableSpec& spec,
                                const std::vector<RowOrigin>& origins, MergeLedger& ledger) {
-    std::unordered_map<std::string, size_t> at;  // key -> first row of dst holding it
-    for (size_t i = 0; i < dst.size(); ++i) at.emplace(rowKey(dst[i]), i);
+    std::unordered_map<std::string, std::vector<size_t>> at;  // key -> the rows of dst holding it
+    for (size_t i = 0; i < dst.size(); ++i) at[rowKey(dst[i])].push_back(i);
     std::set<size_t> dropped;                    // later rows of dst with a key the file replaced
     auto& seen = ledger.seen[spec.name];
     std::vector<std::string> keys;
@@ -84,7 +84,7 @@ std::vector<std::string> merge(std::vector<Row>& dst, std::vector<Row>& rows, co
         const RowOrigin& origin = origins.at(i);
         const std::string key = rowKey(row);
         const auto found = at.find(key);
-        if (found != at.end()) keepOld(row, dst[found->second], spec, origin);
+        if (found != at.end()) keepOld(row, dst[found->second.front()], spec, origin);
         const std::string sig = signature(row);
         if (const auto s = seen.find(key); s != seen.end()) {
             if (s->second.second != sig) throw InputError(tr("flow.error.conflict", {spec.name, key, s->second.first, origin.where}));
@@ -93,11 +93,10 @@ std::vector<std::string> merge(std::vector<Row>& dst, std::vector<Row>& rows, co
         }
         keys.push_back(key);
         if (found != at.end()) {
-            dst[found->second] = row;
-            for (size_t j = found->second + 1; j < dst.size(); ++j)
-                if (!dropped.count(j) && rowKey(dst[j]) == key) dropped.insert(j);
+            dst[found->second.front()] = row;
+            dropped.insert(found->second.begin() + 1, found->second.end());
         } else {
-            at.emplace(key, dst.size());
+            at[key].push_back(dst.size());
             dst.push_back(row);
         }
     }

@@ -456,8 +456,10 @@ ImportResult importInto(Project& project, const ImportRequest& request) {
         }
     }
     const std::string importedAt = request.importedAt.empty() ? isoTimeNowUtc() : request.importedAt;
+    std::vector<RowSource> sources;
     for (size_t i = 0; i < keysGiven.size() && i < out.origins.size(); ++i)
-        recordRowSource(project, {t, keysGiven[i], request.file, request.sheet, out.origins[i].row, importedAt});
+        sources.push_back({t, keysGiven[i], request.file, request.sheet, out.origins[i].row, importedAt});
+    recordRowSources(project, std::move(sources));
     // A villages file without an electricity, mobile, internet or especially_difficult column leaves
     // the villages' defaults standing: the load record says so, and the gaps and indicators resting
     // on that column are no data (Project::hasData("villages.internet")), never "0 with internet".

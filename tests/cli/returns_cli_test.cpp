@@ -88,6 +88,8 @@ TEST_CASE("importing the unchanged province workbook with --update leaves the re
     const RunResult info = runGapmap("info " + quote(project) + " --lang en");
     CHECK_THAT(info.out, Catch::Contains("Imports (rows still from each):"));
     CHECK_THAT(info.out, Catch::Contains(xlsx + " › Thôn bản  villages  1,000 rows"));
+    const RunResult json = runGapmap("info " + quote(project) + " --format json");
+    CHECK_THAT(json.out, Catch::Contains("\"source_file\":\"" + xlsx + "\",\"sheet\":\"Thôn bản\",\"table\":\"villages\",\"rows\":1000}"));
 
     // without --update the sheets replace their tables: the same figures again
     REQUIRE(runGapmap("import " + quote(project) + " " + quote(xlsx)).exitCode == 0);
