@@ -465,14 +465,19 @@ ImportResult importInto(Project& project, const ImportRequest& request) {
     // on that column are no data (Project::hasData("villages.internet")), never "0 with internet".
     std::vector<std::string> missingColumns;
     if (t == "villages") {
-        // Merged by key: a column stays "no data" while some village still holds a default for it, i.e.
-        // unless the table had it or this file gives it for every village the table holds.
-        const TableLoad* before = request.merge ? project.loadOf(t) : nullptr;
+        // Merged by key, a village the file leaves keeps its values (an empty cell too): a column is
+        // "no data" after the merge only if it was before and the file does not give it for every
+        // village the table holds. A table without a load record but with other rows counts as given.
+        const TableLoad* before = project.loadOf(t);
         const bool coversAll = keysGiven.size() >= project.villages.size();
         for (const char* column : kOptionalVillageColumns) {
             const bool inFile = map.field(*spec, column) >= 0;
-            const bool missingBefore = before && std::count(before->missingColumns.begin(), before->missingColumns.end(), column) > 0;
-            if (!inFile || (missingBefore && !coversAll)) missingColumns.push_back(column);
+            bool missing = !inFile;
+            if (request.merge && before)
+                missing = std::count(before->missingColumns.begin(), before->missingColumns.end(), column) > 0 && !(inFile && coversAll);
+            else if (request.merge)
+                missing = coversAll && !inFile;
+            if (missing) missingColumns.push_back(column);
         }
     }
     std::string namesNotInFile;

@@ -259,3 +259,22 @@ TEST_CASE("a workbook opened and saved again in LibreOffice imports unchanged", 
     CHECK_THAT(r.out, Catch::Contains("villages <- " + saved + "/d991.xlsx: đã đọc 151 dòng"));
     CHECK(report(project) == before);
 }
+
+TEST_CASE("--as villages --update with one column changes that column of that village only; the others stay given", "[flow][cli]") {
+    TempDir dir;
+    const std::string project = writeDemoProject(dir);
+    const Project before = readProject(project);
+    writeFile(dir.file("one.csv"), "code,name,Mã xã,internet\n9910101,Ma Chải,99101,0\n");
+    const RunResult r = runGapmap("import " + quote(project) + " --as villages " + quote(dir.file("one.csv")) + " --update --lang en");
+    INFO(r.out << r.err);
+    REQUIRE(r.exitCode == 0);
+    CHECK_THAT(r.out, !Catch::Contains("no data"));
+    const Project after = readProject(project);
+    REQUIRE(after.villages.size() == before.villages.size());
+    CHECK_FALSE(after.findVillage("9910101")->internet);
+    CHECK(after.findVillage("9910101")->electricity == before.findVillage("9910101")->electricity);
+    CHECK(after.findVillage("9910101")->location.has_value());
+    CHECK(after.hasData(kVillageElectricity));
+    CHECK(after.hasData(kVillageInternet));
+    for (size_t i = 1; i < after.villages.size(); ++i) CHECK(after.villages[i].internet == before.villages[i].internet);
+}
