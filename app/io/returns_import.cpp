@@ -122,7 +122,8 @@ ReturnsResult importReturnsInto(Project& project, const std::vector<std::string>
             sheets.push_back({files[f], layer.name, table, f});
         }
     }
-    if (sheets.empty()) throw InputError(tr("flow.error.no_tables"));
+    auto nothing = [&] { return InputError(result.skipped.empty() ? tr("flow.error.no_tables") : tr("flow.error.nothing_imported", {result.skipped.front()})); };
+    if (sheets.empty()) throw nothing();
     // Villages before the teams, clubs and outcomes that name them; files in the order given.
     auto order = [](const std::string& t) { const auto& w = workbookTables(); return std::find(w.begin(), w.end(), t) - w.begin(); };
     std::stable_sort(sheets.begin(), sheets.end(), [&](const Sheet& a, const Sheet& b) { return order(a.table) < order(b.table); });
@@ -151,7 +152,7 @@ ReturnsResult importReturnsInto(Project& project, const std::vector<std::string>
         auto& names = filesOf[s.table];
         if (std::find(names.begin(), names.end(), s.file) == names.end()) names.push_back(s.file);
     }
-    if (result.sheets.empty()) throw InputError(tr("flow.error.no_tables"));
+    if (result.sheets.empty()) throw nothing();
     // One load record per table: every file of this command that fed it.
     for (const auto& [table, names] : filesOf) {
         std::string joined;
