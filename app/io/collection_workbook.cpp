@@ -23,12 +23,17 @@ void writeInstructions(lxw_workbook* wb, const Project& project, const Collectio
                        bool sensitive, const std::string& path) {
     lxw_worksheet* ws = workbook_add_worksheet(wb, tr("flow.sheet.instructions").c_str());
     if (!ws) throw InputError(tr("flow.error.cannot_write", {path, "sheet"}));
+    // Long lines wrap inside the one wide column.
+    lxw_format* plain = workbook_add_format(wb);
+    format_set_text_wrap(plain);
     lxw_format* bold = workbook_add_format(wb);
     format_set_bold(bold);
+    format_set_text_wrap(bold);
     lxw_format* warning = workbook_add_format(wb);
     format_set_bold(warning);
     format_set_font_color(warning, LXW_COLOR_RED);
-    worksheet_set_column(ws, 0, 0, 110, nullptr);
+    format_set_text_wrap(warning);
+    worksheet_set_column(ws, 0, 0, 80, plain);
     std::vector<std::pair<std::string, lxw_format*>> lines = {
         {tr("flow.guide.title", {scopeTitle(project, scope)}), bold},
         {tr("flow.guide.made", {formatLocaleDate(isoTimeNowUtc().substr(0, 10))}), nullptr},
@@ -42,8 +47,13 @@ void writeInstructions(lxw_workbook* wb, const Project& project, const Collectio
     for (const char* key : {"flow.guide.correct", "flow.guide.add", "flow.guide.empty", "flow.guide.codes", "flow.guide.lists",
                             "flow.guide.dates", "flow.guide.send", "flow.guide.province"})
         lines.push_back({tr(key), nullptr});
-    for (size_t i = 0; i < lines.size(); ++i)
-        if (!lines[i].first.empty()) check(worksheet_write_string(ws, static_cast<lxw_row_t>(i), 0, lines[i].first.c_str(), lines[i].second), path);
+    for (size_t i = 0; i < lines.size(); ++i) {
+        // Row heights are not grown on opening: one 15 pt line per ~72 characters of the 80-wide column (an A4 page wide).
+        const size_t textLines = std::max<size_t>(1, (codePoints(lines[i].first) + 71) / 72);
+        if (textLines > 1) worksheet_set_row(ws, static_cast<lxw_row_t>(i), 15.0 * double(textLines), nullptr);
+        if (!lines[i].first.empty())
+            check(worksheet_write_string(ws, static_cast<lxw_row_t>(i), 0, lines[i].first.c_str(), lines[i].second ? lines[i].second : plain), path);
+    }
 }
 
 void writeSheet(lxw_workbook* wb, const CollectionSheet& sheet, lxw_format* textCell, lxw_format* header, const std::string& path) {
