@@ -43,6 +43,7 @@ int main(int argc, char** argv) {
             std::printf("gapmap %s\n", GAPMAP_VERSION);  // CMakeLists.txt: the project's version
             return cli::kOk;
         }
+        if (command == "template") return cli::runTemplate(args);
         if (command == "--help" || command == "-h" || command == "help") {
             std::fputs(tr("cli.usage").c_str(), stdout);
             return cli::kOk;

@@ -48,6 +48,7 @@ int runSet(const std::vector<std::string>& args);
 int runEdit(const std::vector<std::string>& args);
 int runExportReport(const std::vector<std::string>& args);
 int runMigrate(const std::vector<std::string>& args);  // onto the units of the 2025 reform (cmd_migrate.cpp)
+int runTemplate(const std::vector<std::string>& args);  // a collection workbook (cmd_template.cpp)
 int runInfo(const std::vector<std::string>& args);  // the project's tables, loaded or not (cmd_info.cpp)  // the PDF report (io/pdf_report.h)
 
 }  // namespace gapmap::cli

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/i18n.h"
+#include "core/provenance.h"
 #include "core/schema.h"
 #include "core/text_format.h"
 
@@ -69,6 +70,14 @@ std::string formatInfoText(const Project& p, const std::string& projectName) {
             out += "  " + pad(column, 22) +
                    tr(p.hasData(std::string(kVillagesTable) + "." + column) ? "info.columns.given" : "info.columns.missing") + "\n";
     }
+    // The imports whose rows the project still holds (core/provenance.h): "2026-12-03T07:30:00Z  d991.xlsx › Thôn bản  villages  120".
+    const std::vector<ImportRecord> imports = importRecords(p);
+    if (!imports.empty()) {
+        out += "\n" + tr("flow.info.imports_heading") + "\n";
+        for (const ImportRecord& r : imports)
+            out += "  " + tr("flow.info.import_line", {r.importedAt, r.sheet.empty() ? r.sourceFile : r.sourceFile + " › " + r.sheet, r.table,
+                                                       formatLocaleNumber(double(r.rows))}) + "\n";
+    }
     return out;
 }
 
@@ -90,6 +99,15 @@ std::string formatInfoJson(const Project& p, const std::string& projectName) {
         columns += std::string(columns.empty() ? "" : ",") + jsonString(column) + ":" +
                    (p.hasData(std::string(kVillagesTable) + "." + column) ? "true" : "false");
     out += ",\"village_columns_given\":" + (p.hasData(kVillagesTable) ? "{" + columns + "}" : std::string("null"));
+    out += ",\"imports\":[";
+    const std::vector<ImportRecord> imports = importRecords(p);
+    for (size_t k = 0; k < imports.size(); ++k) {
+        const ImportRecord& r = imports[k];
+        out += std::string(k ? "," : "") + "{\"imported_at\":" + jsonString(r.importedAt) + ",\"source_file\":" + jsonString(r.sourceFile) +
+               ",\"sheet\":" + (r.sheet.empty() ? "null" : jsonString(r.sheet)) + ",\"table\":" + jsonString(r.table) +
+               ",\"rows\":" + std::to_string(r.rows) + "}";
+    }
+    out += "]";
     return out + "}\n";
 }
 

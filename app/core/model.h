@@ -144,6 +144,18 @@ struct CrosswalkRow {
     double shareOfNewArea = 0;      // intersection / new commune's area
 };
 
+// Provenance of one imported row: the file (and sheet, row) and time it came from. The row is named by
+// its table's key (core/provenance.h rowKey: a village's code, a team's village, an activity's
+// "date|commune|kind" …). A row the project holds without a record came with its table's load.
+struct RowSource {
+    std::string table;        // a table of core/schema.h
+    std::string key;          // the row's key in that table
+    std::string sourceFile;   // as the user named it
+    std::string sheet;        // the workbook sheet; empty for a file of one layer
+    int row = 0;              // the line or spreadsheet row the user sees (1 = header); 0: unknown
+    std::string importedAt;   // ISO 8601 UTC
+};
+
 struct Project {
     std::vector<AdminUnit> adminUnits;
     std::vector<Village> villages;
@@ -156,6 +168,7 @@ struct Project {
     std::vector<Target> targets;
     std::vector<Setting> settings;     // "title", "synthetic" (1 for the demo), coverage rules …
     std::vector<TableLoad> loads;      // at most one per table (the latest load)
+    std::vector<RowSource> rowSources; // at most one per (table, key): the import that last set the row
     // A migrated project (gapmap migrate): the old communes onto these units; empty otherwise.
     // Settings "migrated_from" (the old project) and "reform_date" (ISO date) go with it.
     std::vector<CrosswalkRow> crosswalk;

@@ -59,6 +59,8 @@ Project buildDemoProject(std::vector<ImportResult>* log) {
     project.setSetting("title", demoTitle());
     project.setSetting("synthetic", "1");
     project.setSetting("data_as_of", "2025-12-31");
+    // The demo's rows came with their tables' load ("synthetic demo"), not from files a user can open.
+    project.rowSources.clear();
     // Every table of the demo counts as loaded, the empty ones too ("none", not "no data").
     for (const TableSpec& spec : projectTables())
         project.recordLoad(spec.name, "synthetic demo", std::int64_t(project.rowCount(spec.name)));

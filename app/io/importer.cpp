@@ -1,5 +1,6 @@
 #include "io/importer.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <set>
 
@@ -9,6 +10,7 @@
 #include "core/implied_units.h"
 #include "core/parse.h"
 #include "core/place_index.h"
+#include "core/provenance.h"
 #include "core/schema.h"
 #include "core/text_fold.h"
 #include "io/column_map.h"
@@ -74,6 +76,7 @@ std::string listUnits(const std::vector<AdminUnit>& units) {
 struct Converted {
     Project table;  // only the imported table is filled
     std::set<AdminLevel> levels;
+    std::vector<RowOrigin> origins;  // one per row kept, in order
     size_t rows() const {
         const Project& t = table;
         return t.adminUnits.size() + t.villages.size() + t.teams.size() + t.trustedAddresses.size() + t.clubs.size() +
@@ -144,7 +147,22 @@ ImportResult importInto(Project& project, const ImportRequest& request) {
     const TableSpec* spec = &importTable(request.table);
     ReadOptions readOptions = request.read;
     readOptions.allowEmpty = readOptions.allowEmpty || request.allowEmpty;
+    if (!request.sheet.empty()) readOptions.layer = request.sheet;
     SourceTable src = readSource(request.file, readOptions);
+    src.sheet = request.sheet;
+    // A workbook saved again by LibreOffice or Excel keeps the formatted spare rows under the data
+    // (text format, drop-down lists) as rows without a value: they are no rows of the table.
+    if (!request.sheet.empty())
+        std::erase_if(src.rows, [](const SourceRow& row) {
+            return std::all_of(row.values.begin(), row.values.end(), [](const auto& v) { return !v || trimSpaces(*v).empty(); });
+        });
+    if (!request.sheet.empty() && src.rows.empty()) {
+        ImportResult none;
+        none.table = spec->name;
+        none.file = request.file;
+        return none;
+    }
+    if (request.merge && spec->name == "admin_units") throw UsageError(tr("flow.error.update_admin_units"));
     checkGeometryKinds(*spec, src, src.path);
     std::string headerRow;
     const ColumnMap map = mapColumnsFindingHeader(*spec, src, request.columnMap, headerRow);
@@ -180,14 +198,22 @@ ImportResult importInto(Project& project, const ImportRequest& request) {
     if ((t == "communication_teams" || t == "outcomes") && !places.hasVillages())
         throw InputError(tr("import.error.no_villages", {request.file}));
 
+    RowOrigin pending;  // the row being converted; kept once a row has been added for it
+    auto keepOrigin = [&] { if (out.rows() > out.origins.size()) out.origins.push_back(std::move(pending)); };
     for (const SourceRow& row : src.rows) {
+        keepOrigin();
         RowReader r(src, *spec, map, row);
+        pending = {src.rowNumber(row.index), r.where(), {}};
+        for (const ColumnSpec& column : spec->columns) pending.given.push_back(r.has(column.name));
         // A required column present in the file but empty in this row (a commune without a name).
         // An admin unit without a name is named by its code and listed in the summary (issue 12).
         for (const ColumnSpec& column : spec->columns)
             if (column.required && !r.has(column.name) && !(t == "admin_units" && column.name == "name"))
                 r.fail(column.name, tr("import.row.required_empty", {column.name}));
-        auto leaveOut = [&](const std::string& why) { result.notImported.push_back(r.where() + ": " + why); };
+        auto leaveOut = [&](const std::string& why) {
+            if (request.strict) rowErrors.push_back(r.where() + ": " + why);  // a return names only places the project has
+            else result.notImported.push_back(r.where() + ": " + why);
+        };
         if (!row.geometryProblem.empty()) r.failGeometry(row.geometryProblem);
         if (row.ringsClosed) result.repaired.push_back(tr("import.row.ring_closed", {r.where()}));
         if (row.repaired) result.repaired.push_back(tr("import.row.polygon_repaired", {r.where()}));
@@ -246,7 +272,8 @@ ImportResult importInto(Project& project, const ImportRequest& request) {
             const PlaceMatch commune = rowCommune(r, places, v.location);
             if (!commune.ok()) { leaveOut(commune.problem); continue; }
             v.communeCode = commune.code;
-            if (!v.location) result.notes.push_back(tr("import.row.no_coordinates", {r.where(), v.code}));
+            const Village* held = request.merge ? project.findVillage(v.code) : nullptr;
+            if (!v.location && !(held && held->location)) result.notes.push_back(tr("import.row.no_coordinates", {r.where(), v.code}));
             out.table.villages.push_back(std::move(v));
         } else if (t == "trusted_addresses" || t == "clubs" || t == "communication_teams" || t == "outcomes") {
             // Rows attached to a village (required for teams and outcomes, optional otherwise).
@@ -333,6 +360,7 @@ ImportResult importInto(Project& project, const ImportRequest& request) {
             out.table.settings.push_back(s);
         }
     }
+    keepOrigin();
 
     if (!rowErrors.empty()) {
         if (!request.skipInvalid) {
@@ -361,7 +389,13 @@ ImportResult importInto(Project& project, const ImportRequest& request) {
 
     // Replace the table; admin_units only at the levels this file holds, so that a three-level
     // project can be built from one file per level.
-    if (t == "admin_units") {
+    std::vector<std::string> keysGiven;  // rows of the file, by key (core/provenance.h)
+    if (request.merge) {
+        keysGiven = mergeByKey(project, out.table, *spec, out.origins, *request.merge);
+        if (request.clearFirst) retainKeys(project, t, keysGiven);
+        result.rowsImported = static_cast<int>(keysGiven.size());
+        if (result.joined) result.rowsMatched = result.rowsImported;
+    } else if (t == "admin_units") {
         std::erase_if(project.adminUnits, [&](const AdminUnit& u) { return out.levels.count(u.level) > 0; });
         // Parents the rows name that the project lacks (a two-level file's province): made, not warned about.
         const std::vector<AdminUnit> made = implied.missing(project, out.table.adminUnits);
@@ -380,13 +414,18 @@ ImportResult importInto(Project& project, const ImportRequest& request) {
             else if (!parentLevelPresent) ++unchecked;
             else if (u.parentCode.empty()) result.unmatched.push_back(tr("import.unmatched.no_parent", {u.code, u.name}));
             else result.unmatched.push_back(tr("import.unmatched.parent", {u.code, u.name, u.parentCode}));
+            keysGiven.push_back(rowKey(u));
             project.adminUnits.push_back(std::move(u));
         }
         if (unchecked)
             result.notes.push_back(tr("import.note.parent_level_missing", {formatLocaleNumber(unchecked)}));
         result.rowsImported = static_cast<int>(out.table.adminUnits.size());
     } else {
-        auto swapIn = [&](auto& dst, auto& src) { dst = std::move(src); result.rowsImported = static_cast<int>(dst.size()); };
+        auto swapIn = [&](auto& dst, auto& src) {
+            dst = std::move(src);
+            result.rowsImported = static_cast<int>(dst.size());
+            for (const auto& row : dst) keysGiven.push_back(rowKey(row));
+        };
         if (t == "villages") swapIn(project.villages, out.table.villages);
         else if (t == "communication_teams") swapIn(project.teams, out.table.teams);
         else if (t == "trusted_addresses") swapIn(project.trustedAddresses, out.table.trustedAddresses);
@@ -397,24 +436,56 @@ ImportResult importInto(Project& project, const ImportRequest& request) {
         else if (t == "targets") swapIn(project.targets, out.table.targets);
         else {
             // Settings merge: keys in the file are set, the others (title, synthetic, rules) stay.
-            for (const Setting& s : out.table.settings) project.setSetting(s.key, s.value);
+            for (const Setting& s : out.table.settings) { project.setSetting(s.key, s.value); keysGiven.push_back(rowKey(s)); }
             result.rowsImported = static_cast<int>(out.table.settings.size());
         }
         if (result.joined) result.rowsMatched = result.rowsImported;
     }
+    // Provenance: each row of the file remembers it; rows the table no longer holds are forgotten.
+    const std::vector<std::string> keysHeld = tableKeys(project, t);
+    pruneRowSources(project, t, keysHeld);
+    if (request.merge) {
+        // The rows this file leaves as they were came with the table's earlier load, whose record the
+        // merge is about to replace: they remember it (row 0: the whole file).
+        if (const TableLoad* before = project.loadOf(t)) {
+            std::set<std::string> known;
+            for (const RowSource& s : project.rowSources)
+                if (s.table == t) known.insert(s.key);
+            for (const std::string& key : keysHeld)
+                if (known.insert(key).second) project.rowSources.push_back({t, key, before->sourceFile, "", 0, before->loadedAt});
+        }
+    }
+    const std::string importedAt = request.importedAt.empty() ? isoTimeNowUtc() : request.importedAt;
+    std::vector<RowSource> sources;
+    for (size_t i = 0; i < keysGiven.size() && i < out.origins.size(); ++i)
+        sources.push_back({t, keysGiven[i], request.file, request.sheet, out.origins[i].row, importedAt});
+    recordRowSources(project, std::move(sources));
     // A villages file without an electricity, mobile, internet or especially_difficult column leaves
     // the villages' defaults standing: the load record says so, and the gaps and indicators resting
     // on that column are no data (Project::hasData("villages.internet")), never "0 with internet".
     std::vector<std::string> missingColumns;
-    if (t == "villages")
-        for (const char* column : kOptionalVillageColumns)
-            if (map.field(*spec, column) < 0) missingColumns.push_back(column);
-    if (!missingColumns.empty()) {
-        std::string names;
-        for (const std::string& c : missingColumns) names += (names.empty() ? "" : ", ") + c;
-        result.notes.push_back(tr("import.note.village_columns_missing", {request.file, names}));
+    if (t == "villages") {
+        // Merged by key, a village the file leaves keeps its values (an empty cell too): a column is
+        // "no data" after the merge only if it was before and the file does not give it for every
+        // village the table holds. A table without a load record but with other rows counts as given.
+        const TableLoad* before = project.loadOf(t);
+        const bool coversAll = keysGiven.size() >= project.villages.size();
+        for (const char* column : kOptionalVillageColumns) {
+            const bool inFile = map.field(*spec, column) >= 0;
+            bool missing = !inFile;
+            if (request.merge && before)
+                missing = std::count(before->missingColumns.begin(), before->missingColumns.end(), column) > 0 && !(inFile && coversAll);
+            else if (request.merge)
+                missing = coversAll && !inFile;
+            if (missing) missingColumns.push_back(column);
+        }
     }
-    project.recordLoad(t, request.file, result.rowsImported, "", std::move(missingColumns));  // the table now has data: "loaded", even if empty
+    std::string namesNotInFile;
+    for (const std::string& c : missingColumns)
+        if (map.field(*spec, c) < 0) namesNotInFile += (namesNotInFile.empty() ? "" : ", ") + c;
+    if (!namesNotInFile.empty()) result.notes.push_back(tr("import.note.village_columns_missing", {request.file, namesNotInFile}));
+    project.recordLoad(t, request.file, request.merge ? static_cast<std::int64_t>(project.rowCount(t)) : result.rowsImported,
+                       request.importedAt, std::move(missingColumns));  // the table now has data: "loaded", even if empty
     return result;
 }
 

@@ -7,6 +7,7 @@
 
 #include "core/model.h"
 #include "core/schema.h"
+#include "io/import_merge.h"
 #include "io/ogr_reader.h"
 
 namespace gapmap {
@@ -21,6 +22,14 @@ struct ImportRequest {
     bool skipInvalid = false;                       // list rows that do not parse instead of failing
     bool partial = false;                           // --partial: import even when most rows are left out
     bool allowEmpty = false;                        // --allow-empty: a file with a header and no rows empties the table
+    // Whole workbooks (io/returns_import.h): the sheet read (named in messages and provenance), the
+    // ledger of one command's keys when rows merge by key instead of replacing the table (--update),
+    // strict: a row whose commune or village is not found refuses the import instead of being left out.
+    std::string sheet;
+    MergeLedger* merge = nullptr;
+    bool clearFirst = false;                        // with merge: the table keeps only the file's rows (replacing import)
+    bool strict = false;
+    std::string importedAt;                         // ISO 8601 UTC of the whole command; empty: now
 };
 
 struct ImportResult {
@@ -52,6 +61,8 @@ ImportResult importInto(Project& project, const ImportRequest& request);
 // a failed import leaves the file byte-for-byte as it was. After a successful import, the project
 // as it was is kept as PROJECT.gpkg.bak (one step back; replaced by the next import).
 ImportResult importFile(const std::string& projectPath, const ImportRequest& request);
+
+// With `sheet`: a sheet without a row (blank rows dropped) changes nothing and comes back with rowsRead 0.
 
 // The summary printed by `gapmap import`, one line per unmatched/repaired row.
 std::string formatImportResult(const ImportResult& result);

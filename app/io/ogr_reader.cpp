@@ -71,8 +71,14 @@ Reprojector Reprojector::fromUserCrs(const std::string& userCrs) {
 
 std::string SourceTable::where(int index) const {
     if (driver == "CSV") return tr("import.where.line", {path, std::to_string(index + rowOffset)});  // line 1 is the header
+    if ((driver == "XLSX" || driver == "ODS") && !sheet.empty())
+        return tr("flow.where.sheet_row", {path, sheet, std::to_string(index + rowOffset)});
     if (driver == "XLSX" || driver == "ODS") return tr("import.where.row", {path, std::to_string(index + rowOffset)});
     return tr("import.where.feature", {path, std::to_string(index)});
+}
+
+int SourceTable::rowNumber(int index) const {
+    return driver == "CSV" || driver == "XLSX" || driver == "ODS" ? index + rowOffset : index;
 }
 
 namespace {

@@ -61,6 +61,11 @@ struct SourceTable {
     // How a user finds row `index` in this file, in the user's language: "FILE: line 12" (CSV),
     // "FILE: row 12" (spreadsheets), "FILE: feature 12" (vi: dòng, hàng, đối tượng).
     std::string where(int index) const;
+    // The line, spreadsheet row or feature number `where` names.
+    int rowNumber(int index) const;
+    // A workbook's sheet read as one of several (gapmap import of whole workbooks): `where` names it,
+    // "FILE, sheet Thôn bản: row 12". Empty: the file is named alone.
+    std::string sheet;
 };
 
 // Per field of `table`, the decimal mark its values show (for RowReader::real).

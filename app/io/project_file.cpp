@@ -156,6 +156,20 @@ void writeCrosswalk(GDALDataset& ds, const std::vector<CrosswalkRow>& rows) {
             .set("share_of_old_area", r.shareOfOldArea).set("share_of_new_area", r.shareOfNewArea).write();
 }
 
+// `row_sources`: where each imported row came from (core/model.h RowSource, core/provenance.h).
+// A plain attribute table like table_loads; nothing is imported into it.
+OGRLayer* createRowSourcesLayer(GDALDataset& ds) {
+    const char* options[] = {"FID=fid", nullptr};
+    OGRLayer* layer = ds.CreateLayer("row_sources", nullptr, wkbNone, const_cast<char**>(options));
+    if (!layer) throw InputError(tr("project.error.cannot_create_table", {"row_sources", CPLGetLastErrorMsg()}));
+    for (const auto& [name, type] : {std::pair{"table_name", OFTString}, {"row_key", OFTString}, {"source_file", OFTString},
+                                     {"sheet", OFTString}, {"source_row", OFTInteger}, {"imported_at", OFTString}}) {
+        OGRFieldDefn field(name, type);
+        layer->CreateField(&field);
+    }
+    return layer;
+}
+
 // TableLoad::missingColumns as one readable text cell: "electricity,mobile,internet"; "" for none
 // (a file written before the column reads as "every column given").
 std::string joinColumns(const std::vector<std::string>& columns) {
@@ -225,6 +239,10 @@ void writeTables(GDALDataset& ds, const Project& p) {
     for (const TableLoad& t : p.loads)
         RowOut(l).set("table_name", t.table).set("source_file", t.sourceFile).set("loaded_at", t.loadedAt)
             .set("rows", std::optional<int64_t>(t.rows)).set("missing_columns", joinColumns(t.missingColumns)).write();
+    l = createRowSourcesLayer(ds);
+    for (const RowSource& r : p.rowSources)
+        RowOut(l).set("table_name", r.table).set("row_key", r.key).set("source_file", r.sourceFile).set("sheet", r.sheet)
+            .set("source_row", r.row).set("imported_at", r.importedAt).write();
     writeCrosswalk(ds, p.crosswalk);
 }
 
@@ -330,6 +348,11 @@ Project readProject(const std::string& path) {
         if (!r.text("table_name").empty() && !p.loadOf(r.text("table_name")))
             p.loads.push_back({r.text("table_name"), r.text("source_file"), r.text("loaded_at"), r.integer("rows").value_or(0),
                                splitColumns(r.text("missing_columns"))});
+    });
+    // A file written before provenance has no row_sources: its rows came with their tables' loads.
+    forEachRow(*ds, "row_sources", [&](const RowIn& r) {
+        p.rowSources.push_back({r.text("table_name"), r.text("row_key"), r.text("source_file"), r.text("sheet"), r.count("source_row"),
+                                r.text("imported_at")});
     });
     return p;
 }

@@ -31,7 +31,8 @@ struct OpenFlag {
 const OpenFlag kOpenFlags[] = {{"layers", &PanelState::layers},       {"details", &PanelState::details},
                                {"search", &PanelState::search},       {"priorities", &PanelState::priorities},
                                {"help", &PanelState::help},           {"dashboard", &PanelState::dashboard},
-                               {"timeline", &PanelState::timeline},   {"data", &PanelState::data}};
+                               {"timeline", &PanelState::timeline},   {"data", &PanelState::data},
+                               {"table", &PanelState::table}};
 
 }  // namespace
 
@@ -50,6 +51,7 @@ void App::dockPanels() {
     layout_.dock("help", Side::Right, 0.7f);
     layout_.dock("timeline", Side::Bottom);
     layout_.dock("data", Side::Bottom);
+    layout_.dock("table", Side::Bottom, 3);  // the attribute table (app_table.cpp) wants the width
 }
 
 void App::drawMap(const RectPx& rect) {

@@ -161,12 +161,10 @@ bool App::exportTableCsv(const std::string& path) {
 void App::drawTablePanel() {
     TableView& v = tableView();
     const float em = ImGui::GetFontSize();
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(ImVec2(em * 0.5f, vp->Size.y * 0.55f), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(vp->Size.x - em, vp->Size.y * 0.45f - em * 0.5f), ImGuiCond_FirstUseEver);
     v.rowRects.clear();
     v.headerRects.clear();
-    if (!ImGui::Begin(tr("ui.table.title").c_str(), &panels_.table)) return ImGui::End();
+    // Docked in the bottom strip (app_layout.cpp): wide and short, under the map, never over it.
+    if (!layout_.beginPanel("table", Side::Bottom, tr("ui.table.title"), &panels_.table)) return layout_.endPanel();
 
     // A selection made elsewhere (the map, search, priorities): show its tab and bring its row into view.
     const std::string selection = selected_.level + "/" + selected_.code;
@@ -307,7 +305,7 @@ void App::drawTablePanel() {
         if (scrollRow < 0 && selected_.level == level) v.scrollTo.clear();
         ImGui::EndTable();
     }
-    ImGui::End();
+    layout_.endPanel();
 }
 
 }  // namespace gapmap::ui
