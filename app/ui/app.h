@@ -168,6 +168,7 @@ private:
     void drawLayerFilters();  // the Layers panel's controls of priority_villages (app_layer_filters.cpp)
     void drawSearchPanel();
     void drawDetailsPanel();
+    void drawValueSources(const std::string& villageCode);  // app_panels.cpp: the village's provenance
     void drawPrioritiesPanel();
     // Re-runs the coverage analysis after a rule or weight changed; `save` writes the rules
     // into the project's settings (and the project file, when there is one).

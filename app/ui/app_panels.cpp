@@ -4,8 +4,10 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 
 #include "core/i18n.h"
+#include "core/provenance.h"
 #include "ui/app.h"
 #include "ui/text_fit.h"
 
@@ -111,6 +113,26 @@ void App::drawSearchPanel() {
     layout_.endPanel();
 }
 
+// Where the village's values came from (core/provenance.h): the file, sheet and row of the import
+// that last set them, and when (UTC); the table's whole load where no row is recorded.
+void App::drawValueSources(const std::string& villageCode) {
+    const std::vector<ValueSource> sources = villageValueSources(full_, villageCode);
+    if (sources.empty()) return;
+    ImGui::Spacing();
+    ImGui::TextDisabled("%s", tr("ui.details.sources").c_str());
+    ImGui::PushTextWrapPos(0);
+    for (const ValueSource& s : sources) {
+        std::string where = s.sourceFile.empty() ? tr("ui.details.source_unknown") : std::filesystem::path(s.sourceFile).filename().string();
+        if (!s.sheet.empty() && s.row > 0) where = tr("flow.where.sheet_row", {where, s.sheet, std::to_string(s.row)});
+        else if (!s.sheet.empty()) where = tr("flow.where.sheet", {where, s.sheet});
+        else if (s.row > 0) where = tr("ui.details.source_row", {where, std::to_string(s.row)});
+        if (s.importedAt.size() >= 16)  // ISO 8601 UTC: the date the user's way, the time to the minute
+            where += ", " + formatLocaleDate(s.importedAt.substr(0, 10)) + " " + s.importedAt.substr(11, 5) + " UTC";
+        ImGui::BulletText("%s", tr("ui.details.source_line", {tr("flow.sheet." + s.table), where}).c_str());
+    }
+    ImGui::PopTextWrapPos();
+}
+
 void App::drawDetailsPanel() {
     if (!layout_.beginPanel("details", Side::Left, tr("ui.details.title"), &panels_.details)) return layout_.endPanel();
     if (selected_.empty()) {
@@ -142,6 +164,7 @@ void App::drawDetailsPanel() {
             }
             if (team && team->members > 0 && team->womenMembers * 2 < team->members)
                 ImGui::TextColored(ImVec4(0.75f, 0.3f, 0.0f, 1), "%s", tr("ui.details.few_women").c_str());
+            drawValueSources(v->code);
             drawVillageEditor(*v);  // app_edits.cpp
         }
     } else {
