@@ -12,6 +12,7 @@
 #include "core/model.h"
 #include "core/project_edit.h"
 #include "core/search.h"
+#include "ui/file_chooser.h"
 #include "ui/fonts.h"
 #include "ui/map_canvas.h"
 #include "ui/year_maps.h"
@@ -79,6 +80,9 @@ public:
     const std::string& status() const { return status_; }
     PanelState& panels() { return panels_; }
     const std::string& path() const { return path_; }
+    // The browser of the File dialogs (Open, Import, Export PNG, Export report, Save as), for tests.
+    FileChooser& fileChooser() { return files_; }
+    const std::string& dialogMessage() const { return dialogMessage_; }
 
     // Edits made in the app (app_edits.cpp): each call is written at once to the project file as one
     // transaction (io/project_edits.h) — the autosave — then applied to the map, coverage and priority
@@ -191,8 +195,10 @@ private:
     std::vector<EditStep> undo_, redo_;
     std::string populationDraft_, populationDraftCode_;
     bool populationEditing_ = false, saveAsOpen_ = false;
-    std::string saveAsPath_, saveAsMessage_;
+    std::string saveAsPath_;
     bool reportPerDistrict_ = false;
+    FileChooser files_;  // one dialog at a time uses it (app_menus.cpp)
+    std::string importPath_, reportPath_;  // the last file imported: the Import dialog starts there
 };
 
 }  // namespace gapmap::ui
