@@ -71,7 +71,8 @@ void App::drawDialogs() {
     const float width = em * 36;
     if (ImGui::BeginPopupModal("##open", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
         if (ImGui::IsWindowAppearing())
-            files_.reset(path_, {{tr("ui.files.projects"), {".gpkg"}}, {tr("ui.files.all"), {}}}, recentProjects());
+            files_.reset(std::filesystem::path(path_).parent_path().string(),  // the folder: a name is typed after it
+                         {{tr("ui.files.projects"), {".gpkg"}}, {tr("ui.files.all"), {}}}, recentProjects());
         ImGui::TextUnformatted(tr("ui.dialog.open_prompt").c_str());
         const FileChooser::Choice choice = files_.draw(width, tr("ui.dialog.open"));
         if (choice == FileChooser::Choice::Chosen) {
