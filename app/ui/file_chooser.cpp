@@ -103,7 +103,8 @@ void FileChooser::list() {
 }
 
 void FileChooser::type(std::string text) {
-    typed_ = text;
+    // Inside the field's callback typed_ is ImGui's buffer: the callback writes it, not us.
+    if (!inCallback_) typed_ = text;
     pending_ = std::move(text);
     hasPending_ = focus_ = cursorToEnd_ = true;  // the field may be active: it takes the text in the next frame
 }
@@ -159,7 +160,9 @@ bool FileChooser::drawBrowser(float widthPx) {
         if (d->EventFlag == ImGuiInputTextFlags_CallbackHistory && !self->entries_.empty()) {
             const int n = int(self->entries_.size());
             const int step = d->EventKey == ImGuiKey_UpArrow ? -1 : 1;
+            self->inCallback_ = true;
             self->pick(self->cursor_ < 0 ? (step > 0 ? 0 : n - 1) : std::clamp(self->cursor_ + step, 0, n - 1));
+            self->inCallback_ = false;
             self->scrollToCursor_ = true;
         }
         if (self->hasPending_) {

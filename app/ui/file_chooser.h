@@ -62,7 +62,7 @@ private:
 
     std::filesystem::path folder_;
     std::string typed_, pending_;  // pending_: a replacement the field takes in its next frame
-    bool hasPending_ = false, focus_ = false, cursorToEnd_ = false, scrollToCursor_ = false;
+    bool hasPending_ = false, focus_ = false, cursorToEnd_ = false, scrollToCursor_ = false, inCallback_ = false;
     std::vector<FileFilter> filters_;
     int filter_ = 0;
     std::vector<Entry> entries_;

@@ -84,6 +84,9 @@ TEST_CASE("File > Open: a typed folder and Return enter it, Down picks a project
     std::filesystem::create_directory(dir.path() / "tỉnh");
     const std::string project = test::writeDemoProject(dir, "tỉnh/lc.gpkg");
     test::writeFile(dir.file("tỉnh/notes.csv"), "a\n");
+    // Walking onto a name longer than the field's buffer makes ImGui grow it (it once aborted).
+    const std::string longName = std::string(240, 'x') + ".gpkg";
+    test::writeFile(dir.file("tỉnh/" + longName), "");
     HeadlessUi ui;
     ui::App app(buildDemoProject(), "", ui.fonts);
     ui.frame(app);
@@ -94,9 +97,12 @@ TEST_CASE("File > Open: a typed folder and Return enter it, Down picks a project
     ui.press(app, test::kKeyEnter);
     ui.frame(app);
     CHECK(app.fileChooser().folder() == std::filesystem::weakly_canonical(dir.path() / "tỉnh"));
-    CHECK(names(app.fileChooser()) == std::vector<std::string>{"..", "lc.gpkg"});  // the .csv is filtered out
+    CHECK(names(app.fileChooser()) == std::vector<std::string>{"..", "lc.gpkg", longName});  // the .csv is filtered out
     ui.press(app, test::kKeyDown);  // ".."
     ui.press(app, test::kKeyDown);  // lc.gpkg
+    ui.press(app, test::kKeyDown);  // the long one
+    CHECK(app.fileChooser().typed() == (app.fileChooser().folder() / longName).string());
+    ui.press(app, test::kKeyUp);    // lc.gpkg
     CHECK(app.fileChooser().typed() == (app.fileChooser().folder() / "lc.gpkg").string());
     ui.press(app, test::kKeyEnter);
     ui.frame(app);
