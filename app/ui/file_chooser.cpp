@@ -71,6 +71,7 @@ void FileChooser::enter(const fs::path& folder) {
     std::error_code ec;
     const fs::path canonical = fs::weakly_canonical(folder, ec);
     folder_ = ec ? folder : canonical;
+    message_.clear();  // it named a file of the folder left
     list();
     cursor_ = -1;
     type(withSlash(folder_));
@@ -195,7 +196,7 @@ bool FileChooser::drawBrowser(float widthPx) {
     if (!ImGui::IsItemActive()) hasPending_ = false;  // typed_ already holds it
 
     if (filters_.size() > 1) {
-        ImGui::SetNextItemWidth(em * 18);
+        ImGui::SetNextItemWidth(em * 26);
         if (ImGui::BeginCombo(tr("ui.files.filter").c_str(), filters_[filter_].label.c_str())) {
             for (int i = 0; i < int(filters_.size()); ++i)
                 if (ImGui::Selectable(filters_[i].label.c_str(), i == filter_)) { filter_ = i; list(); }
