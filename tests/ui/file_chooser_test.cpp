@@ -160,3 +160,19 @@ TEST_CASE("the path field stands out from the dialog in the light theme the desk
     CHECK(std::abs(grey(r.x0 + 2, midY) - grey(r.x0 - 4, midY)) > 25);
     ImGui::StyleColorsDark();
 }
+
+TEST_CASE("File > Export PNG: a typed name without extension is written as NAME.png", "[ui][files]") {
+    test::TempDir dir;
+    HeadlessUi ui;
+    ui::App app(buildDemoProject(), "", ui.fonts);
+    ui.frame(app);
+    ui.pressCtrl(app, 'E');
+    ui.frame(app);
+    CHECK_THAT(app.fileChooser().typed(), Catch::EndsWith("/map.png"));  // a name is proposed
+    clearField(ui, app);
+    ui.type(app, dir.file("khung nhìn"));
+    ui.press(app, test::kKeyEnter);
+    ui.frame(app);
+    CHECK(std::filesystem::exists(dir.file("khung nhìn.png")));
+    CHECK_FALSE(ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopup));
+}
