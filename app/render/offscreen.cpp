@@ -41,8 +41,7 @@ OffscreenContext::OffscreenContext() {
         // Older drivers: the default display (e.g. X11 under xvfb-run) with a surfaceless context.
         display = eglGetDisplay(EGL_DEFAULT_DISPLAY);
         if (display == EGL_NO_DISPLAY || !eglInitialize(display, &major, &minor))
-            throw std::runtime_error("no EGL display for headless OpenGL (" + eglErrorText(eglGetError()) +
-                                     "); install libegl-mesa0 and libgl1-mesa-dri");
+            throw std::runtime_error(tr("render.error.no_egl_display", {eglErrorText(eglGetError())}));
     }
     if (!eglBindAPI(EGL_OPENGL_API)) throw std::runtime_error("EGL cannot bind the OpenGL API (" + eglErrorText(eglGetError()) + ")");
     const char* extensions = eglQueryString(display, EGL_EXTENSIONS);
