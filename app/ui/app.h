@@ -191,14 +191,14 @@ private:
     enum class Dialog { None, Open, Import, Export, Unlock, Report } dialog_ = Dialog::None;
     std::string dialogPath_, dialogTable_ = "villages", dialogMessage_;
     int exportWidth_ = 1920, exportHeight_ = 1080;
+    FileChooser files_;  // one dialog at a time uses it (app_menus.cpp)
+    std::string importPath_, reportPath_;  // the last files imported and reported: their dialogs start there
     // Undo/redo of edits made in this session (app_edits.cpp).
     std::vector<EditStep> undo_, redo_;
     std::string populationDraft_, populationDraftCode_;
     bool populationEditing_ = false, saveAsOpen_ = false;
     std::string saveAsPath_;
     bool reportPerDistrict_ = false;
-    FileChooser files_;  // one dialog at a time uses it (app_menus.cpp)
-    std::string importPath_, reportPath_;  // the last file imported: the Import dialog starts there
 };
 
 }  // namespace gapmap::ui
