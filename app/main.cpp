@@ -1,7 +1,9 @@
 // gapmap: dispatches `gapmap [SUBCOMMAND] ...` and turns failures into exit codes.
-// No subcommand (or `open FILE`) is the desktop app.
+// No subcommand, `open FILE` or a project file's name (`gapmap lc.gpkg`) is the desktop app.
+#include <cctype>
 #include <cstdio>
 #include <exception>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -9,6 +11,7 @@
 #include "core/errors.h"
 #include "core/i18n.h"
 #include "ui/desktop.h"
+#include "ui/file_chooser.h"
 
 namespace {
 
@@ -16,7 +19,27 @@ namespace {
 int runApp(const std::vector<std::string>& args, bool open) {
     if (open && args.size() != 1) throw gapmap::UsageError(gapmap::tr("cli.error.open_needs_file"));
     if (!open && !args.empty()) throw gapmap::UsageError(gapmap::tr("cli.error.unknown_command", {args[0]}));
+    if (open && std::filesystem::is_regular_file(args[0])) gapmap::ui::rememberRecentProject(args[0]);
     return gapmap::ui::runDesktop(open ? args[0] : std::string());
+}
+
+bool endsWithGpkg(std::string word) {
+    for (char& c : word) c = char(std::tolower(static_cast<unsigned char>(c)));
+    return word.size() > 5 && word.ends_with(".gpkg");
+}
+
+// A first word that is no command: a project to open when it names an existing file or ends in
+// .gpkg (`gapmap lc.gpkg` as `gapmap open lc.gpkg`); else an unknown command, with a hint when
+// it looks like a file name (a dot or a slash) that is not there.
+int runFileOrUnknown(const std::string& word, std::vector<std::string> args) {
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(word, ec) || endsWithGpkg(word)) {
+        if (!args.empty()) throw gapmap::UsageError(gapmap::tr("cli.error.file_then_words", {word, args[0]}));
+        return runApp({word}, true);
+    }
+    if (word.find_first_of("./") != std::string::npos && word[0] != '-')
+        throw gapmap::UsageError(gapmap::tr("cli.error.unknown_command_file", {word}));
+    throw gapmap::UsageError(gapmap::tr("cli.error.unknown_command", {word}));
 }
 
 }  // namespace
@@ -48,9 +71,12 @@ int main(int argc, char** argv) {
             std::fputs(tr("cli.usage").c_str(), stdout);
             return cli::kOk;
         }
-        throw UsageError(tr("cli.error.unknown_command", {command}));
+        return runFileOrUnknown(command, args);
     } catch (const UsageError& e) {
-        std::fprintf(stderr, "%s\n", tr("cli.error.usage_line", {e.what()}).c_str());
+        // A message that already points at a command's --help keeps that hint alone.
+        const std::string what = e.what();
+        if (what.find("--help") != std::string::npos) std::fprintf(stderr, "gapmap: %s\n", what.c_str());
+        else std::fprintf(stderr, "%s\n", tr("cli.error.usage_line", {what}).c_str());
         return cli::kUsageError;
     } catch (const InputError& e) {
         std::fprintf(stderr, "gapmap: %s\n", e.what());

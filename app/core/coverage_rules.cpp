@@ -1,4 +1,5 @@
 #include "core/coverage_rules.h"
+#include "core/i18n.h"
 
 #include "core/errors.h"
 #include "core/parse.h"
@@ -15,24 +16,24 @@ const std::string kWeightPrefix = "weight.";
 const char* const kConfidentialityKey = "confidentiality.k";
 
 InputError badSetting(const Setting& s, const std::string& expected) {
-    return InputError("setting " + s.key + " = \"" + s.value + "\": " + expected);
+    return InputError(tr("setting.error.bad", {s.key, s.value, expected}));
 }
 
 double positiveKm(const Setting& s) {
     const auto v = parseReal(trimSpaces(s.value));
-    if (!v || *v <= 0) throw badSetting(s, "expected a distance in km greater than 0");
+    if (!v || *v <= 0) throw badSetting(s, tr("setting.error.expect_km"));
     return *v;
 }
 
 double weightValue(const Setting& s) {
     const auto v = parseReal(trimSpaces(s.value));
-    if (!v || *v < 0) throw badSetting(s, "expected a weight of 0 or more");
+    if (!v || *v < 0) throw badSetting(s, tr("setting.error.expect_weight"));
     return *v;
 }
 
 bool flagValue(const Setting& s) {
     const auto v = parseBool(trimSpaces(s.value));
-    if (!v) throw badSetting(s, "expected 1 or 0 (yes/no)");
+    if (!v) throw badSetting(s, tr("setting.error.expect_flag"));
     return *v;
 }
 
@@ -41,7 +42,7 @@ PopulationMode populationValue(const Setting& s) {
     if (v == "none") return PopulationMode::None;
     if (v == "factor") return PopulationMode::Factor;
     if (v == "tiebreak") return PopulationMode::Tiebreak;
-    throw badSetting(s, "expected none, factor or tiebreak");
+    throw badSetting(s, tr("setting.error.expect_population"));
 }
 
 bool startsWith(const std::string& text, const std::string& prefix) { return text.rfind(prefix, 0) == 0; }
@@ -53,10 +54,10 @@ std::int64_t confidentialityK(const Project& project) {
     for (const Setting& s : project.settings) {
         if (s.key == kConfidentialityKey) {
             const auto v = parseInteger(trimSpaces(s.value));
-            if (!v || *v < 2) throw badSetting(s, "expected a whole number of 2 or more (the smallest outcome count shown)");
+            if (!v || *v < 2) throw badSetting(s, tr("setting.error.expect_k"));
             k = *v;
         } else if (startsWith(s.key, "confidentiality.")) {
-            throw badSetting(s, "unknown setting (known: confidentiality.k)");
+            throw badSetting(s, tr("setting.error.unknown", {"confidentiality.k"}));
         }
     }
     return k;
@@ -97,12 +98,12 @@ CoverageRules CoverageRules::fromProject(const Project& project) {
             bool known = false;
             for (Gap g : kAllGaps)
                 if (s.key == kWeightPrefix + gapCode(g)) { rules.weight(g) = weightValue(s); known = true; }
-            if (!known) throw badSetting(s, "unknown weight (known: weight.no_team, weight.no_club, weight.ta_out_of_reach, "
+            if (!known) throw badSetting(s, tr("setting.error.unknown_weight", {"weight.no_team, weight.no_club, weight.ta_out_of_reach, "
                                             "weight.no_electricity, weight.no_mobile, weight.no_internet, "
-                                            "weight.especially_difficult, weight.outcomes)");
+                                            "weight.especially_difficult, weight.outcomes"}));
         } else if (startsWith(s.key, "coverage.") || startsWith(s.key, "priority.")) {
-            throw badSetting(s, "unknown setting (known: coverage.ta_radius_km, coverage.club_in_commune, "
-                                "coverage.ta_in_commune, priority.population)");
+            throw badSetting(s, tr("setting.error.unknown", {"coverage.ta_radius_km, coverage.club_in_commune, "
+                                "coverage.ta_in_commune, priority.population"}));
         }
     }
     return rules;

@@ -91,6 +91,12 @@ std::vector<std::string> vectorSourcesIn(const std::vector<std::string>& entries
     return out;
 }
 
+std::vector<std::string> importableExtensions() {
+    std::vector<std::string> out(kVectorExtensions.begin(), kVectorExtensions.end());
+    for (const char* e : {".zip", ".tar", ".tar.gz", ".tgz", ".7z", ".gdb"}) out.push_back(e);
+    return out;
+}
+
 ResolvedSource resolveSource(const std::string& path, const std::string& layer) {
     GdalSession::ensure();
     ResolvedSource r{path, path, false};

@@ -18,6 +18,10 @@ struct ResolvedSource {
 // name), a .7z archive when this GDAL has no /vsi7z/ (GDAL < 3.7).
 ResolvedSource resolveSource(const std::string& path, const std::string& layer);
 
+// What `gapmap import` takes, lower case with the dot: the vector formats, the archives (.zip,
+// .tar, .tar.gz, .tgz, .7z) and .gdb folders. For the file chooser's filter.
+std::vector<std::string> importableExtensions();
+
 // The vector sources an archive listing holds, in listing order: files with a vector extension,
 // .gdb folders (their inner files left out), a .dbf only when no .shp of its name is there.
 // Entries are archive-relative paths; folders end with '/'. Exposed for tests.

@@ -1,4 +1,5 @@
 #include "render/font_atlas.h"
+#include "core/i18n.h"
 
 #include <stb/stb_rect_pack.h>
 #include <stb/stb_truetype.h>
@@ -126,7 +127,7 @@ struct FontAtlasBuilder {
             for (int k = 0; k < 2; ++k) fonts[b][k].load(fontCandidates(b)[k]);
         for (int b = 0; b < 2; ++b)
             if (fonts[b][0].path.empty() && fonts[b][1].path.empty())
-                throw std::runtime_error(std::string("no font found: install fonts-noto-core (") + fontCandidates(b)[0] + ")");
+                throw std::runtime_error(tr("render.error.no_font", {fontCandidates(b)[0]}));
         auto atlas = std::make_shared<FontAtlas>();
         atlas->haloPx_ = haloPx;
         atlas->regularFile_ = !fonts[0][0].path.empty() ? fonts[0][0].path : fonts[0][1].path;
@@ -166,7 +167,7 @@ struct FontAtlasBuilder {
 
         const int padding = 2 * haloPx + 1;
         for (int w = 1024, h = 1024;; (w <= h ? w : h) *= 2) {
-            if (w > 8192) throw std::runtime_error("font atlas does not fit in 8192 pixels");
+            if (w > 8192) throw std::runtime_error(tr("render.error.atlas_too_big"));
             std::vector<uint8_t> pixels(size_t(w) * h, 0);
             stbtt_pack_context pc;
             if (!stbtt_PackBegin(&pc, pixels.data(), w, h, 0, padding, nullptr)) continue;

@@ -1,4 +1,5 @@
 #include "render/offscreen.h"
+#include "core/i18n.h"
 
 #include <EGL/egl.h>
 #include <EGL/eglext.h>
@@ -40,8 +41,7 @@ OffscreenContext::OffscreenContext() {
         // Older drivers: the default display (e.g. X11 under xvfb-run) with a surfaceless context.
         display = eglGetDisplay(EGL_DEFAULT_DISPLAY);
         if (display == EGL_NO_DISPLAY || !eglInitialize(display, &major, &minor))
-            throw std::runtime_error("no EGL display for headless OpenGL (" + eglErrorText(eglGetError()) +
-                                     "); install libegl-mesa0 and libgl1-mesa-dri");
+            throw std::runtime_error(tr("render.error.no_egl_display", {eglErrorText(eglGetError())}));
     }
     if (!eglBindAPI(EGL_OPENGL_API)) throw std::runtime_error("EGL cannot bind the OpenGL API (" + eglErrorText(eglGetError()) + ")");
     const char* extensions = eglQueryString(display, EGL_EXTENSIONS);
@@ -99,13 +99,13 @@ Image readPixels(const Framebuffer& fb) {
 
 void writePng(const Image& image, const std::string& path) {
     if (!stbi_write_png(path.c_str(), image.width, image.height, 4, image.rgba.data(), image.width * 4))
-        throw std::runtime_error(path + ": cannot write this PNG file");
+        throw std::runtime_error(tr("render.error.png_write", {path}));
 }
 
 Image readPng(const std::string& path) {
     int w = 0, h = 0, n = 0;
     unsigned char* data = stbi_load(path.c_str(), &w, &h, &n, 4);
-    if (!data) throw std::runtime_error(path + ": cannot read this PNG file");
+    if (!data) throw std::runtime_error(tr("render.error.png_read", {path}));
     Image img;
     img.width = w;
     img.height = h;

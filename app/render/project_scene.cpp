@@ -267,7 +267,7 @@ const Report& ProjectSceneBuilder::report(double radiusKm) const {
 
 std::vector<double> ProjectSceneBuilder::attributeValues(const std::string& attribute, double radiusKm) const {
     const AttributeInfo* info = findAttribute(attribute);
-    if (!info) throw std::invalid_argument("unknown attribute \"" + attribute + "\"");
+    if (!info) throw std::invalid_argument(tr("render.error.no_attribute", {attribute}));
     std::vector<double> values(communeCodes_.size(), kNaN);
     const std::string id = info->id;
     if (id == "population") {
@@ -324,14 +324,14 @@ RenderScene ProjectSceneBuilder::build(const SceneOptions& options) const {
     std::set<std::string> show;
     for (const std::string& id : options.layers.empty() ? defaultLayers() : options.layers) {
         const bool known = std::any_of(layerCatalogue().begin(), layerCatalogue().end(), [&](const LayerInfo& l) { return id == l.id; });
-        if (!known) throw std::invalid_argument("unknown layer \"" + id + "\"");
+        if (!known) throw std::invalid_argument(tr("render.error.no_layer", {id}));
         show.insert(id);
     }
     const AttributeInfo* attribute = nullptr;
     if (show.count("choropleth")) {
         const std::string id = options.colorBy.empty() ? defaultAttribute() : options.colorBy;
         attribute = id.empty() ? nullptr : findAttribute(id);
-        if (!attribute && !id.empty()) throw std::invalid_argument("unknown attribute \"" + id + "\"");
+        if (!attribute && !id.empty()) throw std::invalid_argument(tr("render.error.no_attribute", {id}));
     }
 
     RenderScene scene;

@@ -1,4 +1,5 @@
 #include "render/render_map.h"
+#include "core/i18n.h"
 
 #include <algorithm>
 #include <stdexcept>
@@ -10,7 +11,7 @@ Camera mapCamera(const ProjectSceneBuilder& builder, const MapRequest& request, 
     MercatorBox box;
     if (!request.focusCode.empty()) {
         const auto b = builder.unitBounds(request.focusCode);
-        if (!b) throw std::invalid_argument("no admin unit with code " + request.focusCode);
+        if (!b) throw std::invalid_argument(tr("render.error.no_unit_code", {request.focusCode}));
         box = *b;
     } else if (request.focusBox) {
         box = toMercator(*request.focusBox);
@@ -26,7 +27,7 @@ Camera mapCamera(const ProjectSceneBuilder& builder, const MapRequest& request, 
 
 RenderedMap renderProjectMap(const Project& project, const MapRequest& request) {
     if (request.widthPx < 16 || request.heightPx < 16 || request.widthPx > 8192 || request.heightPx > 8192)
-        throw std::invalid_argument("image size must be between 16 and 8192 pixels");
+        throw std::invalid_argument(tr("render.error.image_size"));
     SceneOptions sceneOptions = request.scene;
     sceneOptions.exactTrustedAddresses = false;  // never in a shared output
     const ProjectSceneBuilder builder(project);

@@ -119,7 +119,7 @@ void App::frame(int widthPx, int heightPx) {
 
 void App::handleShortcuts() {
     const ImGuiIO& io = ImGui::GetIO();
-    if (io.WantTextInput) return;
+    if (io.WantTextInput || ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopup)) return;  // typing, or a dialog/menu is open
     render::Camera& cam = map_->camera();
     const ImVec2 centre(cam.widthPx() / 2.0f, cam.heightPx() / 2.0f);  // camera px
     auto pressed = [](ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key)); };

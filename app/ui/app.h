@@ -14,6 +14,7 @@
 #include "core/model.h"
 #include "core/project_edit.h"
 #include "core/search.h"
+#include "ui/file_chooser.h"
 #include "ui/fonts.h"
 #include "ui/map_canvas.h"
 #include "ui/panel_layout.h"
@@ -97,6 +98,9 @@ public:
     void restoreLayout();
     void saveLayout() const;
     const std::string& path() const { return path_; }
+    // The browser of the File dialogs (Open, Import, Export PNG, Export report, Save as), for tests.
+    FileChooser& fileChooser() { return files_; }
+    const std::string& dialogMessage() const { return dialogMessage_; }
 
     // Edits made in the app (app_edits.cpp): each call is written at once to the project file as one
     // transaction (io/project_edits.h) — the autosave — then applied to the map, coverage and priority
@@ -248,11 +252,13 @@ private:
     enum class Dialog { None, Open, Import, Export, Unlock, Report } dialog_ = Dialog::None;
     std::string dialogPath_, dialogTable_ = "villages", dialogMessage_;
     int exportWidth_ = 1920, exportHeight_ = 1080;
+    FileChooser files_;  // one dialog at a time uses it (app_menus.cpp)
+    std::string importPath_, reportPath_;  // the last files imported and reported: their dialogs start there
     // Undo/redo of edits made in this session (app_edits.cpp).
     std::vector<EditStep> undo_, redo_;
     std::string populationDraft_, populationDraftCode_;
     bool populationEditing_ = false, saveAsOpen_ = false;
-    std::string saveAsPath_, saveAsMessage_;
+    std::string saveAsPath_;
     bool reportPerDistrict_ = false;
     std::shared_ptr<TableView> table_;  // app_table.cpp (shared_ptr: the type stays private to that file)
 };

@@ -167,21 +167,23 @@ void App::drawVillageEditor(const Village& v) {
 }
 
 void App::drawSaveAsDialog() {
-    if (saveAsOpen_ && !ImGui::IsPopupOpen("##saveas")) {
-        ImGui::OpenPopup("##saveas");
-        saveAsMessage_.clear();
-    }
+    if (saveAsOpen_ && !ImGui::IsPopupOpen("##saveas")) ImGui::OpenPopup("##saveas");
     if (!ImGui::BeginPopupModal("##saveas", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    if (ImGui::IsWindowAppearing())
+        files_.reset(saveAsPath_.empty() ? path_ : saveAsPath_, {{tr("ui.files.projects"), {".gpkg"}}}, {}, true);
     ImGui::TextUnformatted(tr("ui.edits.save_as_prompt").c_str());
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 30);
-    const bool enter = ImGui::InputText("##path", &saveAsPath_, ImGuiInputTextFlags_EnterReturnsTrue);
     auto finish = [this] { saveAsOpen_ = false; ImGui::CloseCurrentPopup(); };
-    if (ImGui::Button(tr("ui.edits.save").c_str()) || enter) {
-        if (saveAs(saveAsPath_)) finish(); else saveAsMessage_ = status_;
+    const FileChooser::Choice choice = files_.draw(ImGui::GetFontSize() * 36, tr("ui.edits.save"));
+    if (choice == FileChooser::Choice::Chosen) {
+        saveAsPath_ = files_.chosen();
+        if (saveAs(saveAsPath_)) {
+            rememberRecentProject(saveAsPath_);
+            finish();
+        } else {
+            files_.setMessage(status_);
+        }
     }
-    ImGui::SameLine();
-    if (ImGui::Button(tr("ui.dialog.cancel").c_str())) finish();
-    if (!saveAsMessage_.empty()) ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1), "%s", saveAsMessage_.c_str());
+    if (choice == FileChooser::Choice::Cancelled) finish();
     ImGui::EndPopup();
 }
 

@@ -1,14 +1,16 @@
 // The menu bar and the dialogs it opens: open, import, export PNG, language, the Trusted
-// Address unlock. File paths are typed (ImGui has no file chooser; none is in Debian's imgui).
+// Address unlock. Files are picked with the app's own browser (ui/file_chooser.h).
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <filesystem>
 
 #include "core/i18n.h"
 #include "core/schema.h"
 #include "io/importer.h"
 #include "io/project_file.h"
+#include "io/source_path.h"
 #include "ui/app.h"
 
 namespace gapmap::ui {
@@ -67,60 +69,75 @@ void App::drawDialogs() {
     }
     const float em = ImGui::GetFontSize();
     auto finish = [this] { dialog_ = Dialog::None; ImGui::CloseCurrentPopup(); };
+    const float width = em * 36;
     if (ImGui::BeginPopupModal("##open", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        if (ImGui::IsWindowAppearing())
+            files_.reset(std::filesystem::path(path_).parent_path().string(),  // the folder: a name is typed after it
+                         {{tr("ui.files.projects"), {".gpkg"}}, {tr("ui.files.all"), {}}}, recentProjects());
         ImGui::TextUnformatted(tr("ui.dialog.open_prompt").c_str());
-        ImGui::SetNextItemWidth(em * 30);
-        const bool enter = ImGui::InputText("##path", &dialogPath_, ImGuiInputTextFlags_EnterReturnsTrue);
-        if (ImGui::Button(tr("ui.dialog.open").c_str()) || enter) {
-            openProject(dialogPath_);
-            if (path_ == dialogPath_) finish(); else dialogMessage_ = status_;
+        const FileChooser::Choice choice = files_.draw(width, tr("ui.dialog.open"));
+        if (choice == FileChooser::Choice::Chosen) {
+            const std::string file = files_.chosen();
+            openProject(file);
+            if (path_ == file) {
+                rememberRecentProject(file);
+                finish();
+            } else {
+                files_.setMessage(status_);  // names the file (io/project_file.cpp)
+            }
         }
-        ImGui::SameLine();
-        if (ImGui::Button(tr("ui.dialog.cancel").c_str())) finish();
-        if (!dialogMessage_.empty()) ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1), "%s", dialogMessage_.c_str());
+        if (choice == FileChooser::Choice::Cancelled) finish();
         ImGui::EndPopup();
     }
     if (ImGui::BeginPopupModal("##import", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        if (ImGui::IsWindowAppearing()) {
+            const std::string start = !importPath_.empty() ? importPath_ : std::filesystem::path(path_).parent_path().string();
+            files_.reset(start, {{tr("ui.files.importable"), importableExtensions()}, {tr("ui.files.all"), {}}});
+        }
         ImGui::TextUnformatted(tr("ui.dialog.import_prompt").c_str());
         if (ImGui::BeginCombo(tr("ui.dialog.table").c_str(), dialogTable_.c_str())) {
             for (const TableSpec& t : projectTables())
                 if (ImGui::Selectable(t.name.c_str(), t.name == dialogTable_)) dialogTable_ = t.name;
             ImGui::EndCombo();
         }
-        ImGui::SetNextItemWidth(em * 30);
-        ImGui::InputText(tr("ui.dialog.file").c_str(), &dialogPath_);
-        if (ImGui::Button(tr("ui.dialog.import").c_str())) {
+        const FileChooser::Choice choice = files_.draw(width, tr("ui.dialog.import"));
+        if (choice == FileChooser::Choice::Chosen) {
             try {
                 ImportRequest request;
                 request.table = dialogTable_;
-                request.file = dialogPath_;
+                request.file = importPath_ = files_.chosen();
                 const ImportResult r = importFile(path_, request);  // the project file is written atomically
                 openProject(path_);
                 dialogMessage_ = formatImportResult(r);
+                files_.setMessage("");
             } catch (const std::exception& e) {
-                dialogMessage_ = e.what();  // the project file is untouched
+                dialogMessage_.clear();
+                files_.setMessage(e.what());  // the project file is untouched
             }
         }
-        ImGui::SameLine();
-        if (ImGui::Button(tr("ui.dialog.close").c_str())) finish();
-        if (!dialogMessage_.empty()) ImGui::TextWrapped("%s", dialogMessage_.c_str());
+        if (choice == FileChooser::Choice::Cancelled) finish();
+        if (!dialogMessage_.empty()) {
+            ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+            ImGui::TextUnformatted(dialogMessage_.c_str());
+            ImGui::PopTextWrapPos();
+        }
         ImGui::EndPopup();
     }
     if (ImGui::BeginPopupModal("##export", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        if (ImGui::IsWindowAppearing())
+            files_.reset(dialogPath_.ends_with(".png") ? dialogPath_ : "map.png", {{tr("ui.files.png"), {".png"}}}, {}, true);
         ImGui::TextUnformatted(tr("ui.dialog.export_prompt").c_str());
-        ImGui::SetNextItemWidth(em * 30);
-        ImGui::InputText(tr("ui.dialog.file").c_str(), &dialogPath_);
         ImGui::InputInt(tr("ui.dialog.width").c_str(), &exportWidth_);
         ImGui::InputInt(tr("ui.dialog.height").c_str(), &exportHeight_);
         exportWidth_ = std::clamp(exportWidth_, 64, 8192);
         exportHeight_ = std::clamp(exportHeight_, 64, 8192);
         ImGui::TextDisabled("%s", tr("ui.dialog.export_note").c_str());
-        if (ImGui::Button(tr("ui.dialog.export").c_str())) {
-            if (exportPng(dialogPath_, exportWidth_, exportHeight_)) finish(); else dialogMessage_ = status_;
+        const FileChooser::Choice choice = files_.draw(width, tr("ui.dialog.export"));
+        if (choice == FileChooser::Choice::Chosen) {
+            dialogPath_ = files_.chosen();
+            if (exportPng(dialogPath_, exportWidth_, exportHeight_)) finish(); else files_.setMessage(status_);
         }
-        ImGui::SameLine();
-        if (ImGui::Button(tr("ui.dialog.cancel").c_str())) finish();
-        if (!dialogMessage_.empty()) ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1), "%s", dialogMessage_.c_str());
+        if (choice == FileChooser::Choice::Cancelled) finish();
         ImGui::EndPopup();
     }
     if (ImGui::BeginPopupModal("##unlock", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {

@@ -1,7 +1,6 @@
 // File › Export report…: the path of the PDF and whether to add a page per district; writes the
 // same report as `gapmap export-report` (io/pdf_report.h) from the project the app has open.
 #include <imgui.h>
-#include <imgui_stdlib.h>
 
 #include "core/i18n.h"
 #include "io/pdf_report.h"
@@ -24,20 +23,18 @@ bool App::exportReport(const std::string& path, bool perDistrict) {
 
 void App::drawReportDialog() {
     if (!ImGui::BeginPopupModal("##report", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
-    const float em = ImGui::GetFontSize();
-    if (ImGui::IsWindowAppearing() && !dialogPath_.ends_with(".pdf")) dialogPath_ = "report.pdf";  // not the PNG's name
+    if (ImGui::IsWindowAppearing())  // not the PNG's name
+        files_.reset(reportPath_.empty() ? "report.pdf" : reportPath_, {{tr("ui.files.pdf"), {".pdf"}}}, {}, true);
     ImGui::TextUnformatted(tr("ui.dialog.report_prompt").c_str());
-    ImGui::SetNextItemWidth(em * 30);
-    ImGui::InputText(tr("ui.dialog.file").c_str(), &dialogPath_);
     ImGui::Checkbox(tr("ui.dialog.per_district").c_str(), &reportPerDistrict_);
     ImGui::TextDisabled("%s", tr("ui.dialog.report_note").c_str());
     auto finish = [this] { dialog_ = Dialog::None; ImGui::CloseCurrentPopup(); };
-    if (ImGui::Button(tr("ui.dialog.export").c_str())) {
-        if (exportReport(dialogPath_, reportPerDistrict_)) finish(); else dialogMessage_ = status_;
+    const FileChooser::Choice choice = files_.draw(ImGui::GetFontSize() * 36, tr("ui.dialog.export"));
+    if (choice == FileChooser::Choice::Chosen) {
+        reportPath_ = files_.chosen();
+        if (exportReport(reportPath_, reportPerDistrict_)) finish(); else files_.setMessage(status_);
     }
-    ImGui::SameLine();
-    if (ImGui::Button(tr("ui.dialog.cancel").c_str())) finish();
-    if (!dialogMessage_.empty()) ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1), "%s", dialogMessage_.c_str());
+    if (choice == FileChooser::Choice::Cancelled) finish();
     ImGui::EndPopup();
 }
 

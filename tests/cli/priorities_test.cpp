@@ -209,7 +209,7 @@ TEST_CASE("demo: the outcomes gap marks exactly the villages with k or more repo
     CHECK(expected8.size() < expected.size());
     importSettings(dir, project, "key,value\nconfidentiality.k,1\n");
     for (const char* command : {"report", "report --format csv --table outcomes", "report --priorities", "report --summary"}) {
-        const RunResult bad = runGapmap(std::string(command) + " " + quote(project));
+        const RunResult bad = runGapmap(std::string(command) + " --lang en " + quote(project));
         INFO(command);
         CHECK(bad.exitCode == 1);
         CHECK(bad.err == "gapmap: setting confidentiality.k = \"1\": expected a whole number of 2 or more (the smallest outcome count shown)\n");

@@ -3,6 +3,7 @@
 
 #include "core/coverage_rules.h"
 #include "core/errors.h"
+#include "core/i18n.h"
 
 using namespace gapmap;
 
@@ -72,6 +73,7 @@ TEST_CASE("coverage rules written to settings read back exactly", "[core][rules]
 }
 
 TEST_CASE("an invalid coverage setting is one error naming the key and the value", "[core][rules][errors]") {
+    const ScopedLanguage en(Lang::En);  // the English wording; the Vietnamese one: tests/cli/vietnamese_messages_test.cpp
     CHECK(errorFor("coverage.ta_radius_km", "mười") == "setting coverage.ta_radius_km = \"mười\": expected a distance in km greater than 0");
     CHECK(errorFor("coverage.ta_radius_km", "0") == "setting coverage.ta_radius_km = \"0\": expected a distance in km greater than 0");
     CHECK(errorFor("weight.no_team", "-1") == "setting weight.no_team = \"-1\": expected a weight of 0 or more");
@@ -91,6 +93,7 @@ TEST_CASE("confidentiality.k: default 5, a whole number of 2 or more, else one e
     CHECK(CoverageRules::fromProject(p).confidentialityK == 10);
     p.setSetting("confidentiality.k", "2");
     CHECK(confidentialityK(p) == 2);
+    const ScopedLanguage en(Lang::En);
     const std::string expected = "expected a whole number of 2 or more (the smallest outcome count shown)";
     CHECK(errorFor("confidentiality.k", "1") == "setting confidentiality.k = \"1\": " + expected);
     CHECK(errorFor("confidentiality.k", "4.5") == "setting confidentiality.k = \"4.5\": " + expected);
