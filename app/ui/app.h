@@ -168,6 +168,21 @@ private:
     void drawMenuBar();
     void drawDialogs();
     void drawReportDialog();
+    // File › Make collection workbook… and File › Import returns… (app_collection.cpp).
+    void drawCollectionDialogs();
+public:
+    struct CollectionDialogs {
+        bool workbookOpen = false, returnsOpen = false;
+        FileChooser files;
+        std::string scopeCode;                  // a district or commune; empty = the whole province
+        bool withTrustedAddresses = false, withOutcomes = false;  // sensitive sheets: only when ticked
+        std::vector<std::string> returnFiles;   // gathered, then imported in one transaction
+        bool update = true;                     // merge by key (--update)
+        std::string message;                    // the last result or refusal
+        FileChooser::RectPx importButton;       // where "Import N files" was last drawn (tests click it)
+    };
+    CollectionDialogs& collectionDialogs() { return collection_; }
+private:
     void drawLayersPanel();
     void drawLayerFilters();  // the Layers panel's controls of priority_villages (app_layer_filters.cpp)
     void drawSearchPanel();
@@ -253,6 +268,7 @@ private:
     std::string dialogPath_, dialogTable_ = "villages", dialogMessage_;
     int exportWidth_ = 1920, exportHeight_ = 1080;
     FileChooser files_;  // one dialog at a time uses it (app_menus.cpp)
+    CollectionDialogs collection_;
     std::string importPath_, reportPath_;  // the last files imported and reported: their dialogs start there
     // Undo/redo of edits made in this session (app_edits.cpp).
     std::vector<EditStep> undo_, redo_;

@@ -22,6 +22,10 @@ void App::drawMenuBar() {
         if (ImGui::MenuItem(tr("ui.menu.import").c_str(), "Ctrl+I", false, !path_.empty())) dialog_ = Dialog::Import;
         if (ImGui::MenuItem(tr("ui.menu.export_png").c_str(), "Ctrl+E")) dialog_ = Dialog::Export;
         if (ImGui::MenuItem(tr("ui.menu.save_as").c_str())) saveAsOpen_ = true;
+        ImGui::Separator();
+        if (ImGui::MenuItem(tr("flow.app.menu_workbook").c_str())) collection_.workbookOpen = true;
+        if (ImGui::MenuItem(tr("flow.app.menu_returns").c_str(), nullptr, false, !path_.empty())) collection_.returnsOpen = true;
+        ImGui::Separator();
         if (ImGui::MenuItem(tr("ui.menu.export_report").c_str())) dialog_ = Dialog::Report;
         ImGui::Separator();
         if (ImGui::MenuItem(tr("ui.menu.quit").c_str(), "Ctrl+Q")) quit_ = true;
@@ -58,7 +62,7 @@ void App::drawMenuBar() {
     ImGui::SameLine(0, ImGui::GetFontSize() * 2);
     ImGui::TextUnformatted(project_.title(path_.empty() ? std::string("gapmap") : path_).c_str());
     ImGui::EndMainMenuBar();
-    redraw_ = redraw_ || dialog_ != Dialog::None;
+    redraw_ = redraw_ || dialog_ != Dialog::None || collection_.workbookOpen || collection_.returnsOpen;
 }
 
 void App::drawDialogs() {
@@ -150,6 +154,7 @@ void App::drawDialogs() {
         ImGui::EndPopup();
     }
     drawReportDialog();
+    drawCollectionDialogs();
     if (panels_.about) {
         ImGui::SetNextWindowSize(ImVec2(em * 26, 0), ImGuiCond_FirstUseEver);
         if (ImGui::Begin(tr("ui.menu.about").c_str(), &panels_.about, ImGuiWindowFlags_AlwaysAutoResize)) {
