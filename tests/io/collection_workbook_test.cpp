@@ -70,7 +70,7 @@ TEST_CASE("a province workbook of the demo reads back through GDAL's XLSX driver
     CHECK_THAT(first, Catch::Contains("Điện (String) = ngoài lưới"));
 }
 
-TEST_CASE("a district workbook in English holds that district only; Trusted Addresses only when named, without locations", "[flow][workbook]") {
+TEST_CASE("a district workbook in English holds that district only, Trusted Addresses only when named, without locations", "[flow][workbook]") {
     TempDir dir;
     const std::string project = writeDemoProject(dir);
     const std::string xlsx = dir.file("d991.xlsx");
