@@ -85,6 +85,8 @@ public:
     // File › Export report: the PDF of `gapmap export-report` (app_report_dialog.cpp).
     bool exportReport(const std::string& path, bool perDistrict);
     const std::string& status() const { return status_; }
+    // An admin unit's population as the tooltip shows it: the analysis's figure, or "no data".
+    std::string populationText(const AdminUnit& unit) const;
     PanelState& panels() { return panels_; }
     // The docked panels and the map's rectangle (app_layout.cpp; panel_layout.h says how a panel joins).
     PanelLayout& layout() { return layout_; }

@@ -248,6 +248,16 @@ void App::drawStatusBar() {
     ImGui::EndMainMenuBar();
 }
 
+// The analysis's population (core/coverage.h populationSource): a census 0 or no figure at all is
+// "no data", never "Population 0" (8 Lai Châu communes of 2009 carry 0 in the census).
+std::string App::populationText(const AdminUnit& unit) const {
+    for (const std::vector<AreaCoverage>* rows : {&coverage_.communes, &coverage_.districts})
+        for (const AreaCoverage& a : *rows)
+            if (a.code == unit.code)
+                return a.populationSource == PopulationSource::None ? tr("nodata.value") : formatLocaleNumber(double(a.population));
+    return unit.population && *unit.population > 0 ? formatLocaleNumber(double(*unit.population)) : tr("nodata.value");
+}
+
 void App::drawTooltip() {
     if (hovered_.empty() || ImGui::GetIO().WantCaptureMouse) return;
     ImGui::BeginTooltip();
@@ -262,7 +272,7 @@ void App::drawTooltip() {
         }
     } else if (const AdminUnit* u = project_.findUnit(hovered_.code)) {
         ImGui::TextUnformatted(((u->kind.empty() ? "" : u->kind + " ") + u->name).c_str());
-        ImGui::TextDisabled("%s", tr("ui.tooltip.population", {count(u->population)}).c_str());
+        ImGui::TextDisabled("%s", tr("ui.tooltip.population", {populationText(*u)}).c_str());
     }
     ImGui::EndTooltip();
 }

@@ -8,6 +8,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <optional>
 
@@ -484,4 +485,23 @@ TEST_CASE("dragging a column's inner edge resizes it", "[ui][layout]") {
     ui.frame(app);
     CHECK(app.layout().panelRect("layers").width() == Approx(layers.width() + 100).margin(3));
     CHECK(app.layout().mapRect().x0 == Approx(app.layout().panelRect("layers").x1));
+}
+
+TEST_CASE("the tooltip's population of a commune the census gives 0 is no data, never 0", "[ui][nodata]") {
+    setLanguage(Lang::Vi);
+    HeadlessUi ui;
+    Project p = buildDemoProject();
+    // A commune created after the census (its file says 0) and without villages: no figure at all.
+    AdminUnit& empty = p.adminUnits.back();
+    REQUIRE(empty.level == AdminLevel::Commune);
+    empty.population = 0;
+    p.villages.erase(std::remove_if(p.villages.begin(), p.villages.end(), [&](const Village& v) { return v.communeCode == empty.code; }),
+                     p.villages.end());
+    ui::App app(p, "", ui.fonts);
+    ui.frame(app);
+    CHECK(app.populationText(empty) == tr("nodata.value"));
+    const AdminUnit& other = p.adminUnits[p.adminUnits.size() - 2];  // a demo commune with villages
+    REQUIRE(other.level == AdminLevel::Commune);
+    CHECK(app.populationText(other) != tr("nodata.value"));
+    CHECK(app.populationText(other) != "0");
 }
