@@ -113,7 +113,7 @@ TEST_CASE("messages in Vietnamese by default, in English with --lang en or GAPMA
     const LangEnv unset(nullptr);
     CHECK_THAT(runGapmap("import --help").out, Catch::StartsWith("Cách dùng: gapmap import PROJECT.gpkg --as TABLE FILE"));
     CHECK_THAT(runGapmap("--lang en import --help").out, Catch::StartsWith("usage: gapmap import PROJECT.gpkg --as TABLE FILE"));
-    CHECK_THAT(runGapmap("--help").out, Catch::Contains("Cách dùng: gapmap [open PROJECT.gpkg]"));
+    CHECK_THAT(runGapmap("--help").out, Catch::Contains("Cách dùng: gapmap [[open] PROJECT.gpkg]"));
     CHECK_THAT(runGapmap("find --help").out, Catch::Contains("gõ có dấu hay không dấu"));
     CHECK_THAT(runGapmap("demo --help").out, Catch::Contains("dữ liệu TỔNG HỢP"));
     const RunResult unknown = runGapmap("frobnicate");

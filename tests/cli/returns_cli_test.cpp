@@ -260,7 +260,7 @@ TEST_CASE("a workbook opened and saved again in LibreOffice imports unchanged", 
     CHECK(report(project) == before);
 }
 
-TEST_CASE("--as villages --update with one column changes that column of that village only, the others stay given", "[flow][cli]") {
+TEST_CASE("import --as villages --update with one column changes that column of that village only, the others stay given", "[flow][cli]") {
     TempDir dir;
     const std::string project = writeDemoProject(dir);
     const Project before = readProject(project);
