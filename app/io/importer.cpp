@@ -489,20 +489,25 @@ ImportResult importInto(Project& project, const ImportRequest& request) {
     return result;
 }
 
-ImportResult importFile(const std::string& projectPath, const ImportRequest& request) {
-    const bool existed = projectExists(projectPath);
-    Project project = existed ? readProject(projectPath) : Project{};
-    ImportResult result = importInto(project, request);
-    if (existed) {
+std::string replaceProjectKeepingBackup(const Project& project, const std::string& projectPath) {
+    std::string kept;
+    if (projectExists(projectPath)) {
         // One step back, made only once the import has succeeded: a refused import touches nothing.
-        result.backup = projectPath + ".bak";
-        PendingFile backup(result.backup);
+        kept = projectPath + ".bak";
+        PendingFile backup(kept);
         std::error_code ec;
         std::filesystem::copy_file(projectPath, backup.temp(), std::filesystem::copy_options::overwrite_existing, ec);
-        if (ec) throw InputError(tr("import.error.backup", {result.backup, ec.message()}));
-        backup.commit(result.backup);
+        if (ec) throw InputError(tr("import.error.backup", {kept, ec.message()}));
+        backup.commit(kept);
     }
     writeProject(project, projectPath);
+    return kept;
+}
+
+ImportResult importFile(const std::string& projectPath, const ImportRequest& request) {
+    Project project = projectExists(projectPath) ? readProject(projectPath) : Project{};
+    ImportResult result = importInto(project, request);
+    result.backup = replaceProjectKeepingBackup(project, projectPath);
     return result;
 }
 

@@ -62,6 +62,10 @@ ImportResult importInto(Project& project, const ImportRequest& request);
 // as it was is kept as PROJECT.gpkg.bak (one step back; replaced by the next import).
 ImportResult importFile(const std::string& projectPath, const ImportRequest& request);
 
+// Writes `project` over the file at `projectPath` (atomically), first keeping the file as it was in
+// PROJECT.gpkg.bak when there is one. Returns the backup's path, or "" for a new file.
+std::string replaceProjectKeepingBackup(const Project& project, const std::string& projectPath);
+
 // With `sheet`: a sheet without a row (blank rows dropped) changes nothing and comes back with rowsRead 0.
 
 // The summary printed by `gapmap import`, one line per unmatched/repaired row.

@@ -167,14 +167,8 @@ ReturnsResult importReturnsInto(Project& project, const std::vector<std::string>
 ReturnsResult importReturns(const std::string& projectPath, const std::vector<std::string>& files, bool update) {
     Project project = readProject(projectPath);  // returns go into a project that has its communes
     ReturnsResult result = importReturnsInto(project, files, update);
-    // One step back, made only once every file has been read: a refused import touches nothing.
-    result.backup = projectPath + ".bak";
-    PendingFile backup(result.backup);
-    std::error_code ec;
-    std::filesystem::copy_file(projectPath, backup.temp(), std::filesystem::copy_options::overwrite_existing, ec);
-    if (ec) throw InputError(tr("import.error.backup", {result.backup, ec.message()}));
-    backup.commit(result.backup);
-    writeProject(project, projectPath);
+    // Written once every file has been read: a refused import touches nothing.
+    result.backup = replaceProjectKeepingBackup(project, projectPath);
     return result;
 }
 
