@@ -8,6 +8,7 @@
 
 #include "core/coverage_rules.h"
 #include "core/errors.h"
+#include "core/i18n.h"
 #include "fuzz_support.h"
 
 using namespace gapmap;
@@ -24,6 +25,7 @@ bool sameRules(const CoverageRules& a, const CoverageRules& b) {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(data), size);
+    setLanguage(Lang::En);  // the messages are translated: the property reads the English one
     Project project;
     for (std::string_view line : fuzz::split(text, '\n', 64)) {
         const size_t eq = line.find('=');
