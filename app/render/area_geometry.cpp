@@ -9,6 +9,7 @@
 #include "core/mercator.h"
 #include "render/boundary_rays.h"
 #include "render/triangulate.h"
+#include "render/union_holes.h"
 
 namespace gapmap::render {
 namespace {
@@ -29,6 +30,9 @@ constexpr double kGapGroundM = 800;
 // (near Cao Bằng, a lagoon on the south-central coast), invisible at that scale; a province's closing
 // stays kGapGroundM. Measured on the 11,163 communes of 2009 (tests/render/outer_edge_test.cpp).
 constexpr double kGapOverviewPx = 1.0, kOverviewPx = 1000;
+// Holes of the union (faces no feature covers) under this size on the same overview are gaps too:
+// the outlines of tiny holes are left out of coarse bands anyway (under 4 px, see compute()).
+constexpr double kHolePx = 8.0;
 
 bool samePt(MercatorXY a, MercatorXY b) { return a.xM == b.xM && a.yM == b.yM; }
 bool lessPt(MercatorXY a, MercatorXY b) { return a.xM < b.xM || (a.xM == b.xM && a.yM < b.yM); }
@@ -435,6 +439,9 @@ struct AreaGeometry::Source {
     // is found: kGapGroundM on the ground at the data's central latitude, or kGapOverviewPx on the
     // overview of a larger set.
     double gapM = 0;
+    // Holes of the union smaller than this on both sides (Mercator metres: kHolePx on the overview)
+    // are gaps between features, however wide for the rays.
+    double holeM = 0;
 };
 
 AreaGeometry::~AreaGeometry() {
@@ -837,6 +844,27 @@ void AreaGeometry::ensureTopology() const {
                         }
                         ring = std::move(out);
                     }
+        // Holes of the union too small to see on the overview (GEOS, union_holes.h), among the
+        // lines of the features that still have an outer piece: their outline is no outer edge.
+        std::vector<char> live(arcs.size(), 1), hasOuter(shapes.size(), 0);
+        for (const auto& [id, range] : piecesOf) live[id] = 0;
+        for (uint32_t id = 0; id < arcs.size(); ++id)
+            if (live[id] && arcs[id].userCount == 1 && arcs[id].cls == kArcOuter) hasOuter[arcs[id].users[0]] = 1;
+        std::vector<HoleLine> holeLines;
+        std::vector<uint32_t> holeArcs;
+        for (uint32_t id = 0; id < arcs.size(); ++id) {
+            const Arc& a = arcs[id];
+            if (!live[id] || a.userCount != 1 || !hasOuter[a.users[0]]) continue;
+            holeLines.push_back({&a.pts, a.closed, a.cls == kArcOuter, a.ownerLeft});
+            holeArcs.push_back(id);
+        }
+        const std::vector<char> aroundHole = linesAroundSmallHoles(
+            holeLines, [&](MercatorXY p) { return locator.featureAt(p, -1) >= 0; }, src->holeM);
+        for (size_t k = 0; k < holeArcs.size(); ++k)
+            if (aroundHole[k]) {
+                Arc& a = arcs[holeArcs[k]];
+                a.cls = classAcross(a.users[0], locator.across(a.pts, a.closed, a.users[0]));
+            }
     }
 
     // Lines: a shared arc stays one line; consecutive arcs of one ring that nobody else uses and
@@ -963,6 +991,7 @@ std::shared_ptr<const AreaGeometry> prepareAreas(const std::vector<AreaInput>& i
     const MercatorXY o = geo->origin;
     src->gapM = std::max(kGapGroundM * std::cosh(o.yM / kMercatorRadiusM),  // Mercator's scale factor is 1 / cos(lat) = cosh(y / R)
                          all.empty() ? 0.0 : kGapOverviewPx * std::max(all.width(), all.height()) / kOverviewPx);
+    src->holeM = all.empty() ? 0.0 : kHolePx * std::max(all.width(), all.height()) / kOverviewPx;
     geo->features.resize(inputs.size());
     std::vector<MercatorBox>& relBoxes = src->relBoxes;
     relBoxes.resize(inputs.size());
