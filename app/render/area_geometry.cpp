@@ -9,6 +9,7 @@
 #include "core/mercator.h"
 #include "render/boundary_rays.h"
 #include "render/triangulate.h"
+#include "render/union_holes.h"
 
 namespace gapmap::render {
 namespace {
@@ -23,6 +24,15 @@ using Pts = std::vector<MercatorXY>;
 // a real outer edge (coast, border) faced by another feature closer than that (an islet, a river
 // mouth) is drawn as an ordinary line there.
 constexpr double kGapGroundM = 800;
+// ... and narrower than this fraction of a pixel on the overview of all features (their extent
+// across kOverviewPx pixels): the closing is scale-aware. A set spanning a country (1,650 km: about
+// 1.7 km a pixel) closes the gaps of a kilometre or two the census communes leave at a few spots
+// (near Cao Bằng, a lagoon on the south-central coast), invisible at that scale; a province's closing
+// stays kGapGroundM. Measured on the 11,163 communes of 2009 (tests/render/outer_edge_test.cpp).
+constexpr double kGapOverviewPx = 1.0, kOverviewPx = 1000;
+// Holes of the union (faces no feature covers) under this size on the same overview are gaps too:
+// the outlines of tiny holes are left out of coarse bands anyway (under 4 px, see compute()).
+constexpr double kHolePx = 8.0;
 
 bool samePt(MercatorXY a, MercatorXY b) { return a.xM == b.xM && a.yM == b.yM; }
 bool lessPt(MercatorXY a, MercatorXY b) { return a.xM < b.xM || (a.xM == b.xM && a.yM < b.yM); }
@@ -426,8 +436,12 @@ struct AreaGeometry::Source {
     // lines are left out of bands where these would be under 8 px (no layer draws them there).
     double featureSizeM = 0, groupSizeM = 0;
     // Gaps between features narrower than this (Mercator metres) are closed before the outer edge
-    // is found: kGapGroundM on the ground at the data's central latitude.
+    // is found: kGapGroundM on the ground at the data's central latitude, or kGapOverviewPx on the
+    // overview of a larger set.
     double gapM = 0;
+    // Holes of the union smaller than this on both sides (Mercator metres: kHolePx on the overview)
+    // are gaps between features, however wide for the rays.
+    double holeM = 0;
 };
 
 AreaGeometry::~AreaGeometry() {
@@ -717,7 +731,10 @@ void AreaGeometry::ensureTopology() const {
                 for (const Pts& r : rings)
                     for (size_t i = 0; i < r.size(); ++i) rays.add(r[i], r[(i + 1) % r.size()], int(f));
         rays.build();
-        const double gapM = src->gapM, minRunM = 5 * gapM;
+        // The ground closing (kGapGroundM) also sets how far rays start inside their owner (a
+        // sand spit narrower than that would otherwise be crossed) and the shortest outer run.
+        const double groundGapM = kGapGroundM * std::cosh(origin.yM / kMercatorRadiusM);
+        const double gapM = src->gapM, minRunM = 5 * groundGapM;
         auto classAcross = [&](int owner, int other) {
             if (other < 0) return int(kArcCommune);  // inside the closed union, nothing found across: an ordinary line
             const int up = src->province[owner], vp = src->province[other];
@@ -751,9 +768,9 @@ void AreaGeometry::ensureTopology() const {
                 if (length[i] == 0) { outer[i] = i > 0 ? outer[i - 1] : 0; continue; }
                 const double side = a.ownerLeft ? 1 : -1;  // outward: away from the owner's interior
                 const MercatorXY out{side * dy / length[i], -side * dx / length[i]};
-                // From gapM inside the owner: where neighbours overlap (borders digitised apart cross
+                // From groundGapM inside the owner: where neighbours overlap (borders digitised apart cross
                 // each other, so overlaps alternate with gaps) the neighbour's border lies inside.
-                hit[i] = rays.cast({(p.xM + q.xM) / 2, (p.yM + q.yM) / 2}, out, gapM, gapM, owner);
+                hit[i] = rays.cast({(p.xM + q.xM) / 2, (p.yM + q.yM) / 2}, out, groundGapM, gapM, owner);
                 outer[i] = hit[i] < 0;
             }
             // Runs of segments on and off the outer edge (a closed arc starts where a run starts).
@@ -827,6 +844,27 @@ void AreaGeometry::ensureTopology() const {
                         }
                         ring = std::move(out);
                     }
+        // Holes of the union too small to see on the overview (GEOS, union_holes.h), among the
+        // lines of the features that still have an outer piece: their outline is no outer edge.
+        std::vector<char> live(arcs.size(), 1), hasOuter(shapes.size(), 0);
+        for (const auto& [id, range] : piecesOf) live[id] = 0;
+        for (uint32_t id = 0; id < arcs.size(); ++id)
+            if (live[id] && arcs[id].userCount == 1 && arcs[id].cls == kArcOuter) hasOuter[arcs[id].users[0]] = 1;
+        std::vector<HoleLine> holeLines;
+        std::vector<uint32_t> holeArcs;
+        for (uint32_t id = 0; id < arcs.size(); ++id) {
+            const Arc& a = arcs[id];
+            if (!live[id] || a.userCount != 1 || !hasOuter[a.users[0]]) continue;
+            holeLines.push_back({&a.pts, a.closed, a.cls == kArcOuter, a.ownerLeft});
+            holeArcs.push_back(id);
+        }
+        const std::vector<char> aroundHole = linesAroundSmallHoles(
+            holeLines, [&](MercatorXY p) { return locator.featureAt(p, -1) >= 0; }, src->holeM);
+        for (size_t k = 0; k < holeArcs.size(); ++k)
+            if (aroundHole[k]) {
+                Arc& a = arcs[holeArcs[k]];
+                a.cls = classAcross(a.users[0], locator.across(a.pts, a.closed, a.users[0]));
+            }
     }
 
     // Lines: a shared arc stays one line; consecutive arcs of one ring that nobody else uses and
@@ -951,7 +989,9 @@ std::shared_ptr<const AreaGeometry> prepareAreas(const std::vector<AreaInput>& i
     geo->box = all;
     geo->origin = all.empty() ? MercatorXY{} : all.center();
     const MercatorXY o = geo->origin;
-    src->gapM = kGapGroundM * std::cosh(o.yM / kMercatorRadiusM);  // Mercator's scale factor is 1 / cos(lat) = cosh(y / R)
+    src->gapM = std::max(kGapGroundM * std::cosh(o.yM / kMercatorRadiusM),  // Mercator's scale factor is 1 / cos(lat) = cosh(y / R)
+                         all.empty() ? 0.0 : kGapOverviewPx * std::max(all.width(), all.height()) / kOverviewPx);
+    src->holeM = all.empty() ? 0.0 : kHolePx * std::max(all.width(), all.height()) / kOverviewPx;
     geo->features.resize(inputs.size());
     std::vector<MercatorBox>& relBoxes = src->relBoxes;
     relBoxes.resize(inputs.size());

@@ -3,7 +3,7 @@
 // drawn once; borders digitised differently on each side — common in real data — are merged into
 // longer lines per ring so that simplification still works), classed (commune, district or outer
 // boundary, by the feature across; outer only on the boundary of the union of all features once
-// sliver gaps between them are closed, see boundary_rays.h), simplified per zoom band (Douglas-Peucker), triangulated with
+// sliver gaps and small holes between them are closed, see boundary_rays.h and union_holes.h), simplified per zoom band (Douglas-Peucker), triangulated with
 // the GLU tessellator, and grouped into grid tiles so that a frame draws only the tiles in view.
 // Plain CPU data (no GL); the renderer uploads it.
 #pragma once

@@ -3,9 +3,11 @@
 // mark on every page, and the map really drawn (communes in their class colour, background outside).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
+#include <map>
 #include <set>
 
 #include "core/color_ramp.h"
@@ -37,17 +39,45 @@ std::vector<const AdminUnit*> unitsOf(const Project& p, AdminLevel level) {
     return out;
 }
 
-// The class colour every commune should have: share of villages with a team, 5 quantile classes, YlGnBu.
+// The class colour every commune should have, computed here from the project's rows, not with the
+// product's analysis or ramps: the share of the commune's villages with a communication team, 5
+// quantile classes (class i holds the values up to the value ranked ceil(n i / 5) of the n sorted
+// values), and YlGnBu in 5 classes as the ramp's spec gives it (ColorBrewer's 9 stops, muted to
+// positions 0.6 .. 6.2 of them, lerped by hand).
 std::map<std::string, Color> expectedFills(const Project& p) {
-    const CoverageResult r = analyseCoverage(p);
-    const AreaMeasure* m = findAreaMeasure("pct_with_team");
-    std::vector<double> values;
-    for (const AreaCoverage& a : r.communes) values.push_back(m->value(a).value_or(std::nan("")));
-    const Classes classes = classify(values, 5, ClassMethod::Quantile);
-    const std::vector<Color> colors = rampColors(Ramp::YlGnBu, std::max<int>(2, int(classes.breaks.size())));
+    std::set<std::string> withTeam;
+    for (const CommunicationTeam& t : p.teams) withTeam.insert(t.villageCode);
+    std::map<std::string, std::pair<int, int>> counts;  // commune -> villages with a team, villages
+    for (const Village& v : p.villages) {
+        auto& c = counts[v.communeCode];
+        c.first += int(withTeam.count(v.code));
+        ++c.second;
+    }
+    std::map<std::string, double> share;
+    std::vector<double> sorted;
+    for (const AdminUnit* u : unitsOf(p, AdminLevel::Commune)) {
+        const auto it = counts.find(u->code);
+        if (it == counts.end() || it->second.second == 0) continue;  // no villages: no data, no class
+        share[u->code] = 100.0 * it->second.first / it->second.second;
+        sorted.push_back(share[u->code]);
+    }
+    std::sort(sorted.begin(), sorted.end());
+    REQUIRE(sorted.size() >= 10);
+    std::vector<double> breaks;  // tied values make one class: a break equal to the previous one goes
+    for (size_t i = 1; i <= 5; ++i)
+        if (const double b = sorted[(sorted.size() * i + 4) / 5 - 1]; breaks.empty() || b > breaks.back()) breaks.push_back(b);
+    // YlGnBu for as many classes as remain.
+    const std::map<size_t, std::vector<uint32_t>> ramps = {{3, {0xf4fbc1, 0x66c4bf, 0x2356a4}},
+                                                           {4, {0xf4fbc1, 0xa5dcb7, 0x35aac3, 0x2356a4}},
+                                                           {5, {0xf4fbc1, 0xc7e9b4, 0x66c4bf, 0x2498c1, 0x2356a4}}};
+    REQUIRE(ramps.count(breaks.size()));
+    const std::vector<uint32_t>& colors = ramps.at(breaks.size());
     std::map<std::string, Color> out;
-    for (size_t i = 0; i < values.size(); ++i)
-        if (classes.classOf(values[i]) >= 0) out[r.communes[i].code] = colors[size_t(classes.classOf(values[i]))];
+    for (const auto& [code, v] : share) {
+        size_t c = 0;
+        while (c + 1 < breaks.size() && v > breaks[c]) ++c;
+        out[code] = Color::hex(colors[c]);
+    }
     return out;
 }
 

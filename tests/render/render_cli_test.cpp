@@ -3,10 +3,12 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <cstdio>
 #include <set>
 
 #include "core/geo.h"
 #include "core/mercator.h"
+#include "io/demo_data.h"
 #include "io/importer.h"
 #include "io/project_file.h"
 #include "render/offscreen.h"
@@ -60,6 +62,29 @@ LonLat pointInside(const MultiPolygon& area) {
     return out;
 }
 
+// The lon/lat box of a unit's polygons, computed here from its vertices.
+std::string bboxArg(const AdminUnit& u) {
+    double minLon = 1e300, minLat = 1e300, maxLon = -1e300, maxLat = -1e300;
+    for (const Polygon& poly : u.area)
+        for (const Ring& r : poly.rings)
+            for (LonLat q : r) {
+                minLon = std::min(minLon, q.lonDeg);
+                maxLon = std::max(maxLon, q.lonDeg);
+                minLat = std::min(minLat, q.latDeg);
+                maxLat = std::max(maxLat, q.latDeg);
+            }
+    char buf[160];
+    std::snprintf(buf, sizeof buf, "%.12f,%.12f,%.12f,%.12f", minLon, minLat, maxLon, maxLat);
+    return buf;
+}
+
+size_t differing(const Image& a, const Image& b) {
+    size_t n = 0;
+    for (size_t i = 0; i + 3 < a.rgba.size() && i + 3 < b.rgba.size(); i += 4)
+        n += a.rgba[i] != b.rgba[i] || a.rgba[i + 1] != b.rgba[i + 1] || a.rgba[i + 2] != b.rgba[i + 2];
+    return n;
+}
+
 }  // namespace
 
 TEST_CASE("gapmap render: the demo as a PNG with the synthetic mark", "[render][cli]") {
@@ -77,13 +102,83 @@ TEST_CASE("gapmap render: the demo as a PNG with the synthetic mark", "[render][
     CHECK(countColor(img, Color::hex(0xc51b7d), 12) > 200);    // Trusted Address count badges
 }
 
-TEST_CASE("gapmap render: options, zoom to a commune, and exit codes", "[render][cli]") {
+TEST_CASE("gapmap render --commune frames that commune exactly as --bbox of its own extent does", "[render][cli]") {
+    TempDir dir;
+    const Project demo = buildDemoProject();
+    const AdminUnit* commune = demo.findUnit("99101");
+    REQUIRE(commune);
+    const std::string common = " --size 800x600 --layers communes,villages,labels --color-by population --title t --lang en";
+    const std::string byCode = dir.file("code.png"), byBox = dir.file("box.png"), whole = dir.file("whole.png");
+    REQUIRE(runGapmap("render --out " + quote(byCode) + " --commune 99101" + common).exitCode == 0);
+    REQUIRE(runGapmap("render --out " + quote(byBox) + " --bbox " + bboxArg(*commune) + common).exitCode == 0);
+    REQUIRE(runGapmap("render --out " + quote(whole) + common).exitCode == 0);
+    const Image code = readPng(byCode), box = readPng(byBox), all = readPng(whole);
+    REQUIRE(code.width == 800);
+    REQUIRE(code.height == 600);
+    CHECK(differing(code, box) < 50);          // the same camera (labels may round differently)
+    CHECK(differing(code, all) > 800 * 600 / 4);  // and not the whole province
+    // Zoomed to one commune, the province around it fills the frame: almost no background.
+    CHECK(countColor(code, Color::hex(0xe3e8ec), 1) < 800 * 600 / 50);
+    CHECK(countColor(all, Color::hex(0xe3e8ec), 1) > 800 * 600 / 10);
+}
+
+TEST_CASE("gapmap render --bbox shows only that box and --classes with --ramp set the class colours", "[render][cli]") {
+    TempDir dir;
+    const Project demo = buildDemoProject();
+    // A box in the middle of the province, a fifth of its extent, checked here to be land all over.
+    double minLon = 1e300, minLat = 1e300, maxLon = -1e300, maxLat = -1e300;
+    for (const AdminUnit& u : demo.adminUnits)
+        for (const Polygon& poly : u.area)
+            for (const Ring& r : poly.rings)
+                for (LonLat q : r) {
+                    minLon = std::min(minLon, q.lonDeg);
+                    maxLon = std::max(maxLon, q.lonDeg);
+                    minLat = std::min(minLat, q.latDeg);
+                    maxLat = std::max(maxLat, q.latDeg);
+                }
+    const double cLon = (minLon + maxLon) / 2, cLat = (minLat + maxLat) / 2, hw = (maxLon - minLon) / 10, hh = (maxLat - minLat) / 10;
+    auto land = [&](LonLat q) {
+        for (const AdminUnit& u : demo.adminUnits)
+            for (const Polygon& poly : u.area) {
+                bool in = false;
+                for (const Ring& r : poly.rings)
+                    for (size_t i = 0, j = r.size() - 1; i < r.size(); j = i++)
+                        if ((r[i].latDeg > q.latDeg) != (r[j].latDeg > q.latDeg) &&
+                            q.lonDeg < (r[j].lonDeg - r[i].lonDeg) * (q.latDeg - r[i].latDeg) / (r[j].latDeg - r[i].latDeg) + r[i].lonDeg)
+                            in = !in;
+                if (in) return true;
+            }
+        return false;
+    };
+    for (int i = -3; i <= 3; ++i)
+        for (int j = -3; j <= 3; ++j) REQUIRE(land({cLon + hw * i / 2, cLat + hh * j / 2}));  // the box and the air around it
+    char box[160];
+    std::snprintf(box, sizeof box, "%.6f,%.6f,%.6f,%.6f", cLon - hw, cLat - hh, cLon + hw, cLat + hh);
+    const std::string png = dir.file("map.png"), whole = dir.file("whole.png");
+    const std::string style = " --size 640x480 --layers choropleth,communes --color-by population --classes 4 --classify equal --ramp viridis --lang en";
+    REQUIRE(runGapmap("render --out " + quote(png) + " --bbox " + box + style).exitCode == 0);
+    REQUIRE(runGapmap("render --out " + quote(whole) + style).exitCode == 0);
+    const Image cropped = readPng(png), all = readPng(whole);
+    REQUIRE(cropped.width == 640);
+    CHECK(countColor(cropped, Color::hex(0xe3e8ec), 1) < 640 * 480 / 100);  // land wherever the map shows
+    CHECK(countColor(all, Color::hex(0xe3e8ec), 1) > 640 * 480 / 10);       // the province with air around it
+
+    // Viridis in 4 classes, as the ramp's spec has it (matplotlib's viridis at 9 stops, muted to
+    // positions 0.6 .. 5.6 of them, lerped here by hand): each appears as fills or legend swatch;
+    // the 5-class colours in between do not.
+    for (uint32_t c : {0xc5df31u, 0x3fb874u, 0x26818eu, 0x404384u}) {
+        INFO(std::hex << c);
+        CHECK(countColor(all, Color::hex(c), 3) > 100);
+    }
+    for (uint32_t c : {0x57c565u, 0x209e88u, 0x2c738eu}) {
+        INFO(std::hex << c);
+        CHECK(countColor(all, Color::hex(c), 3) < 20);
+    }
+}
+
+TEST_CASE("gapmap render: exit codes", "[render][cli]") {
     TempDir dir;
     const std::string png = dir.file("map.png");
-    CHECK(runGapmap("render --out " + quote(png) + " --size 800x600 --commune 99101 --layers communes,villages,labels --color-by population").exitCode == 0);
-    CHECK(readPng(png).width == 800);
-    CHECK(runGapmap("render --out " + quote(png) + " --size 640x480 --bbox 103,21.8,103.4,22.1 --classes 4 --classify equal --ramp viridis").exitCode == 0);
-
     const RunResult noOut = runGapmap("render");
     CHECK(noOut.exitCode == 2);
     CHECK(runGapmap("render --out x.png --size big").exitCode == 2);
