@@ -6,6 +6,7 @@
 #
 # usage: qgis_render.py PROJECT.gpkg LAYER OUT.png WIDTH HEIGHT
 # Run with QT_QPA_PLATFORM=offscreen (no display needed).
+import os
 import sys
 
 from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsMapRendererParallelJob,
@@ -21,6 +22,7 @@ def main(argv):
     gpkg, layer_name, out, width, height = argv[1], argv[2], argv[3], int(argv[4]), int(argv[5])
     app = QgsApplication([], False)
     app.initQgis()
+    layer = job = None
     try:
         layer = QgsVectorLayer(f"{gpkg}|layername={layer_name}", layer_name, "ogr")
         if not layer.isValid():
@@ -45,8 +47,14 @@ def main(argv):
             return 1
         return 0
     finally:
+        # QGIS objects go before the application; then leave without Python's teardown, which
+        # crashes PyQGIS 3.22 (a segmentation fault once the image is written).
+        del job, layer
         app.exitQgis()
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    code = main(sys.argv)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
