@@ -219,15 +219,6 @@ void evaluateRange(const Project& p, const Lookups& l, const std::vector<std::ui
     std::size_t previous = 0;
     for (std::size_t position = begin; position < end; ++position) {
         const std::size_t i = order.empty() ? position : order[position];
-        // Out of list order the records are scattered in memory: ask for a village's record (three
-        // cache lines) and its result a few villages ahead, so that they arrive while this one is
-        // evaluated (random order ran about 2x slower than code order without it).
-        constexpr std::size_t kAhead = 8;
-        if (!order.empty() && position + kAhead < end) {
-            const char* ahead = reinterpret_cast<const char*>(&p.villages[order[position + kAhead]]);
-            for (std::size_t byte = 0; byte < sizeof(Village); byte += 64) __builtin_prefetch(ahead + byte);
-            __builtin_prefetch(&out[order[position + kAhead]], 1);
-        }
         const Village& v = p.villages[i];
         VillageCoverage& c = out[i];
         c.village = static_cast<std::uint32_t>(i);
@@ -303,9 +294,9 @@ void markVillages(const Project& p, const CoverageRules& rules, VillageMarks& ma
 // the commune reuse above (codes of one commune's villages share their start) and the ranking's
 // bucket sort (rankByScoreBuckets) all rely on it. Imported lists mostly come in code order: then
 // nothing is sorted (empty: the villages' own order). A list in any other order (typed, edited,
-// merged from several files) is sorted here once, on positions only (bench_analysis: about 10 ms for
-// 100,000 villages, against 15–20 ms lost without it), which keeps the result and its speed
-// independent of how the villages were listed.
+// merged from several files) is sorted here, positions only (about 8 ms CPU for 100,000 villages),
+// which keeps the result and its speed independent of how the villages were listed (bench_analysis
+// measures both orders; the records are then visited out of memory order, which costs cache misses).
 std::vector<std::uint32_t> visitOrder(const std::vector<Village>& villages) {
     if (villagesLookInCodeOrder(villages)) return {};
     struct Key {
