@@ -535,6 +535,6 @@ int main(int argc, char** argv) {
         else targetsMet = targetsMet && (*frames)[0] == 1;
     }
     std::printf("\n%s; %s\n", failures == 0 ? "every scenario ran" : "SOME SCENARIOS FAILED (see stderr)",
-                targetsMet ? "every target MET" : "some targets NOT MET");
+                !targetsMet ? "some targets NOT MET" : failures == 0 ? "every target MET" : "the targets of the failed scenarios are unknown");
     return failures == 0 ? 0 : 1;
 }
