@@ -205,10 +205,8 @@ struct Partial {
     std::vector<RankKey> ranked;  // the listed villages: in village order, then (rankPart) in ranking order
 };
 
-// Evaluates the villages at positions [begin, end) of `order` (indices into p.villages; empty: the
-// villages' own order).
-void evaluateRange(const Project& p, const Lookups& l, const std::vector<std::uint32_t>& order, std::size_t begin, std::size_t end,
-                   std::vector<VillageCoverage>& out, Partial& part) {
+void evaluateRange(const Project& p, const Lookups& l, std::size_t begin, std::size_t end, std::vector<VillageCoverage>& out,
+                   Partial& part) {
     const CoverageRules& rules = l.rules;
     const std::size_t noCommune = part.villages.size() - 1;
     const bool tiebreak = rules.population == PopulationMode::Tiebreak;
@@ -216,16 +214,12 @@ void evaluateRange(const Project& p, const Lookups& l, const std::vector<std::ui
     const std::function<bool(double, double)> sameBand = [&rules](double loKm, double hiKm) {
         return reportedBand(loKm, rules.taRadiusKm) == reportedBand(hiKm, rules.taRadiusKm);
     };
-    std::size_t previous = 0;
-    for (std::size_t position = begin; position < end; ++position) {
-        const std::size_t i = order.empty() ? position : order[position];
+    for (std::size_t i = begin; i < end; ++i) {
         const Village& v = p.villages[i];
         VillageCoverage& c = out[i];
         c.village = static_cast<std::uint32_t>(i);
         // Villages come commune by commune: reuse the previous village's commune when the code repeats.
-        c.commune = position > begin && compareCodes(v.communeCode, p.villages[previous].communeCode) == 0 ? out[previous].commune
-                                                                                                          : l.communeIndex.find(v.communeCode);
-        previous = i;
+        c.commune = i > begin && compareCodes(v.communeCode, p.villages[i - 1].communeCode) == 0 ? out[i - 1].commune : l.communeIndex.find(v.communeCode);
         const bool inCommune = c.commune >= 0;
         const std::uint8_t registered = marks.flagsOf(v.code);
         c.team = registered & kTeam;
@@ -290,31 +284,6 @@ void markVillages(const Project& p, const CoverageRules& rules, VillageMarks& ma
     marks.finish();
 }
 
-// The order in which the analysis visits the villages: by code. The merge join of the village marks,
-// the commune reuse above (codes of one commune's villages share their start) and the ranking's
-// bucket sort (rankByScoreBuckets) all rely on it. Imported lists mostly come in code order: then
-// nothing is sorted (empty: the villages' own order). A list in any other order (typed, edited,
-// merged from several files) is sorted here, positions only (about 8 ms CPU for 100,000 villages),
-// which keeps the result and its speed independent of how the villages were listed (bench_analysis
-// measures both orders; the records are then visited out of memory order, which costs cache misses).
-std::vector<std::uint32_t> visitOrder(const std::vector<Village>& villages) {
-    if (villagesLookInCodeOrder(villages)) return {};
-    struct Key {
-        std::uint64_t head;  // the code's first 8 bytes, big-endian: integer order is byte order
-        std::uint32_t village;
-    };
-    std::vector<Key> keys(villages.size());
-    for (std::size_t i = 0; i < villages.size(); ++i) keys[i] = {codeHead(villages[i].code), static_cast<std::uint32_t>(i)};
-    std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
-        if (a.head != b.head) return a.head < b.head;
-        const int c = compareCodes(villages[a.village].code, villages[b.village].code);
-        return c != 0 ? c < 0 : a.village < b.village;
-    });
-    std::vector<std::uint32_t> order(keys.size());
-    for (std::size_t i = 0; i < keys.size(); ++i) order[i] = keys[i].village;
-    return order;
-}
-
 // Active Trusted Addresses with a location, in project order.
 SpatialIndex activeTaIndex(const Project& p) {
     std::vector<LonLat> located;
@@ -341,7 +310,7 @@ CoverageResult analyseCoverage(const Project& p, const CoverageRules& rules, uns
                                                        : std::min<std::size_t>(kMaxThreads, std::max(1u, std::thread::hardware_concurrency()));
     // The village marks and the Trusted Address index (a few ms each) are built on a second thread,
     // where there is one, while this one does the areas' bookkeeping.
-    VillageMarks marks(true);  // looked up in code order (visitOrder)
+    VillageMarks marks(villagesLookInCodeOrder(p.villages));
     SpatialIndex taIndex;
     std::exception_ptr prepareFailed;
     auto prepare = [&] {
@@ -413,15 +382,14 @@ CoverageResult analyseCoverage(const Project& p, const CoverageRules& rules, uns
     // Villages are independent, so a large project is split between threads; each thread keeps
     // its own tallies and list, merged in village order: the result does not depend on threads.
     r.villages.resize(n);
-    const std::vector<std::uint32_t> order = visitOrder(p.villages);
     if (preparing.joinable()) preparing.join();
     if (prepareFailed) std::rethrow_exception(prepareFailed);
     const Lookups lookups{rules, communeIndex, marks, communeWideClub, anyClubInCommune, taInCommune, taIndex, r.data};
     std::vector<Partial> partials(threads, Partial(r.communes.size() + 1));
     std::vector<std::thread> workers;
     // Villages are handed out in chunks, in order, to whichever thread is free: threads finish
-    // together even when one runs slower. Each thread's chunks still run in code order (visitOrder),
-    // which the merge join and the ranking's fast path like; the sums and the ranking do not depend on
+    // together even when one runs slower. Each thread's chunks still run in village order, which
+    // the merge join and the ranking's fast path like; the sums and the ranking do not depend on
     // which thread took which chunk.
     const std::size_t chunk = std::max<std::size_t>(4096, n / (threads * 8) + 1);
     std::atomic<std::size_t> nextChunk{0};
@@ -429,7 +397,7 @@ CoverageResult analyseCoverage(const Project& p, const CoverageRules& rules, uns
         auto run = [&, t] {
             partials[t].ranked.reserve(n / threads + chunk);
             for (std::size_t begin; (begin = nextChunk.fetch_add(chunk)) < n;)
-                evaluateRange(p, lookups, order, begin, std::min(n, begin + chunk), r.villages, partials[t]);
+                evaluateRange(p, lookups, begin, std::min(n, begin + chunk), r.villages, partials[t]);
             rankPart(p, partials[t].ranked);
         };
         if (t + 1 == threads) {

@@ -272,9 +272,9 @@ TEST_CASE("the analysis gives the same answer on one thread or several", "[core]
 }
 
 TEST_CASE("the analysis gives the same answer whatever the order the villages are listed in", "[core][coverage]") {
-    // Listed in code order the analysis walks the villages as they are; in any other order it sorts
-    // them by code first (visitOrder). 24,000 villages (threads on), 400 communes, with teams, clubs
-    // and outcomes: every village's figures, the ranking and the communes' tallies must agree.
+    // Listed in code order the analysis takes its fast paths (merge join, commune reuse, bucket sort);
+    // in any other order its general ones. 24,000 villages (threads on), 400 communes, with teams,
+    // clubs and outcomes: every village's figures, the ranking and the communes' tallies must agree.
     std::mt19937 rng(41);
     std::uniform_real_distribution<double> unit(0, 1);
     Project p;
