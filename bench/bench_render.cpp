@@ -1,10 +1,17 @@
 // bench_render: prints frame times of the map renderer on this machine (llvmpipe here), headless
 // at 1280x800, for the demo province and for a national project (all 11,163 communes of the 2009
-// census from ../shared/geodata plus 100,000 synthetic villages); the time to open that project to
-// its first drawn frame against GDAL alone reading the same layers; and the peak memory.
-// Every frame ends with glFinish() before its timer stops. Not run by ctest.
+// census from ../shared/geodata, alone and with 100,000 synthetic villages); the time to open those
+// projects to their first frame (provisional: fills only) and to their complete first frame
+// (boundaries drawn), context creation, shaders and glyph atlas included, each round in a fresh
+// process, against GDAL alone reading the same tables; and the peak memory.
+// Every frame ends with glFinish() before its timer stops. Targets apply to the frames that draw
+// the map (not to pan frames that shift the cached image). A scenario that cannot run says why and
+// the bench exits 1; targets are printed MET / NOT MET. Not run by ctest.
 //
-// usage: bench_render [--demo-only] [--national-only] [--rebuild] [--cycles N]
+// usage: bench_render [--demo-only] [--national-only] [--rebuild] [--cycles N] [--rounds N] [--frames-only]
+// --frames-only: the national section measures frames only (no open rounds), e.g. under perf.
+// The national projects are written to $TMPDIR (default /tmp): gapmap-bench-national.gpkg and
+// gapmap-bench-national-communes.gpkg.
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 #include <sys/wait.h>
@@ -15,7 +22,10 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <filesystem>
+#include <functional>
+#include <optional>
 #include <fstream>
 #include <random>
 #include <thread>
@@ -47,14 +57,30 @@ long vmKb(const char* key) {
     return -1;
 }
 
+// The machine's load while the bench ran: figures from a busy machine read high.
+std::string loadAverage() {
+    std::ifstream in("/proc/loadavg");
+    std::string first;
+    in >> first;
+    return first.empty() ? "unknown" : first;
+}
+
 double percentile(std::vector<double> v, double p) {
     if (v.empty()) return 0;
     std::sort(v.begin(), v.end());
     return v[std::min(v.size() - 1, size_t(std::ceil(p * v.size())) - (p > 0 ? 1 : 0))];
 }
 
+// CPU time of the whole process (all threads: llvmpipe rasterises on its own threads), ms. On a
+// shared machine a frame's wall time includes waits for a core; its CPU time does not.
+double processCpuMs() {
+    timespec t{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
+}
+
 struct Frame {
-    double ms;
+    double ms, cpuMs;
     bool rendered;   // the map was drawn (zoom, pan release, pan beyond the cached margin)
     bool zoom;
     size_t triangles, points;
@@ -70,9 +96,10 @@ std::vector<Frame> runGestures(MapRenderer& renderer, Camera cam, int cycles, do
         FrameOptions o;
         o.interacting = interacting;
         const Clock::time_point t0 = Clock::now();
+        const double cpu0 = processCpuMs();
         const FrameStats s = renderer.draw(c, o);
         glFinish();
-        frames.push_back({msSince(t0), s.mapRendered, zoom, s.triangles, s.points});
+        frames.push_back({msSince(t0), processCpuMs() - cpu0, s.mapRendered, zoom, s.triangles, s.points});
     };
     for (int cycle = 0; cycle < cycles; ++cycle) {
         for (int k = 0; k < 3; ++k) {
@@ -96,61 +123,123 @@ std::vector<Frame> runGestures(MapRenderer& renderer, Camera cam, int cycles, do
     return frames;
 }
 
-void printFrames(const char* title, const std::vector<Frame>& frames, double medianTarget, double p95Target) {
-    std::vector<double> all, cached, rendered, zooms;
+// Targets on frames: the median of the frames that draw the map, and p99 / max of wheel-zoom frames
+// (0: no such target).
+struct FrameTargets {
+    double drawnMedianMs = 0, zoomP99Ms = 0, zoomMaxMs = 0;
+};
+
+// Prints the frames by kind; returns whether every target was met.
+bool printFrames(const char* title, const std::vector<Frame>& frames, const FrameTargets& target) {
+    std::vector<double> all, cached, rendered, zooms, renderedCpu, zoomsCpu;
     size_t maxTri = 0, maxPts = 0;
     for (const Frame& f : frames) {
+        if (f.rendered) renderedCpu.push_back(f.cpuMs);
+        if (f.zoom) zoomsCpu.push_back(f.cpuMs);
         all.push_back(f.ms);
         (f.rendered ? rendered : cached).push_back(f.ms);
         if (f.zoom) zooms.push_back(f.ms);
         maxTri = std::max(maxTri, f.triangles);
         maxPts = std::max(maxPts, f.points);
     }
-    std::printf("\n%s\n", title);
-    std::printf("  %-44s %7s %9s %9s %9s\n", "frames", "count", "median", "p95", "max");
+    std::printf("\n%s (wall time unless said)\n", title);
+    std::printf("  %-46s %6s %9s %9s %9s %9s\n", "frames", "count", "median", "p95", "p99", "max");
     auto row = [](const char* name, const std::vector<double>& v) {
         if (v.empty()) return;
-        std::printf("  %-44s %7zu %7.2f ms %6.2f ms %6.2f ms\n", name, v.size(), percentile(v, 0.5), percentile(v, 0.95),
-                    *std::max_element(v.begin(), v.end()));
+        std::printf("  %-46s %6zu %6.2f ms %6.2f ms %6.2f ms %6.2f ms\n", name, v.size(), percentile(v, 0.5), percentile(v, 0.95),
+                    percentile(v, 0.99), *std::max_element(v.begin(), v.end()));
     };
     row("all (pan and zoom)", all);
-    row("  pan, cached map image shifted", cached);
+    row("  pan, cached map image shifted (not drawn)", cached);
     row("  map drawn (zoom, pan release, past margin)", rendered);
-    row("  of which wheel zooms", zooms);
+    row("    of which wheel zooms", zooms);
+    row("  map drawn, process CPU time (all threads)", renderedCpu);
+    row("    of which wheel zooms", zoomsCpu);
     std::printf("  most triangles in a frame: %zu, most points: %zu\n", maxTri, maxPts);
-    const double med = percentile(all, 0.5), p95 = percentile(all, 0.95);
-    std::printf("  target: median <= %.0f ms%s -> %s\n", medianTarget,
-                p95Target > 0 ? (", p95 <= " + std::to_string(int(p95Target)) + " ms").c_str() : "",
-                med <= medianTarget && (p95Target <= 0 || p95 <= p95Target) ? "MET" : "NOT MET");
+    bool met = true;
+    if (target.drawnMedianMs > 0) {
+        const bool ok = !rendered.empty() && percentile(rendered, 0.5) <= target.drawnMedianMs;
+        std::printf("  target: frames that draw the map, median <= %.0f ms (%.2f ms) -> %s\n", target.drawnMedianMs,
+                    percentile(rendered, 0.5), ok ? "MET" : "NOT MET");
+        met = met && ok;
+    }
+    if (target.zoomP99Ms > 0) {
+        const double p99 = percentile(zooms, 0.99), mx = zooms.empty() ? 0 : *std::max_element(zooms.begin(), zooms.end());
+        const bool ok = !zooms.empty() && p99 <= target.zoomP99Ms && mx <= target.zoomMaxMs;
+        std::printf("  target: wheel-zoom frames p99 <= %.0f ms (%.2f ms), max <= %.0f ms (%.2f ms) -> %s\n", target.zoomP99Ms, p99,
+                    target.zoomMaxMs, mx, ok ? "MET" : "NOT MET");
+        met = met && ok;
+    }
+    return met;
 }
 
-// Reads every feature and geometry of the layers with GDAL only, as cheaply as GDAL can (the
-// yardstick for opening: no conversion, no formatting).
-double gdalReadMs(const std::string& path) {
+// Reads every feature and geometry of every table GDAL lists in the file (the tables readProject
+// reads), as cheaply as GDAL can: the yardstick for opening (no conversion, no formatting). Returns
+// -1 when the file does not open. `tables` (optional) receives "name: count" for each table.
+double gdalReadMs(const std::string& path, std::string* tables = nullptr) {
     const Clock::time_point t0 = Clock::now();
     std::unique_ptr<GDALDataset> ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
     if (!ds) return -1;
-    size_t features = 0, points = 0;
-    for (const char* name : {"admin_units", "villages"}) {
-        OGRLayer* layer = ds->GetLayerByName(name);
-        if (!layer) continue;
+    for (int i = 0; i < ds->GetLayerCount(); ++i) {
+        OGRLayer* layer = ds->GetLayer(i);
+        size_t features = 0;
         layer->ResetReading();
         while (OGRFeature* f = layer->GetNextFeature()) {  // decodes every field and the geometry
             ++features;
             if (const OGRGeometry* g = f->GetGeometryRef()) {
                 OGREnvelope e;
                 g->getEnvelope(&e);
-                ++points;
             }
             OGRFeature::DestroyFeature(f);
         }
+        if (tables && features > 0) *tables += std::string(tables->empty() ? "" : ", ") + layer->GetName() + " " + std::to_string(features);
     }
     return msSince(t0);
 }
 
-// Builds the national project file once (in a child process, so that the import's memory does not
-// count against the renderer's peak): 5 census files of communes + 100,000 synthetic villages.
-bool buildNational(const std::string& out) {
+// Runs fn() in a child process (its memory and its start are its own) and returns the figures it
+// produced, or nothing when the child failed (non-zero exit, signal, exception: its reason is on stderr).
+std::optional<std::vector<double>> inChild(const std::function<std::vector<double>()>& fn) {
+    std::fflush(stdout);
+    std::fflush(stderr);
+    int fds[2];
+    if (pipe(fds) != 0) return std::nullopt;
+    const pid_t pid = fork();
+    if (pid < 0) return std::nullopt;
+    if (pid == 0) {
+        close(fds[0]);
+        int code = 0;
+        try {
+            const std::vector<double> figures = fn();
+            const size_t bytes = figures.size() * sizeof(double);
+            code = write(fds[1], figures.data(), bytes) == ssize_t(bytes) ? 0 : 1;
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "bench_render: %s\n", e.what());
+            code = 1;
+        }
+        std::fflush(stdout);
+        std::fflush(stderr);
+        _exit(code);
+    }
+    close(fds[1]);
+    std::vector<double> figures;
+    double value;
+    while (read(fds[0], &value, sizeof value) == sizeof value) figures.push_back(value);
+    close(fds[0]);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+        std::fprintf(stderr, "bench_render: a child process %s %d\n", WIFEXITED(status) ? "exited with" : "was killed by signal",
+                     WIFEXITED(status) ? WEXITSTATUS(status) : WTERMSIG(status));
+        return std::nullopt;
+    }
+    return figures;
+}
+
+// Builds the national project files once (in a child process, so that the import's memory does not
+// count against the renderer's peak) from the 5 census files of ../shared/geodata as they are:
+// `communesOut` the communes alone, `out` the same + 100,000 synthetic villages.
+bool buildNational(const std::string& out, const std::string& communesOut) {
     const std::string dir = std::string(GAPMAP_SHARED_GEODATA) + "/censusVN2009/";
     const char* files[] = {"vn2009_communes_r1_red_river_delta.geojson", "vn2009_communes_r2_northeast.geojson",
                            "vn2009_communes_r34_northwest_north_central.geojson", "vn2009_communes_r56_south_central_highlands.geojson",
@@ -188,6 +277,12 @@ bool buildNational(const std::string& out) {
                     for (AdminUnit& u : p->adminUnits)
                         if (u.level == AdminLevel::Commune) national.adminUnits.push_back(std::move(u));
             }
+            if (national.adminUnits.size() != 11163) {  // a national figure on fewer communes would flatter
+                std::fprintf(stderr, "national project: %zu communes imported, 11,163 expected\n", national.adminUnits.size());
+                _exit(1);
+            }
+            national.setSetting("title", "Việt Nam – 11,163 communes (census 2009)");
+            writeProject(national, communesOut);
             std::mt19937_64 rng(20210608);
             std::vector<const AdminUnit*> communes;
             for (const AdminUnit& u : national.adminUnits)
@@ -214,8 +309,8 @@ bool buildNational(const std::string& out) {
                 v.internet = rng() % 4 != 0;
                 national.villages.push_back(std::move(v));
             }
-            if (national.adminUnits.size() != 11163) {  // a national figure on fewer communes would flatter
-                std::fprintf(stderr, "national project: %zu communes imported, 11,163 expected\n", national.adminUnits.size());
+            if (national.villages.size() < 99000) {
+                std::fprintf(stderr, "national project: only %zu villages placed\n", national.villages.size());
                 _exit(1);
             }
             national.setSetting("title", "Việt Nam – 11,163 communes (census 2009) + 100,000 synthetic villages");
@@ -229,144 +324,217 @@ bool buildNational(const std::string& out) {
     }
     int status = 0;
     waitpid(pid, &status, 0);
-    return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 0) return true;
+    std::error_code ignored;  // never leave a half-written project for the next run to trust
+    std::filesystem::remove(out, ignored);
+    std::filesystem::remove(communesOut, ignored);
+    return false;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-    bool demo = true, national = true, rebuild = false;
-    int cycles = 3;
+    bool demo = true, national = true, rebuild = false, openRounds = true;
+    int cycles = 3, rounds = 5;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         if (a == "--demo-only") national = false;
         else if (a == "--national-only") demo = false;
         else if (a == "--rebuild") rebuild = true;
         else if (a == "--cycles" && i + 1 < argc) cycles = std::max(1, std::atoi(argv[++i]));
+        else if (a == "--rounds" && i + 1 < argc) rounds = std::max(1, std::atoi(argv[++i]));
+        else if (a == "--frames-only") openRounds = false;
         else {
-            std::fprintf(stderr, "usage: bench_render [--demo-only] [--national-only] [--rebuild] [--cycles N]\n");
+            std::fprintf(stderr, "usage: bench_render [--demo-only] [--national-only] [--rebuild] [--cycles N] [--rounds N] [--frames-only]\n");
             return 2;
         }
     }
-    const std::string nationalPath = (std::filesystem::temp_directory_path() / "gapmap-bench-national.gpkg").string();
+    const std::filesystem::path tmp = std::filesystem::temp_directory_path();
+    const std::string nationalPath = (tmp / "gapmap-bench-national.gpkg").string();
+    const std::string communesPath = (tmp / "gapmap-bench-national-communes.gpkg").string();
     // A scenario that cannot run fails the bench (exit 1) with its reason: never a silent skip.
     int failures = 0;
-    if (national && (rebuild || !std::filesystem::exists(nationalPath)) && !buildNational(nationalPath)) {
-        std::fprintf(stderr, "bench_render: FAILED: the national scenario cannot run (see above)\n");
-        national = false;
+    bool targetsMet = true;
+    auto failed = [&](const std::string& what) {
+        std::fprintf(stderr, "bench_render: FAILED: %s\n", what.c_str());
         ++failures;
+    };
+    if (national && (rebuild || !std::filesystem::exists(nationalPath) || !std::filesystem::exists(communesPath)) &&
+        !buildNational(nationalPath, communesPath)) {
+        failed("the national scenarios cannot run: their project could not be built (see above)");
+        national = false;
     }
 
-    // Each scenario runs in a process of its own, so that its peak memory is its own.
-    auto inChild = [](auto fn) {
-        std::fflush(stdout);
-        const pid_t pid = fork();
-        if (pid == 0) {
-            fn();
-            std::fflush(stdout);
-            _exit(0);
-        }
-        int status = 0;
-        waitpid(pid, &status, 0);
-        return WIFEXITED(status) && WEXITSTATUS(status) == 0;
-    };
     const int w = 1280, h = 800;
-    auto setup = [&](OffscreenContext& context, Framebuffer& target) {
-        GDALAllRegister();
-        target.resize(w, h);
-        target.bind();
-        (void)context;
-    };
-    auto scenario = [&](const char* name, bool ok) {
-        if (ok) return;
-        std::fprintf(stderr, "bench_render: FAILED: the %s scenario did not finish\n", name);
-        ++failures;
-    };
-    if (demo) scenario("demo", inChild([&] {
-        OffscreenContext context;
-        std::printf("gapmap bench_render: %s, %dx%d offscreen (EGL surfaceless), %u hardware threads\n", context.rendererName().c_str(), w, h,
-                    std::thread::hardware_concurrency());
-        Framebuffer target;
-        setup(context, target);
-        const Project project = buildDemoProject();
-        const ProjectSceneBuilder builder(project);
-        MapRenderer renderer(RendererOptions{1.0f, 160});
-        renderer.setScene(builder.build({}));
-        Camera cam({}, 1, w, h);
-        cam.fitBox(builder.bounds(), renderer.decorationInsets(w, h));
-        for (int i = 0; i < 3; ++i) { renderer.invalidate(); renderer.draw(cam); glFinish(); }
-        printFrames("Demo province (105 communes, 1,000 villages, default layers), continuous pan and zoom",
-                    runGestures(renderer, cam, cycles, 3), 8, 0);
-        std::printf("  peak memory (VmHWM) of this demo process: %.0f MB\n", vmKb("VmHWM:") / 1024.0);
-    }));
-    if (national) scenario("national", inChild([&] {
-        OffscreenContext context;
-        if (!demo)
-            std::printf("gapmap bench_render: %s, %dx%d offscreen (EGL surfaceless), %u hardware threads\n", context.rendererName().c_str(), w, h,
-                        std::thread::hardware_concurrency());
-        Framebuffer target;
-        setup(context, target);
-        // GDAL alone and gapmap, three rounds each, interleaved (the machine is shared: medians).
-        gdalReadMs(nationalPath);  // warm the file cache
-        MapRenderer renderer(RendererOptions{1.0f, 160});  // exists before a project is opened, as in the app
-        std::vector<double> gdalRounds, readRounds, sceneRounds, frameRounds, openRounds, allBandsRounds;
-        bool provisional = false;
-        std::unique_ptr<Project> projectPtr;
-        std::unique_ptr<ProjectSceneBuilder> builderPtr;
-        RenderScene scene;
-        Camera cam({}, 1, w, h);
-        for (int round = 0; round < 3; ++round) {
-            gdalRounds.push_back(gdalReadMs(nationalPath));
-            builderPtr.reset();
-            projectPtr.reset();
-            renderer.setScene(RenderScene{});
-            const Clock::time_point t0 = Clock::now();
-            projectPtr = std::make_unique<Project>(readProject(nationalPath));
-            const double readMs = msSince(t0);
-            builderPtr = std::make_unique<ProjectSceneBuilder>(*projectPtr, true);  // heavy work later, in the background, as the app does
+    std::printf("gapmap bench_render: %dx%d offscreen (EGL surfaceless), %u hardware threads, load average %s\n", w, h,
+                std::thread::hardware_concurrency(), loadAverage().c_str());
+    if (demo) {
+        const auto ok = inChild([&] {
+            OffscreenContext context;
+            std::printf("renderer: %s\n", context.rendererName().c_str());
+            Framebuffer target;
+            target.resize(w, h);
+            target.bind();
+            const Project project = buildDemoProject();
+            const ProjectSceneBuilder builder(project);
+            MapRenderer renderer(RendererOptions{1.0f, 160});
+            renderer.setScene(builder.build({}));
+            Camera cam({}, 1, w, h);
+            cam.fitBox(builder.bounds(), renderer.decorationInsets(w, h));
+            for (int i = 0; i < 3; ++i) { renderer.invalidate(); renderer.draw(cam); glFinish(); }
+            const bool met = printFrames("Demo province (105 communes, 1,000 villages, default layers), continuous pan and zoom",
+                                         runGestures(renderer, cam, cycles, 3), FrameTargets{8, 0, 0});
+            std::printf("  peak memory (VmHWM) of this demo process: %.0f MB\n", vmKb("VmHWM:") / 1024.0);
+            return std::vector<double>{met ? 1.0 : 0.0};
+        });
+        if (!ok || ok->size() != 1) failed("the demo scenario did not finish");
+        else targetsMet = targetsMet && (*ok)[0] == 1;
+    }
+    if (national) {
+        // Opening as the app does, in a fresh process per round: GL context, shaders and glyph atlas
+        // (MapRenderer), readProject, scene, the first frame (provisional: fills and labels, the
+        // boundaries are built in the background), then frames as the app draws them until one is
+        // complete. GDAL drivers are registered before the timer in both (the app does it at start-up).
+        // Figures: context, read, scene, provisional frame, complete frame (ms from the start), VmHWM MB.
+        auto openRound = [&](const std::string& path) {
+            return inChild([&] {
+                GDALAllRegister();
+                const Clock::time_point t0 = Clock::now();
+                OffscreenContext context;
+                Framebuffer target;
+                target.resize(w, h);
+                target.bind();
+                MapRenderer renderer(RendererOptions{1.0f, 160});
+                const double contextMs = msSince(t0);
+                const Project project = readProject(path);
+                const double readMs = msSince(t0);
+                ProjectSceneBuilder builder(project, true);  // heavy work later, in the background, as the app does
+                SceneOptions options;
+                options.colorBy = "population";
+                renderer.setScene(builder.build(options));
+                const double sceneMs = msSince(t0);
+                Camera cam({}, 1, w, h);
+                cam.fitBox(builder.bounds(), renderer.decorationInsets(w, h));
+                FrameStats stats = renderer.draw(cam);
+                glFinish();
+                const double provisionalMs = msSince(t0);
+                builder.startBackgroundWork();  // as the app does once its first frame is shown
+                while (stats.provisional) {     // the app's loop: draw when something better has landed
+                    if (msSince(t0) > 120000) throw std::runtime_error("no complete frame within 120 s");
+                    if (!renderer.needsRedraw(cam)) {
+                        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+                        continue;
+                    }
+                    stats = renderer.draw(cam);
+                    glFinish();
+                }
+                const double completeMs = msSince(t0);
+                return std::vector<double>{contextMs, readMs - contextMs, sceneMs - readMs, provisionalMs, completeMs, vmKb("VmHWM:") / 1024.0};
+            });
+        };
+        auto gdalRound = [&](const std::string& path, std::string* tables) {
+            return inChild([&] {
+                GDALAllRegister();
+                std::string names;
+                const double ms = gdalReadMs(path, &names);
+                if (ms < 0) throw std::runtime_error("GDAL cannot open " + path);
+                if (tables) std::printf("  GDAL reads of %s: %s\n", std::filesystem::path(path).filename().c_str(), names.c_str());
+                return std::vector<double>{ms};
+            });
+        };
+        // Both files once, untimed (the page cache then holds them for every round alike), saying
+        // which tables GDAL reads.
+        std::string listed;
+        if (!gdalRound(communesPath, &listed) || !gdalRound(nationalPath, &listed)) failed("GDAL cannot read the national projects");
+        struct Case {
+            const char* title;
+            std::string path;
+            std::vector<std::vector<double>> open;  // per round: the figures of openRound
+            std::vector<double> gdal;
+        } cases[] = {{"communes alone (11,163)", communesPath, {}, {}}, {"communes + 100,000 villages", nationalPath, {}, {}}};
+        if (openRounds) std::printf("\nNational projects: open to first frame, %d rounds, each in a fresh process, interleaved with GDAL's read\n", rounds);
+        for (int round = 0; openRounds && round < rounds && failures == 0; ++round)
+            for (Case& c : cases) {
+                const auto g = gdalRound(c.path, nullptr);
+                const auto o = openRound(c.path);
+                if (!g || !o || o->size() != 6) {
+                    failed(std::string("opening the national project (") + c.title + ") did not finish");
+                    break;
+                }
+                c.gdal.push_back((*g)[0]);
+                c.open.push_back(*o);
+            }
+        auto stat = [](const std::vector<double>& v) {
+            char buf[96];
+            std::snprintf(buf, sizeof buf, "%8.0f %8.0f %8.0f %8.0f", v.front(), *std::min_element(v.begin(), v.end()), percentile(v, 0.5),
+                          *std::max_element(v.begin(), v.end()));
+            return std::string(buf);
+        };
+        for (Case& c : cases) {
+            if (c.open.size() != size_t(rounds)) continue;
+            auto column = [&](size_t k) {
+                std::vector<double> v;
+                for (const auto& r : c.open) v.push_back(r[k]);
+                return v;
+            };
+            std::vector<double> provisionalRatio, completeRatio;
+            for (size_t r = 0; r < c.open.size(); ++r) {
+                provisionalRatio.push_back(c.open[r][3] / c.gdal[r]);
+                completeRatio.push_back(c.open[r][4] / c.gdal[r]);
+            }
+            std::printf("\n  %s (%s)\n", c.title, c.path.c_str());
+            std::printf("  %-60s %8s %8s %8s %8s\n", "ms", "cold", "min", "median", "max");
+            std::printf("  %-60s %s\n", "GDAL alone: every table of the file, features + geometry", stat(c.gdal).c_str());
+            std::printf("  %-60s %s\n", "gapmap: GL context + shaders + glyph atlas", stat(column(0)).c_str());
+            std::printf("  %-60s %s\n", "gapmap: readProject (GDAL + conversion to core types)", stat(column(1)).c_str());
+            std::printf("  %-60s %s\n", "gapmap: scene (projection, label points, styles)", stat(column(2)).c_str());
+            std::printf("  %-60s %s\n", "gapmap: start to provisional first frame (fills, labels)", stat(column(3)).c_str());
+            std::printf("  %-60s %s\n", "gapmap: start to complete first frame (boundaries)", stat(column(4)).c_str());
+            std::printf("  %-60s %s\n", "peak memory of the process (VmHWM, MB)", stat(column(5)).c_str());
+            std::printf("  ratio to GDAL, per round (cold first): provisional");
+            for (double r : provisionalRatio) std::printf(" %.2f", r);
+            std::printf("; complete");
+            for (double r : completeRatio) std::printf(" %.2f", r);
+            const double median = percentile(completeRatio, 0.5);
+            std::printf("\n  target: complete first frame <= 2.00 x GDAL (median ratio %.2f)%s -> %s\n", median,
+                        &c == &cases[0] ? "" : " (the target is on communes alone; shown for reference)",
+                        median <= 2 ? "MET" : "NOT MET");
+            if (&c == &cases[0]) targetsMet = targetsMet && median <= 2;
+        }
+        // Frames during use: the project with villages, opened as above, once complete.
+        const auto frames = inChild([&] {
+            OffscreenContext context;
+            Framebuffer target;
+            target.resize(w, h);
+            target.bind();
+            MapRenderer renderer(RendererOptions{1.0f, 160});
+            const Project project = readProject(nationalPath);
+            ProjectSceneBuilder builder(project, true);
             SceneOptions options;
             options.colorBy = "population";
-            scene = builderPtr->build(options);
-            const double sceneMs = msSince(t0) - readMs;
-            renderer.setScene(scene);
-            cam.fitBox(builderPtr->bounds(), renderer.decorationInsets(w, h));
-            provisional = renderer.draw(cam).provisional;  // boundaries still on their way
+            renderer.setScene(builder.build(options));
+            Camera cam({}, 1, w, h);
+            cam.fitBox(builder.bounds(), renderer.decorationInsets(w, h));
+            renderer.draw(cam);
+            builder.startBackgroundWork();
+            builder.communeGeometry()->prepareAllBands();  // every zoom band ready: the frames measure drawing only
+            renderer.invalidate();
+            renderer.draw(cam);
             glFinish();
-            const double openMs = msSince(t0);
-            builderPtr->startBackgroundWork();              // as the app does once its first frame is shown
-            builderPtr->communeGeometry()->prepareAllBands();  // waits for the background thread
-            allBandsRounds.push_back(msSince(t0));
-            readRounds.push_back(readMs);
-            sceneRounds.push_back(sceneMs);
-            frameRounds.push_back(openMs - readMs - sceneMs);
-            openRounds.push_back(openMs);
-        }
-        const Project& project = *projectPtr;
-        const ProjectSceneBuilder& builder = *builderPtr;
-        renderer.draw(cam);  // the full first picture
-        glFinish();
-        const double gdalMs = percentile(gdalRounds, 0.5), readMs = percentile(readRounds, 0.5), sceneMs = percentile(sceneRounds, 0.5);
-        const double frameMs = percentile(frameRounds, 0.5), openMs = percentile(openRounds, 0.5), allBandsMs = percentile(allBandsRounds, 0.5);
-        size_t communes = 0;
-        for (const AdminUnit& u : project.adminUnits) communes += u.level == AdminLevel::Commune;
-        std::printf("\nNational project: %zu communes (%zu source vertices, %zu zoom bands), %zu villages\n", communes,
-                    builder.communeGeometry()->sourceVertices, builder.communeGeometry()->bandCount(), project.villages.size());
-        std::printf("  %-52s %9.0f ms\n", "GDAL alone: read admin_units + villages (features, geometry)", gdalMs);
-        std::printf("  %-52s %9.0f ms\n", "gapmap: readProject (GDAL + conversion to core types)", readMs);
-        std::printf("  %-52s %9.0f ms\n", "gapmap: scene (projection, label points, styles)", sceneMs);
-        std::printf("  %-52s %9.0f ms\n", "gapmap: first frame drawn (upload + draw + glFinish)", frameMs);
-        std::printf("  %-52s %9.0f ms  = %.2f x GDAL alone (target <= 2.00) -> %s\n", "open to first frame, total", openMs,
-                    openMs / gdalMs, openMs <= 2 * gdalMs ? "MET" : "NOT MET");
-        std::printf("  (medians of 3 interleaved rounds; ratios per round:");
-        for (size_t i = 0; i < openRounds.size(); ++i) std::printf(" %.2f", openRounds[i] / gdalRounds[i]);
-        std::printf(")\n");
-        std::printf("  %-52s %9.0f ms%s\n", "all zoom bands ready (background thread)", allBandsMs,
-                    provisional ? "  (the first frame had fills and labels; boundaries followed)" : "");
-        printFrames("National (11,163 communes, 100,000 villages, population choropleth), continuous pan and zoom",
-                    runGestures(renderer, cam, cycles, 4), 16, 33);
-        const long hwm = vmKb("VmHWM:");
-        std::printf("\nPeak memory (VmHWM) of this process (national project opened 3 times, drawn, panned, zoomed): %.0f MB (target < 400 MB) -> %s\n", hwm / 1024.0,
-                    hwm >= 0 && hwm < 400 * 1024 ? "MET" : "NOT MET");
-    }));
+            size_t communes = 0;
+            for (const AdminUnit& u : project.adminUnits) communes += u.level == AdminLevel::Commune;
+            std::printf("\n  %zu communes (%zu source vertices, %zu zoom bands), %zu villages\n", communes,
+                        builder.communeGeometry()->sourceVertices, builder.communeGeometry()->bandCount(), project.villages.size());
+            const bool met = printFrames("National (11,163 communes, 100,000 villages, population choropleth), continuous pan and zoom",
+                                         runGestures(renderer, cam, cycles, 4), FrameTargets{16, 50, 100});
+            const long hwm = vmKb("VmHWM:");
+            std::printf("\nPeak memory (VmHWM) of this process (national project opened once, drawn, panned, zoomed): %.0f MB\n", hwm / 1024.0);
+            return std::vector<double>{met ? 1.0 : 0.0};
+        });
+        if (!frames || frames->size() != 1) failed("the national frames scenario did not finish");
+        else targetsMet = targetsMet && (*frames)[0] == 1;
+    }
+    std::printf("\n%s; %s\n", failures == 0 ? "every scenario ran" : "SOME SCENARIOS FAILED (see stderr)",
+                !targetsMet ? "some targets NOT MET" : failures == 0 ? "every target MET" : "the targets of the failed scenarios are unknown");
     return failures == 0 ? 0 : 1;
 }

@@ -1,6 +1,8 @@
 // Coverage, gaps, scores and aggregation on the hand-built scenario of tests/support/coverage_scenario.h.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <map>
 #include <random>
 
 #include "core/coverage.h"
@@ -267,6 +269,60 @@ TEST_CASE("the analysis gives the same answer on one thread or several", "[core]
     CHECK(one.province.people.noMobile == three.province.people.noMobile);
     CHECK(one.communes[17].villages.team == three.communes[17].villages.team);
     CHECK(one.province.villages.total == 30000);
+}
+
+TEST_CASE("the analysis gives the same answer whatever the order the villages are listed in", "[core][coverage]") {
+    // Listed in code order the analysis takes its fast paths (merge join, commune reuse, bucket sort);
+    // in any other order its general ones. 24,000 villages (threads on), 400 communes, with teams,
+    // clubs and outcomes: every village's figures, the ranking and the communes' tallies must agree.
+    std::mt19937 rng(41);
+    std::uniform_real_distribution<double> unit(0, 1);
+    Project p;
+    p.adminUnits.push_back({"1", "Tỉnh", AdminLevel::Province, "", "tỉnh", {}, false, {}});
+    for (int c = 0; c < 400; ++c) p.adminUnits.push_back({"C" + std::to_string(1000 + c), "Xã", AdminLevel::Commune, "1", "xã", {}, false, {}});
+    for (int i = 0; i < 24000; ++i) {
+        Village v = gapmap::test::scenarioVillage("V" + std::to_string(100000 + i), "C" + std::to_string(1000 + i / 60),
+                                                  LonLat{102.5 + 6 * unit(rng), 9 + 14 * unit(rng)}, 50 + i % 700);
+        v.mobile = unit(rng) < 0.3 ? Mobile::G2 : Mobile::G4;
+        v.especiallyDifficult = unit(rng) < 0.5;
+        if (unit(rng) < 0.3) p.teams.push_back({v.code, "", 5, 2, ""});
+        if (unit(rng) < 0.1) p.clubs.push_back({"K" + v.code, "", v.communeCode, v.code, "", 10});
+        if (unit(rng) < 0.05) p.outcomes.push_back({v.code, 2024, 5, 1});
+        p.villages.push_back(v);
+    }
+    for (int t = 0; t < 800; ++t) p.trustedAddresses.push_back({"T" + std::to_string(t), "", "", "", "", "", true, LonLat{102.5 + 6 * unit(rng), 9 + 14 * unit(rng)}});
+    Project shuffled = p;
+    std::shuffle(shuffled.villages.begin(), shuffled.villages.end(), rng);
+    const CoverageRules rules;
+    const CoverageResult inOrder = analyseCoverage(p, rules), outOfOrder = analyseCoverage(shuffled, rules);
+    std::map<std::string, const VillageCoverage*> byCode;
+    for (const VillageCoverage& c : inOrder.villages) byCode[p.villages[c.village].code] = &c;
+    size_t different = 0, teams = 0, clubs = 0, outcomes = 0;
+    for (size_t i = 0; i < shuffled.villages.size(); ++i) {
+        const VillageCoverage &b = outOfOrder.villages[i], &a = *byCode.at(shuffled.villages[i].code);
+        different += b.village != i || a.gaps != b.gaps || a.score != b.score || a.nearestTaBand != b.nearestTaBand ||
+                     a.commune != b.commune || a.team != b.team || a.club != b.club;
+        teams += b.team;
+        clubs += b.club;
+        outcomes += b.has(Gap::Outcomes);
+    }
+    CHECK(different == 0);
+    CHECK(teams > 6000);  // the marks were found out of order too
+    CHECK(clubs > 2000);
+    CHECK(outcomes > 1000);
+    REQUIRE(inOrder.priority.size() == outOfOrder.priority.size());
+    size_t misranked = 0;
+    for (size_t k = 0; k < inOrder.priority.size(); ++k)
+        misranked += p.villages[inOrder.priority[k]].code != shuffled.villages[outOfOrder.priority[k]].code;
+    CHECK(misranked == 0);
+    REQUIRE(inOrder.communes.size() == 400);
+    size_t tallies = 0;
+    for (size_t c = 0; c < inOrder.communes.size(); ++c) {
+        const AreaCoverage &a = inOrder.communes[c], &b = outOfOrder.communes[c];
+        tallies += a.villages.total != 60 || b.villages.total != 60 || a.villages.team != b.villages.team ||
+                   a.villages.listed != b.villages.listed || a.people.noMobile != b.people.noMobile;
+    }
+    CHECK(tallies == 0);
 }
 
 TEST_CASE("the ranking equals a plain sort, in code order or not, in every population mode", "[core][coverage]") {
