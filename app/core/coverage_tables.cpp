@@ -31,7 +31,7 @@ std::string rulesLine(const CoverageRules& rules) {
 
 }  // namespace
 
-DataTable priorityTable(const Project& p, const CoverageResult& r, std::size_t top) {
+DataTable priorityTable(const Project& p, const CoverageResult& r, std::size_t top, std::size_t first) {
     DataTable t;
     t.name = "priority_villages";
     t.geometry = GeometryKind::Point;
@@ -43,7 +43,8 @@ DataTable priorityTable(const Project& p, const CoverageResult& r, std::size_t t
     std::string notScored;  // the same in every row: the tables whose gaps were not looked for (no data)
     for (const std::string& table : unscoredTables(r)) notScored += (notScored.empty() ? "" : ";") + table;
     const std::size_t count = top == 0 ? r.priority.size() : std::min(top, r.priority.size());
-    for (std::size_t k = 0; k < count; ++k) {
+    t.rows.reserve(count > first ? count - first : 0);
+    for (std::size_t k = first; k < count; ++k) {
         const VillageCoverage& c = r.villages[r.priority[k]];
         const Village& v = p.villages[c.village];
         t.rows.push_back({Cell{static_cast<std::int64_t>(k + 1)}, v.code, v.name, v.communeCode, communeName(r, c),

@@ -14,7 +14,8 @@ namespace gapmap {
 // "priority_villages", one row per listed village in rank order (top = 0: all). Columns:
 // rank, village_code, village_name, commune_code, commune_name, population, score, gaps, reasons,
 // nearest_ta_band_km, has_location, lon, lat. Point geometry: the village (EPSG:4326).
-DataTable priorityTable(const Project& project, const CoverageResult& result, std::size_t top = 0);
+// `first`: the rows from that rank on (0-based), so that a long list can be made a slice at a time.
+DataTable priorityTable(const Project& project, const CoverageResult& result, std::size_t top = 0, std::size_t first = 0);
 // "commune_summary", "district_summary" or "province_summary": level, code, name, parent_code and one
 // column per areaMeasures() (shares in percent to 0.1; empty where there is nothing to divide by).
 // MultiPolygon geometry: the admin unit's area.

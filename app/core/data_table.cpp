@@ -11,14 +11,26 @@ std::string cellText(const Cell& cell) {
     return "";
 }
 
-std::string formatCsv(const DataTable& t) {
+std::string formatCsvHeader(const DataTable& t) {
     std::string out;
     for (std::size_t c = 0; c < t.columns.size(); ++c) out += (c ? "," : "") + csvField(t.columns[c].name);
-    out += "\n";
+    return out + "\n";
+}
+
+void appendCsvRows(const DataTable& t, std::string& out) {
     for (const std::vector<Cell>& row : t.rows) {
-        for (std::size_t c = 0; c < row.size(); ++c) out += (c ? "," : "") + csvField(cellText(row[c]));
-        out += "\n";
+        for (std::size_t c = 0; c < row.size(); ++c) {
+            if (c) out += ',';
+            if (const auto* s = std::get_if<std::string>(&row[c])) out += csvField(*s);
+            else out += cellText(row[c]);  // numbers and empty cells need no quoting
+        }
+        out += '\n';
     }
+}
+
+std::string formatCsv(const DataTable& t) {
+    std::string out = formatCsvHeader(t);
+    appendCsvRows(t, out);
     return out;
 }
 

@@ -33,6 +33,10 @@ struct DataTable {
 std::string cellText(const Cell& cell);
 // RFC 4180 CSV with a header line, "\n" line ends.
 std::string formatCsv(const DataTable& table);
+// The same, in pieces: the header line, and the rows appended to `out` (a long table is then
+// formatted a slice at a time instead of held whole as cells).
+std::string formatCsvHeader(const DataTable& table);
+void appendCsvRows(const DataTable& table, std::string& out);
 // A JSON array of objects, one per row, keys in column order; numbers unquoted, empty cells null.
 std::string formatJsonRows(const DataTable& table);
 

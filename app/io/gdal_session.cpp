@@ -3,6 +3,7 @@
 #include <cpl_conv.h>
 #include <cpl_error.h>
 #include <gdal.h>
+#include <ogrsf_frmts.h>
 
 #include <mutex>
 #include <regex>
@@ -24,6 +25,11 @@ void GdalSession::ensure() {
             CPLSetConfigOption((std::string("OGR_") + format + "_FIELD_TYPES").c_str(), "STRING");
         }
     });
+}
+
+void GdalSession::ensureGeoPackage() {
+    static std::once_flag once;
+    std::call_once(once, [] { RegisterOGRGeoPackage(); });  // a no-op when ensure() registered it
 }
 
 namespace {

@@ -7,6 +7,10 @@ namespace gapmap {
 
 struct GdalSession {
     static void ensure();  // registers drivers once; safe to call often
+    // Registers the GeoPackage driver alone (reading a project needs no other): registering all
+    // ~200 drivers and loading GDAL's plugins cost `gapmap render`/`report` tens of milliseconds.
+    // A later ensure() registers the rest.
+    static void ensureGeoPackage();
 };
 
 // While alive, GDAL errors are collected instead of printed.

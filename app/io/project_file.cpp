@@ -3,14 +3,19 @@
 #include <gdal_priv.h>
 #include <ogr_spatialref.h>
 #include <ogrsf_frmts.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cerrno>
+#include <cmath>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <fcntl.h>
 #include <filesystem>
+#include <unordered_map>
 
 #include "core/errors.h"
 #include "core/i18n.h"
@@ -62,6 +67,26 @@ private:
     Feature f_;
 };
 
+// An OGR polygon or multipolygon as core rings (lon/lat); anything else, or nothing, is empty.
+MultiPolygon multiPolygonOf(const OGRGeometry* g) {
+    MultiPolygon out;
+    if (!g || g->IsEmpty()) return out;
+    auto add = [&out](const OGRPolygon& poly) {
+        Polygon p;
+        for (const OGRLinearRing* ring : poly) {
+            Ring r;
+            r.reserve(size_t(ring->getNumPoints()));
+            for (const OGRPoint& pt : *ring) r.push_back({pt.getX(), pt.getY()});
+            p.rings.push_back(std::move(r));
+        }
+        out.push_back(std::move(p));
+    };
+    if (wkbFlatten(g->getGeometryType()) == wkbPolygon) add(*g->toPolygon());
+    else if (wkbFlatten(g->getGeometryType()) == wkbMultiPolygon)
+        for (const OGRPolygon* p : *g->toMultiPolygon()) add(*p);
+    return out;
+}
+
 // Reads one row by column name; absent columns read as empty.
 class RowIn {
 public:
@@ -86,24 +111,7 @@ public:
         if (!g || g->IsEmpty() || wkbFlatten(g->getGeometryType()) != wkbPoint) return std::nullopt;
         return LonLat{g->toPoint()->getX(), g->toPoint()->getY()};
     }
-    MultiPolygon area() const {
-        MultiPolygon out;
-        const OGRGeometry* g = f_.GetGeometryRef();
-        if (!g || g->IsEmpty()) return out;
-        auto add = [&out](const OGRPolygon& poly) {
-            Polygon p;
-            for (const OGRLinearRing* ring : poly) {
-                Ring r;
-                for (const OGRPoint& pt : *ring) r.push_back({pt.getX(), pt.getY()});
-                p.rings.push_back(std::move(r));
-            }
-            out.push_back(std::move(p));
-        };
-        if (wkbFlatten(g->getGeometryType()) == wkbPolygon) add(*g->toPolygon());
-        else if (wkbFlatten(g->getGeometryType()) == wkbMultiPolygon)
-            for (const OGRPolygon* p : *g->toMultiPolygon()) add(*p);
-        return out;
-    }
+    MultiPolygon area() const { return multiPolygonOf(f_.GetGeometryRef()); }
 private:
     OGRFeature& f_;
 };
@@ -246,6 +254,110 @@ void writeTables(GDALDataset& ds, const Project& p) {
     writeCrosswalk(ds, p.crosswalk);
 }
 
+// The two big tables (admin_units, villages: 100,000 rows at national scale) are read straight
+// through SQLite: an OGRFeature per row, every field decoded and looked up by name, cost about five
+// times the read itself (`gapmap report` on 100,000 villages spent most of its time there). A
+// GeoPackage is an SQLite database; the geometry blob is the GeoPackage header + WKB, which
+// OGRGeometryFactory parses (points directly). Absent columns read as empty, as with RowIn.
+class SqlRows {
+public:
+    SqlRows(sqlite3* db, const char* table) {
+        if (!db) return;
+        std::string geometry = "geom";
+        sqlite3_stmt* g = nullptr;
+        if (sqlite3_prepare_v2(db, "SELECT column_name FROM gpkg_geometry_columns WHERE lower(table_name) = lower(?)", -1, &g, nullptr) == SQLITE_OK) {
+            sqlite3_bind_text(g, 1, table, -1, SQLITE_STATIC);
+            if (sqlite3_step(g) == SQLITE_ROW && sqlite3_column_text(g, 0)) geometry = reinterpret_cast<const char*>(sqlite3_column_text(g, 0));
+        }
+        sqlite3_finalize(g);
+        const std::string sql = std::string("SELECT * FROM \"") + table + "\" ORDER BY rowid";
+        if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt_, nullptr) != SQLITE_OK) { sqlite3_finalize(stmt_); stmt_ = nullptr; return; }
+        for (int i = 0; i < sqlite3_column_count(stmt_); ++i) {
+            const char* name = sqlite3_column_name(stmt_, i);
+            if (!name) continue;
+            std::string lower = name;
+            for (char& c : lower) c = char(std::tolower(static_cast<unsigned char>(c)));
+            columns_[lower] = i;
+            if (lower == geometry) geometryColumn_ = i;
+        }
+    }
+    ~SqlRows() { sqlite3_finalize(stmt_); }
+    SqlRows(const SqlRows&) = delete;
+    SqlRows& operator=(const SqlRows&) = delete;
+    explicit operator bool() const { return stmt_ != nullptr; }
+    // The table's row count, to reserve vectors with (growing 100,000 villages by doubling held the
+    // old and the new copy at once: 26 MB of a national render's peak heap).
+    static size_t count(sqlite3* db, const char* table) {
+        sqlite3_stmt* s = nullptr;
+        size_t n = 0;
+        const std::string sql = std::string("SELECT count(*) FROM \"") + table + "\"";
+        if (sqlite3_prepare_v2(db, sql.c_str(), -1, &s, nullptr) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW) n = size_t(sqlite3_column_int64(s, 0));
+        sqlite3_finalize(s);
+        return n;
+    }
+    bool next() {
+        const int rc = stmt_ ? sqlite3_step(stmt_) : SQLITE_DONE;
+        if (rc == SQLITE_ROW) return true;
+        if (rc != SQLITE_DONE) throw InputError(sqlite3_errmsg(sqlite3_db_handle(stmt_)));
+        return false;
+    }
+    int column(const char* name) const {
+        const auto it = columns_.find(name);
+        return it == columns_.end() ? -1 : it->second;
+    }
+    std::string text(int c) const {
+        if (c < 0 || sqlite3_column_type(stmt_, c) == SQLITE_NULL) return "";
+        const unsigned char* t = sqlite3_column_text(stmt_, c);
+        return t ? std::string(reinterpret_cast<const char*>(t), size_t(sqlite3_column_bytes(stmt_, c))) : "";
+    }
+    std::optional<int64_t> integer(int c) const {
+        if (c < 0 || sqlite3_column_type(stmt_, c) == SQLITE_NULL) return std::nullopt;
+        return sqlite3_column_int64(stmt_, c);
+    }
+    bool flag(int c) const { return integer(c).value_or(0) != 0; }
+    // The row's geometry as WKB (the GeoPackage header skipped); empty for NULL or an empty geometry.
+    std::pair<const unsigned char*, size_t> wkb() const {
+        if (geometryColumn_ < 0 || sqlite3_column_type(stmt_, geometryColumn_) != SQLITE_BLOB) return {nullptr, 0};
+        const auto* blob = static_cast<const unsigned char*>(sqlite3_column_blob(stmt_, geometryColumn_));
+        const size_t size = size_t(sqlite3_column_bytes(stmt_, geometryColumn_));
+        if (size < 8 || blob[0] != 'G' || blob[1] != 'P' || (blob[3] & 0x10)) return {nullptr, 0};  // bit 4: empty
+        static const size_t envelopeBytes[8] = {0, 32, 48, 48, 64, 0, 0, 0};
+        const size_t header = 8 + envelopeBytes[(blob[3] >> 1) & 7];
+        if (size <= header) return {nullptr, 0};
+        return {blob + header, size - header};
+    }
+    std::optional<LonLat> point() const {
+        const auto [w, n] = wkb();
+        if (n == 21 && w[0] == 1) {  // little-endian 2-D point: the common case, read without allocating
+            uint32_t type = 0;
+            std::memcpy(&type, w + 1, 4);
+            if (type == 1) {
+                double xy[2];
+                std::memcpy(xy, w + 5, 16);
+                if (std::isnan(xy[0]) || std::isnan(xy[1])) return std::nullopt;
+                return LonLat{xy[0], xy[1]};
+            }
+        }
+        const std::unique_ptr<OGRGeometry> g = geometry(w, n);
+        if (!g || g->IsEmpty() || wkbFlatten(g->getGeometryType()) != wkbPoint) return std::nullopt;
+        return LonLat{g->toPoint()->getX(), g->toPoint()->getY()};
+    }
+    MultiPolygon area() const {
+        const auto [w, n] = wkb();
+        return multiPolygonOf(geometry(w, n).get());
+    }
+private:
+    static std::unique_ptr<OGRGeometry> geometry(const unsigned char* w, size_t n) {
+        if (!w) return nullptr;
+        OGRGeometry* g = nullptr;
+        if (OGRGeometryFactory::createFromWkb(w, nullptr, &g, n) != OGRERR_NONE) return nullptr;
+        return std::unique_ptr<OGRGeometry>(g);
+    }
+    sqlite3_stmt* stmt_ = nullptr;
+    std::unordered_map<std::string, int> columns_;
+    int geometryColumn_ = -1;
+};
+
 template <typename Fn>
 void forEachRow(GDALDataset& ds, const char* table, Fn fn) {
     OGRLayer* layer = ds.GetLayerByName(table);
@@ -278,7 +390,7 @@ bool projectExists(const std::string& path) {
 }
 
 Project readProject(const std::string& path) {
-    GdalSession::ensure();
+    GdalSession::ensureGeoPackage();
     if (!projectExists(path)) throw InputError(tr("project.error.no_such_file", {path}));
     recoverWal(path);  // a WAL left by a killed edit: GDAL's read-only open could not recover it
     GdalErrorCapture capture;
@@ -291,33 +403,53 @@ Project readProject(const std::string& path) {
     if (!ds->GetLayerByName("admin_units") || !ds->GetLayerByName("settings"))
         throw InputError(tr("project.error.not_gapmap", {path}));
     Project p;
-    forEachRow(*ds, "admin_units", [&](const RowIn& r) {
-        AdminUnit u;
-        u.code = r.text("code");
-        u.name = r.text("name");
-        u.level = adminLevelFromString(r.text("level")).value_or(AdminLevel::Commune);
-        u.parentCode = r.text("parent_code");
-        u.kind = r.text("kind");
-        u.population = r.integer("population");
-        u.especiallyDifficult = r.flag("especially_difficult");
-        u.area = r.area();
-        p.adminUnits.push_back(std::move(u));
-    });
-    forEachRow(*ds, "villages", [&](const RowIn& r) {
-        Village v;
-        v.code = r.text("code");
-        v.name = r.text("name");
-        v.communeCode = r.text("commune_code");
-        v.location = r.point();
-        v.population = r.integer("population");
-        v.households = r.integer("households");
-        v.ethnicGroup = r.text("ethnic_group");
-        v.especiallyDifficult = r.flag("especially_difficult");
-        v.electricity = electricityFromString(r.text("electricity")).value_or(Electricity::Grid);
-        v.mobile = mobileFromString(r.text("mobile")).value_or(Mobile::G4);
-        v.internet = r.flag("internet");
-        p.villages.push_back(std::move(v));
-    });
+    // The same file through SQLite, read-only, for the two big tables (SqlRows).
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+        const std::string why = db ? sqlite3_errmsg(db) : "";
+        sqlite3_close(db);
+        throw InputError(tr("project.error.not_gpkg_because", {path, why}));
+    }
+    const std::unique_ptr<sqlite3, decltype(&sqlite3_close)> closeDb(db, &sqlite3_close);
+    if (SqlRows r{db, "admin_units"}) {
+        const int code = r.column("code"), name = r.column("name"), level = r.column("level"), parent = r.column("parent_code"),
+                  kind = r.column("kind"), population = r.column("population"), difficult = r.column("especially_difficult");
+        p.adminUnits.reserve(SqlRows::count(db, "admin_units"));
+        while (r.next()) {
+            AdminUnit u;
+            u.code = r.text(code);
+            u.name = r.text(name);
+            u.level = adminLevelFromString(r.text(level)).value_or(AdminLevel::Commune);
+            u.parentCode = r.text(parent);
+            u.kind = r.text(kind);
+            u.population = r.integer(population);
+            u.especiallyDifficult = r.flag(difficult);
+            u.area = r.area();
+            p.adminUnits.push_back(std::move(u));
+        }
+    }
+    if (SqlRows r{db, "villages"}) {
+        const int code = r.column("code"), name = r.column("name"), commune = r.column("commune_code"),
+                  population = r.column("population"), households = r.column("households"), ethnic = r.column("ethnic_group"),
+                  difficult = r.column("especially_difficult"), electricity = r.column("electricity"), mobile = r.column("mobile"),
+                  internet = r.column("internet");
+        p.villages.reserve(SqlRows::count(db, "villages"));
+        while (r.next()) {
+            Village v;
+            v.code = r.text(code);
+            v.name = r.text(name);
+            v.communeCode = r.text(commune);
+            v.location = r.point();
+            v.population = r.integer(population);
+            v.households = r.integer(households);
+            v.ethnicGroup = r.text(ethnic);
+            v.especiallyDifficult = r.flag(difficult);
+            v.electricity = electricityFromString(r.text(electricity)).value_or(Electricity::Grid);
+            v.mobile = mobileFromString(r.text(mobile)).value_or(Mobile::G4);
+            v.internet = r.flag(internet);
+            p.villages.push_back(std::move(v));
+        }
+    }
     forEachRow(*ds, "communication_teams", [&](const RowIn& r) {
         p.teams.push_back({r.text("village_code"), r.text("established"), r.count("members"), r.count("women_members"), r.text("channel")});
     });

@@ -570,7 +570,8 @@ RenderScene ProjectSceneBuilder::build(const SceneOptions& options) const {
             scene.layers.push_back(gaps);
         }
     }
-    if (anyVillage) addPriorityLayer(scene, options, show.count("priority_villages") > 0);
+    if (anyVillage && (show.count("priority_villages") || !options.shownLayersOnly))
+        addPriorityLayer(scene, options, show.count("priority_villages") > 0);
     if (anyVillage || !project_.teams.empty()) {
         Layer teams;
         teams.id = "teams";
@@ -625,7 +626,8 @@ RenderScene ProjectSceneBuilder::build(const SceneOptions& options) const {
                                 tr("render.legend.club"), ""});
         scene.layers.push_back(clubs);
     }
-    if (haveCommunes) addOfficeLayer(scene, show.count("commune_offices") > 0);
+    if (haveCommunes && (show.count("commune_offices") || !options.shownLayersOnly))
+        addOfficeLayer(scene, show.count("commune_offices") > 0);
     if (!project_.trustedAddresses.empty()) {
         Layer ta;
         ta.id = "trusted_addresses";

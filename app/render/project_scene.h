@@ -44,6 +44,10 @@ struct SceneOptions {
     // A unit's code (a district in presentation mode): the other communes are dimmed and the unit's
     // outer edge drawn thick, as parts of the "districts" layer. Empty = no focus.
     std::string focusUnit;
+    // One-off pictures (render_map.h): layers not shown are left out of the scene instead of built
+    // hidden for a later toggle. The priority layer's coverage analysis was a tenth of a national
+    // `gapmap render` that never showed it.
+    bool shownLayersOnly = false;
 };
 
 struct LayerInfo {

@@ -30,6 +30,7 @@ RenderedMap renderProjectMap(const Project& project, const MapRequest& request) 
         throw std::invalid_argument(tr("render.error.image_size"));
     SceneOptions sceneOptions = request.scene;
     sceneOptions.exactTrustedAddresses = false;  // never in a shared output
+    sceneOptions.shownLayersOnly = true;         // one picture: no layer is toggled on later
     const ProjectSceneBuilder builder(project);
     RenderedMap out;
     out.scene = builder.build(sceneOptions);
