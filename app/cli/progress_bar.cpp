@@ -47,6 +47,7 @@ struct TerminalProgress::Bar {
             drawn = false;
             return;
         }
+        if (s.step.empty()) return;  // steps announced, none begun yet
         const auto now = std::chrono::steady_clock::now();
         const int percent = int(std::floor(s.overall() * 100));
         const bool newStep = s.step != lastStep;

@@ -97,7 +97,8 @@ std::string circleSymbol(const std::string& name, Color fill, Color stroke, floa
 
 // Simple labels in Noto Sans with a light halo, as the GL map's names. `scaleMin`: shown only at
 // scale denominators below it (0: always). QGIS 3.22 reads the attribute scaleMax as its minimum
-// scale (the most zoomed out, QgsPalLayerSettings::minimumScale), as it writes it.
+// scale (the most zoomed out, QgsPalLayerSettings::minimumScale), as it writes it. Areas are no
+// obstacles: a province's polygon would otherwise keep every commune name off the map.
 std::string labeling(const std::string& expression, float sizePx, Color color, bool points, double scaleMin = 0) {
     return " <labeling type=\"simple\">\n  <settings calloutType=\"simple\">\n"
            "   <text-style fontFamily=\"Noto Sans\" namedStyle=\"Regular\" fontSize=\"" + num(sizePx) +
@@ -109,7 +110,7 @@ std::string labeling(const std::string& expression, float sizePx, Color color, b
            "\" distUnits=\"Pixel\" centroidInside=\"1\" centroidWhole=\"0\" polygonPlacementFlags=\"2\" placementFlags=\"10\""
            " quadOffset=\"4\" priority=\"5\" offsetType=\"0\" fitInPolygonOnly=\"0\" xOffset=\"0\" yOffset=\"0\"/>\n"
            "   <rendering drawLabels=\"1\" scaleVisibility=\"" + std::string(scaleMin > 0 ? "1" : "0") + "\" scaleMin=\"0\" scaleMax=\"" + num(scaleMin) +
-           "\" obstacle=\"1\" obstacleType=\"1\" obstacleFactor=\"1\" displayAll=\"0\" upsidedownLabels=\"0\""
+           "\" obstacle=\"" + std::string(points ? "1" : "0") + "\" obstacleType=\"1\" obstacleFactor=\"1\" displayAll=\"0\" upsidedownLabels=\"0\""
            " limitNumLabels=\"0\" maxNumLabels=\"2000\" fontLimitPixelSize=\"0\" fontMinPixelSize=\"0\" fontMaxPixelSize=\"10000\""
            " labelPerPart=\"0\" mergeLines=\"0\" minFeatureSize=\"0\" zIndex=\"0\" unplacedVisibility=\"0\"/>\n"
            "  </settings>\n </labeling>\n";

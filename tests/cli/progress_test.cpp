@@ -56,7 +56,7 @@ TEST_CASE("export-report on a terminal shows a progress bar with the step names,
     REQUIRE(status == 0);
     CHECK(out.find("Drawing the pages  [") != std::string::npos);
     CHECK(out.find("Analysing coverage") != std::string::npos);
-    CHECK(out.find("100%") != std::string::npos);
+    CHECK(out.find("\r  [") == std::string::npos);  // never a bar without a step name
     CHECK(out.find("\r\x1b[K") != std::string::npos);  // erased at the end
     // The summary line stands alone after the bar was erased.
     const size_t erased = out.rfind("\r\x1b[K");
