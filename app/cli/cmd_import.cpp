@@ -1,8 +1,10 @@
 // gapmap import PROJECT.gpkg --as TABLE FILE [options], or without --as: whole workbooks, one or
 // several files in one transaction (io/returns_import.h), --update merging rows by key.
 #include <cstdio>
+#include <optional>
 
 #include "cli/cli_common.h"
+#include "cli/progress_bar.h"
 #include "cli/import_options.h"
 #include "core/errors.h"
 #include "core/i18n.h"
@@ -36,7 +38,9 @@ int runImport(const std::vector<std::string>& argv) {
     ImportRequest request = importRequestFrom(args, args.value("--as"), args.positional[1]);
     MergeLedger ledger;
     if (args.has("--update")) request.merge = &ledger;
+    std::optional<TerminalProgress> progress(std::in_place);  // terminals only; the steps: io/importer.cpp importFile
     const ImportResult result = importFile(args.positional[0], request);
+    progress.reset();
     std::fputs(formatImportResult(result).c_str(), stdout);
     return kOk;
 }

@@ -2,10 +2,12 @@
 //                [import options for the units file]
 // The old project is only read; the new one is written whole (temporary file + rename).
 #include <cstdio>
+#include <optional>
 #include <filesystem>
 #include <map>
 
 #include "cli/cli_common.h"
+#include "cli/progress_bar.h"
 #include "cli/import_options.h"
 #include "core/errors.h"
 #include "core/i18n.h"
@@ -50,10 +52,16 @@ int runMigrate(const std::vector<std::string>& argv) {
     if (fs::exists(outPath) && fs::equivalent(oldPath, outPath, ec)) throw UsageError(tr("migrate.error.same_file", {outPath}));
     if (fs::exists(outPath) && !args.has("--force")) throw InputError(tr("migrate.error.out_exists", {outPath}));
 
+    std::optional<TerminalProgress> progress(std::in_place);  // terminals only
+    progressSteps(3);
+    progressStep(tr("progress.read_project"));
     const Project old = readProject(oldPath);
+    progressStep(tr("progress.migrate"));
     const MigrationResult m = migrateProject(old, importRequestFrom(args, "admin_units", unitsFile), oldPath);
+    progressStep(tr("progress.write_project"));
     writeProject(m.project, outPath);
     if (!args.value("--crosswalk-csv").empty()) writeOutput(crosswalkCsv(m.project), args.value("--crosswalk-csv"));
+    progress.reset();
 
     std::string out = tr("migrate.summary.title", {oldPath, outPath}) + "\n";
     out += "  " + formatImportResult(m.units);

@@ -2,11 +2,13 @@
 //               [--color-by ATTRIBUTE] [--title TEXT] [--priority-gaps team,internet]
 #include <algorithm>
 #include <cstdio>
+#include <optional>
 #include <filesystem>
 #include <sstream>
 #include <stdexcept>
 
 #include "cli/cli_common.h"
+#include "cli/progress_bar.h"
 #include "core/errors.h"
 #include "core/i18n.h"
 #include "core/parse.h"
@@ -119,6 +121,9 @@ int runRender(const std::vector<std::string>& argv) {
         request.scene.title = toNfc(title);
     }
 
+    std::optional<TerminalProgress> progress(std::in_place);  // terminals only
+    progressSteps(3);
+    progressStep(tr("progress.read_project"));
     const std::string source = args.positional.empty() ? "demo" : args.positional[0];
     const Project project = args.positional.empty() ? buildDemoProject() : readProject(args.positional[0]);
     if (request.scene.title.empty() && project.title("").empty())
@@ -130,17 +135,20 @@ int runRender(const std::vector<std::string>& argv) {
     } catch (const std::exception& e) {
         throw InputError(tr("render.error.no_opengl", {e.what()}));
     }
+    progressStep(tr("progress.draw_map"));
     render::RenderedMap map;
     try {
         map = render::renderProjectMap(project, request);
     } catch (const std::invalid_argument& e) {
         throw InputError(source + ": " + e.what());
     }
+    progressStep(tr("progress.write_file"));
     try {
         render::writePng(map.image, out);
     } catch (const std::exception& e) {
         throw InputError(e.what());
     }
+    progress.reset();
     const std::string message = tr("render.wrote", {out, std::to_string(map.image.width), std::to_string(map.image.height),
                                                     map.scene.title, std::to_string(map.stats.labels)});
     std::printf("%s\n", message.c_str());

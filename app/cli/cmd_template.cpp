@@ -2,8 +2,10 @@
 // a collection workbook for one scope (io/collection_workbook.h).
 #include <algorithm>
 #include <cstdio>
+#include <optional>
 
 #include "cli/cli_common.h"
+#include "cli/progress_bar.h"
 #include "core/errors.h"
 #include "core/i18n.h"
 #include "io/collection_workbook.h"
@@ -28,8 +30,13 @@ int runTemplate(const std::vector<std::string>& argv) {
         if (!t.empty()) tables.push_back(t);
         start = comma + 1;
     }
+    std::optional<TerminalProgress> progress(std::in_place);  // terminals only
+    progressSteps(2);
+    progressStep(tr("progress.read_project"));
     const Project project = readProject(args.positional[0]);
+    progressStep(tr("progress.write_file"));
     const WorkbookSummary summary = writeCollectionWorkbook(project, scope, tables, args.value("--out"));
+    progress.reset();
     std::string out = tr("flow.template.written", {args.value("--out"), summary.scope}) + "\n";
     for (const auto& [sheet, rows] : summary.rows) out += "  " + tr("flow.guide.sheet_line", {sheet, formatLocaleNumber(double(rows))}) + "\n";
     std::fputs(out.c_str(), stdout);

@@ -7,6 +7,7 @@
 #include "core/admin_names.h"
 #include "core/errors.h"
 #include "core/i18n.h"
+#include "core/progress.h"
 #include "core/implied_units.h"
 #include "core/parse.h"
 #include "core/place_index.h"
@@ -505,8 +506,15 @@ std::string replaceProjectKeepingBackup(const Project& project, const std::strin
 }
 
 ImportResult importFile(const std::string& projectPath, const ImportRequest& request) {
+    // Progress (core/progress.h); until the write begins nothing has changed, so it may stop there.
+    progressSteps(3);
+    progressStep(tr("progress.read_project"));
     Project project = projectExists(projectPath) ? readProject(projectPath) : Project{};
+    progressCheckpoint();
+    progressStep(tr("progress.import_file"));
     ImportResult result = importInto(project, request);
+    progressCheckpoint();
+    progressStep(tr("progress.write_project"));
     result.backup = replaceProjectKeepingBackup(project, projectPath);
     return result;
 }

@@ -13,6 +13,7 @@
 #include "core/data_dates.h"
 #include "core/errors.h"
 #include "core/i18n.h"
+#include "core/progress.h"
 #include "core/text_format.h"
 #include "core/report.h"
 #include "io/pending_file.h"
@@ -251,14 +252,23 @@ void drawReport(cairo_surface_t* surface, const Content& c, const PdfReportOptio
     frame.footerLeft = tr("pdf.footer", {formatLocaleDate(c.madeOn)});
     frame.pageLabel = tr("pdf.page");
     Document doc(surface, frame, totalPages);
+    // Progress (core/progress.h): the three province parts, then one per district page. Nothing is
+    // committed before the whole file is written, so stopping between parts is safe.
+    const std::size_t parts = 3 + (options.perDistrict ? c.report.districts.size() : 0);
+    std::size_t done = 0;
+    auto partDone = [&] { progressFraction(++done, parts); progressCheckpoint(); };
     overviewPage(doc, c, summary);
+    partDone();
     figuresPages(doc, c);
+    partDone();
     prioritiesPages(doc, c, options.topPriorities);
+    partDone();
     summary.districtPages = 0;
     if (options.perDistrict)
         for (const AreaRow& d : c.report.districts) {
             districtPage(doc, c, d);
             ++summary.districtPages;
+            partDone();
         }
     doc.finish();
     summary.pages = doc.page();
@@ -269,6 +279,8 @@ cairo_status_t discard(void*, const unsigned char*, unsigned int) { return CAIRO
 }  // namespace
 
 PdfReportSummary writePdfReport(const Project& project, const std::string& path, const PdfReportOptions& options) {
+    progressSteps(3);
+    progressStep(tr("progress.analysis"));
     Content c{project, buildReport(project, options.radiusKm), {}, {}, {}, {}, {}, formatLocalNow("%Y-%m-%d")};
     CoverageRules rules = CoverageRules::fromProject(project);
     if (options.radiusKm) rules.taRadiusKm = *options.radiusKm;
@@ -281,9 +293,15 @@ PdfReportSummary writePdfReport(const Project& project, const std::string& path,
 
     // First pass: count the pages for the footer ("page 2 of 5"); nothing is written.
     PdfReportSummary summary;
+    progressStep(tr("progress.pdf_layout"));
     {
         cairo_surface_t* counting = cairo_pdf_surface_create_for_stream(discard, nullptr, kPageWidthPt, kPageHeightPt);
-        drawReport(counting, c, options, 0, summary);
+        try {
+            drawReport(counting, c, options, 0, summary);
+        } catch (...) {  // cancelled (core/progress.h)
+            cairo_surface_destroy(counting);
+            throw;
+        }
         cairo_surface_destroy(counting);
     }
     PendingFile pending(path);
@@ -292,6 +310,7 @@ PdfReportSummary writePdfReport(const Project& project, const std::string& path,
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, tr("pdf.report_name").c_str());
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "gapmap");
     const int pages = summary.pages;
+    progressStep(tr("progress.pdf_pages"));
     try {
         drawReport(surface, c, options, pages, summary);
     } catch (...) {

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <cctype>
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <csignal>
@@ -17,6 +18,8 @@
 #include <filesystem>
 #include <unordered_map>
 
+#include "core/coverage.h"
+#include "core/coverage_tables.h"
 #include "core/errors.h"
 #include "core/i18n.h"
 #include "core/parse.h"
@@ -24,6 +27,8 @@
 #include "io/gdal_session.h"
 #include "io/ogr_geometry.h"
 #include "io/project_edits.h"
+#include "io/qgis_styles.h"
+#include "io/table_export.h"
 
 namespace gapmap {
 namespace {
@@ -357,6 +362,20 @@ private:
     std::unordered_map<std::string, int> columns_;
     int geometryColumn_ = -1;
 };
+// What QGIS needs to draw the project as gapmap's map: the commune summary (the per-commune
+// measures of `gapmap report --summary`, the table the GeoPackage export holds), because the map's
+// indicator is computed, not a column of admin_units; and a style per layer (io/qgis_styles.h).
+// A snapshot made at this write: gapmap never reads it back (readProject ignores it).
+void writeQgisLayers(GDALDataset& ds, const Project& p, const std::string& path) {
+    std::vector<DataTable> summaries;
+    if (std::any_of(p.adminUnits.begin(), p.adminUnits.end(), [](const AdminUnit& u) { return u.level == AdminLevel::Commune && !u.area.empty(); })) {
+        CoverageRules rules;  // an invalid setting: the defaults, as the app's map does
+        try { rules = CoverageRules::fromProject(p); } catch (const std::exception&) {}
+        summaries.push_back(areaTable(p, analyseCoverage(p, rules), AdminLevel::Commune));
+        writeTableLayer(ds, summaries.back(), true, path);
+    }
+    writeLayerStyles(ds, projectStyles(p, summaries));
+}
 
 template <typename Fn>
 void forEachRow(GDALDataset& ds, const char* table, Fn fn) {
@@ -506,6 +525,7 @@ void writeProject(const Project& project, const std::string& path) {
         try {
             ds->StartTransaction();
             writeTables(*ds, project);
+            writeQgisLayers(*ds, project, path);
             if (ds->CommitTransaction() != OGRERR_NONE) throw InputError(tr("project.error.cannot_write", {path, capture.firstError()}));
         } catch (...) {
             ds.reset();

@@ -10,6 +10,7 @@
 #include "core/errors.h"
 #include "core/i18n.h"
 #include "io/gdal_session.h"
+#include "io/qgis_styles.h"
 #include "io/ogr_geometry.h"
 #include "io/pending_file.h"
 
@@ -29,7 +30,9 @@ std::unique_ptr<OGRGeometry> geometryOf(const DataTable& t, std::size_t row) {
     return toOgr(*t.areas[row]);
 }
 
-void writeLayer(GDALDataset& ds, const DataTable& t, bool spatial, const std::string& path) {
+}  // namespace
+
+void writeTableLayer(GDALDataset& ds, const DataTable& t, bool spatial, const std::string& path) {
     OGRSpatialReference wgs84;
     wgs84.importFromEPSG(4326);
     wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
@@ -60,6 +63,8 @@ void writeLayer(GDALDataset& ds, const DataTable& t, bool spatial, const std::st
     }
 }
 
+namespace {
+
 // Creates the file with `driver` under a temporary name, writes every table, renames it into place.
 void writeWithGdal(const char* driver, const std::vector<DataTable>& tables, const std::string& path, bool spatial) {
     GdalSession::ensure();
@@ -71,7 +76,8 @@ void writeWithGdal(const char* driver, const std::vector<DataTable>& tables, con
         std::unique_ptr<GDALDataset> ds(d->Create(pending.temp().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
         if (!ds) throw InputError(tr("export.error.cannot_write_because", {path, capture.firstError()}));
         const bool transaction = ds->StartTransaction() == OGRERR_NONE;  // GPKG: one commit, much faster
-        for (const DataTable& t : tables) writeLayer(*ds, t, spatial, path);
+        for (const DataTable& t : tables) writeTableLayer(*ds, t, spatial, path);
+        if (spatial) writeLayerStyles(*ds, exportStyles(tables));  // QGIS draws the layers as gapmap's map
         if (transaction && ds->CommitTransaction() != OGRERR_NONE) throw InputError(tr("export.error.cannot_write_detail", {path, capture.firstError()}));
         ds->FlushCache();
         if (!capture.firstError().empty()) throw InputError(tr("export.error.cannot_write_detail", {path, capture.firstError()}));

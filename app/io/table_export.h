@@ -9,6 +9,8 @@
 
 #include "core/data_table.h"
 
+class GDALDataset;
+
 namespace gapmap {
 
 // Throws InputError naming the file when it cannot be written. A path that names something other
@@ -16,6 +18,11 @@ namespace gapmap {
 void writeTextFile(const std::string& path, const std::string& text);
 void writeXlsx(const std::vector<DataTable>& tables, const std::string& path);
 // Tables with GeometryKind::Point or MultiPolygon become spatial layers, the others attribute tables.
+// The file carries QGIS styles for its layers (io/qgis_styles.h).
 void writeGeoPackage(const std::vector<DataTable>& tables, const std::string& path);
+
+// io only: one table as a layer of an open dataset (spatial: with its geometry, GeoPackage options).
+// Throws InputError naming `path`.
+void writeTableLayer(GDALDataset& ds, const DataTable& table, bool spatial, const std::string& path);
 
 }  // namespace gapmap

@@ -8,6 +8,7 @@
 
 #include "core/admin_names.h"
 #include "core/i18n.h"
+#include "core/map_style.h"
 #include "core/mercator.h"
 
 namespace gapmap::render {
@@ -15,17 +16,8 @@ namespace {
 
 const double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-// Palette: muted land, grey boundaries darkening with rank, Dark2/PiYG accents for programme symbols.
-const Color kLand = Color::hex(0xf4f1ea);
-const Color kNoData = Color::hex(0xd4d4d4);
-const Color kCommuneLine = Color::hex(0x8c8c8c);
-const Color kDistrictLine = Color::hex(0x4a4a4a);
-const Color kProvinceLine = Color::hex(0x1f1f1f);
-const Color kVillageFill = Color::hex(0xffffff);
-const Color kVillageStroke = Color::hex(0x4d4d4d);
-const Color kTeam = Color::hex(0xd95f02);
-const Color kClub = Color::hex(0x7570b3);
-const Color kTrustedAddress = Color::hex(0xc51b7d);
+// The palette and sizes the QGIS styles share (core/map_style.h).
+using namespace map_style;
 const Color kGap[4] = {Color::hex(0xffffff), Color::hex(0xfed976), Color::hex(0xfd8d3c), Color::hex(0xbd0026)};
 
 // The largest round number (1, 2, 5 x 10^k) not above v, for legend examples.
@@ -344,16 +336,8 @@ RenderScene ProjectSceneBuilder::build(const SceneOptions& options) const {
     const bool haveCommunes = !communes_->features.empty() && communes_->bandCount() > 0 && !communes_->box.empty();
 
     // Villages: sqrt scale, radius 2..8 px, so that area is proportional to population.
-    int64_t maxPop = 0;
-    std::vector<int64_t> pops;
-    for (const Village& v : project_.villages)
-        if (v.location && v.population) pops.push_back(*v.population);
-    if (!pops.empty()) {
-        const size_t k = std::min(pops.size() - 1, size_t(pops.size() * 0.99));  // the largest 1% share the top size
-        std::nth_element(pops.begin(), pops.begin() + k, pops.end());
-        maxPop = pops[k];
-    }
-    const float minR = 2.0f, maxR = 8.0f;
+    const int64_t maxPop = villageSizePopulation(project_);
+    const float minR = kVillageMinRadiusPx, maxR = kVillageMaxRadiusPx;
     auto radiusOf = [maxPop, minR, maxR](const Village& v) {  // by value: village labels use it later
         if (!v.population || maxPop <= 0) return minR;
         return std::clamp(float(maxR * std::sqrt(double(*v.population) / double(maxPop))), minR, maxR);
@@ -435,7 +419,7 @@ RenderScene ProjectSceneBuilder::build(const SceneOptions& options) const {
         return l;
     };
     if (haveCommunes) {
-        Layer communeLines = outline("communes", communes_, kArcCommune, kCommuneLine, 0.9f, tr("render.legend.commune"));
+        Layer communeLines = outline("communes", communes_, kArcCommune, kCommuneLine, kCommuneLineWidthPx, tr("render.legend.commune"));
         communeLines.maxMetresPerPixel = communeOutlineMaxMpp_;
         scene.layers.push_back(communeLines);
         const bool districtLevel = severalDistricts_ && (project_.hasDistricts() ||
@@ -445,16 +429,16 @@ RenderScene ProjectSceneBuilder::build(const SceneOptions& options) const {
                 return !p || p->level == AdminLevel::District;
             }));
         if (districtLevel) {
-            Layer districtLines = outline("districts", communes_, kArcDistrict, kDistrictLine, 1.7f, tr("render.legend.district"));
+            Layer districtLines = outline("districts", communes_, kArcDistrict, kDistrictLine, kDistrictLineWidthPx, tr("render.legend.district"));
             districtLines.maxMetresPerPixel = districtOutlineMaxMpp_;
             scene.layers.push_back(districtLines);
         }
-        scene.layers.push_back(outline("province", communes_, kArcOuter, kProvinceLine, 2.6f,
+        scene.layers.push_back(outline("province", communes_, kArcOuter, kProvinceLine, kProvinceLineWidthPx,
                                        provinces_->features.empty() && !project_.hasDistricts() && communeUnits_.size() > 2000
                                            ? tr("render.legend.outer_edge") : tr("render.legend.province")));
     } else {
-        if (!districts_->features.empty()) scene.layers.push_back(outline("districts", districts_, kArcCommune, kDistrictLine, 1.7f, tr("render.legend.district")));
-        if (!provinces_->features.empty()) scene.layers.push_back(outline("province", provinces_, kArcCommune, kProvinceLine, 2.6f, tr("render.legend.province")));
+        if (!districts_->features.empty()) scene.layers.push_back(outline("districts", districts_, kArcCommune, kDistrictLine, kDistrictLineWidthPx, tr("render.legend.district")));
+        if (!provinces_->features.empty()) scene.layers.push_back(outline("province", provinces_, kArcCommune, kProvinceLine, kProvinceLineWidthPx, tr("render.legend.province")));
     }
 
     if (!options.focusUnit.empty() && haveCommunes) addFocusLayers(scene, options.focusUnit, show.count("districts") > 0);
@@ -473,10 +457,10 @@ RenderScene ProjectSceneBuilder::build(const SceneOptions& options) const {
         villages.kind = LayerKind::Points;
         villages.shape = PointShape::Circle;
         villages.strokeColor = kVillageStroke;
-        villages.strokeWidthPx = 1;
+        villages.strokeWidthPx = kVillageStrokeWidthPx;
         // Dark stroke, then a light ring: a symbol stands out on every fill, even a dark red dot on
         // the dark red end of the same ramp (no internet over "share without internet").
-        villages.pointHaloPx = 1;
+        villages.pointHaloPx = kVillageHaloPx;
         villages.visible = show.count("villages") > 0;
         villages.points = cachedPoints("villages", villageMaxMpp_, maxR, [project, radiusOf] {
             std::vector<PointItem> items;
@@ -694,7 +678,7 @@ RenderScene ProjectSceneBuilder::build(const SceneOptions& options) const {
         l.kind = LayerKind::Labels;
         l.labels = communeLabels_;
         l.textStyle = TextStyle::Label;
-        l.textColor = Color::hex(0x1e1e1e);
+        l.textColor = kCommuneLabel;
         l.visible = show.count("labels") > 0;
         scene.layers.push_back(l);
     }
@@ -704,7 +688,7 @@ RenderScene ProjectSceneBuilder::build(const SceneOptions& options) const {
         l.kind = LayerKind::Labels;
         l.labels = villageLabels_;
         l.textStyle = TextStyle::Small;
-        l.textColor = Color::hex(0x3a3a3a);
+        l.textColor = kVillageLabel;
         l.pointLabels = true;
         l.maxMetresPerPixel = villageLabelMaxMpp_;
         l.visible = show.count("labels") > 0;

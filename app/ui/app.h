@@ -2,6 +2,8 @@
 // a time over the map. The GLFW window lives in desktop.cpp; this class only needs an ImGui
 // context and a current GL 3.3 context, so tests run its frames headless.
 #pragma once
+#include <exception>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -84,6 +86,15 @@ public:
     bool exportPng(const std::string& path, int widthPx, int heightPx);
     // File › Export report: the PDF of `gapmap export-report` (app_report_dialog.cpp).
     bool exportReport(const std::string& path, bool perDistrict);
+    // Long work behind a progress dialog (app_progress.cpp): `work` runs on a worker thread with a
+    // core/progress.h Progress installed (it must not touch the App); `done` runs on the UI thread
+    // afterwards with the exception the work threw (Cancelled after a cancel), or null. The dialog
+    // offers Cancel when `cancellable`: the work stops at its next progressCheckpoint().
+    void startTask(std::string title, bool cancellable, std::function<void()> work, std::function<void(std::exception_ptr)> done);
+    bool taskRunning() const { return task_ != nullptr; }
+    void cancelTask();
+    // The report dialog's export in the background (what its Export button does).
+    void startReport(const std::string& path, bool perDistrict);
     const std::string& status() const { return status_; }
     // An admin unit's population as the tooltip shows it: the analysis's figure, or "no data".
     std::string populationText(const AdminUnit& unit) const;
@@ -170,6 +181,12 @@ private:
     void drawMenuBar();
     void drawDialogs();
     void drawReportDialog();
+    // The progress dialog of the running task, drawn inside the dialog that started it (a modal on
+    // that modal); runs the task's `done` once the work has ended.
+    void drawTaskDialog();
+    struct LongTask;
+    std::shared_ptr<LongTask> task_;  // shared_ptr: complete only in app_progress.cpp, whose deleter joins the worker
+    bool reportFinished_ = false;  // the background report succeeded: its dialog closes
     // File › Make collection workbook… and File › Import returns… (app_collection.cpp).
     void drawCollectionDialogs();
 public:

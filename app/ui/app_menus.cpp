@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "core/i18n.h"
+#include "core/progress.h"
 #include "core/schema.h"
 #include "io/importer.h"
 #include "io/project_file.h"
@@ -105,21 +106,31 @@ void App::drawDialogs() {
             ImGui::EndCombo();
         }
         const FileChooser::Choice choice = files_.draw(width, tr("ui.dialog.import"));
-        if (choice == FileChooser::Choice::Chosen) {
-            try {
-                ImportRequest request;
-                request.table = dialogTable_;
-                request.file = importPath_ = files_.chosen();
-                const ImportResult r = importFile(path_, request);  // the project file is written atomically
-                openProject(path_);
-                dialogMessage_ = formatImportResult(r);
-                files_.setMessage("");
-            } catch (const std::exception& e) {
-                dialogMessage_.clear();
-                files_.setMessage(e.what());  // the project file is untouched
-            }
+        if (choice == FileChooser::Choice::Chosen && !taskRunning()) {
+            // In the background behind a progress dialog (app_progress.cpp); Cancel stops it before
+            // the project is written. The project file is written atomically.
+            ImportRequest request;
+            request.table = dialogTable_;
+            request.file = importPath_ = files_.chosen();
+            auto result = std::make_shared<ImportResult>();
+            startTask(tr("progress.ui.import"), true, [path = path_, request, result] { *result = importFile(path, request); },
+                      [this, result](std::exception_ptr error) {
+                          try {
+                              if (error) std::rethrow_exception(error);
+                              openProject(path_);
+                              dialogMessage_ = formatImportResult(*result);
+                              files_.setMessage("");
+                          } catch (const Cancelled&) {
+                              dialogMessage_.clear();
+                              files_.setMessage(tr("progress.ui.cancelled"));
+                          } catch (const std::exception& e) {
+                              dialogMessage_.clear();
+                              files_.setMessage(e.what());  // the project file is untouched
+                          }
+                      });
         }
-        if (choice == FileChooser::Choice::Cancelled) finish();
+        drawTaskDialog();
+        if (choice == FileChooser::Choice::Cancelled && !taskRunning()) finish();
         if (!dialogMessage_.empty()) {
             ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
             ImGui::TextUnformatted(dialogMessage_.c_str());
@@ -154,6 +165,7 @@ void App::drawDialogs() {
         ImGui::EndPopup();
     }
     drawReportDialog();
+    if (dialog_ == Dialog::None) drawTaskDialog();  // a task started without a dialog of its own (tests)
     drawCollectionDialogs();
     if (panels_.about) {
         ImGui::SetNextWindowSize(ImVec2(em * 26, 0), ImGuiCond_FirstUseEver);

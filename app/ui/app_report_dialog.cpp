@@ -1,5 +1,6 @@
 // File › Export report…: the path of the PDF and whether to add a page per district; writes the
-// same report as `gapmap export-report` (io/pdf_report.h) from the project the app has open.
+// same report as `gapmap export-report` (io/pdf_report.h) from the project the app has open, in the
+// background behind a progress dialog that can cancel it (app_progress.cpp).
 #include <imgui.h>
 
 #include "core/i18n.h"
@@ -30,11 +31,16 @@ void App::drawReportDialog() {
     ImGui::TextDisabled("%s", tr("ui.dialog.report_note").c_str());
     auto finish = [this] { dialog_ = Dialog::None; ImGui::CloseCurrentPopup(); };
     const FileChooser::Choice choice = files_.draw(ImGui::GetFontSize() * 36, tr("ui.dialog.export"));
-    if (choice == FileChooser::Choice::Chosen) {
+    if (choice == FileChooser::Choice::Chosen && !taskRunning()) {
         reportPath_ = files_.chosen();
-        if (exportReport(reportPath_, reportPerDistrict_)) finish(); else files_.setMessage(status_);
+        startReport(reportPath_, reportPerDistrict_);  // in the background, with a progress dialog (app_progress.cpp)
     }
-    if (choice == FileChooser::Choice::Cancelled) finish();
+    drawTaskDialog();
+    if (reportFinished_) {
+        reportFinished_ = false;
+        finish();
+    }
+    if (choice == FileChooser::Choice::Cancelled && !taskRunning()) finish();
     ImGui::EndPopup();
 }
 
