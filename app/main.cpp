@@ -62,6 +62,8 @@ int main(int argc, char** argv) {
         if (command == "export-report") return cli::runExportReport(args);
         if (command == "info") return cli::runInfo(args);
         if (command == "migrate") return cli::runMigrate(args);
+        if (command == "checkout") return cli::runCheckout(args);
+        if (command == "sync") return cli::runSync(args);
         if (command == "--version" || command == "-V") {
             std::printf("gapmap %s\n", GAPMAP_VERSION);  // CMakeLists.txt: the project's version
             return cli::kOk;
