@@ -18,6 +18,9 @@
 #include "core/schema.h"
 #include "io/gdal_session.h"
 #include "io/ogr_geometry.h"
+#include "io/pg_address.h"
+#include "io/pg_project.h"
+#include "io/project_dataset.h"
 #include "io/project_edits.h"
 
 namespace gapmap {
@@ -278,6 +281,7 @@ bool projectExists(const std::string& path) {
 }
 
 Project readProject(const std::string& path) {
+    if (isServerProject(path)) return readServerProject(parseServerAddress(path));  // io/pg_project.h
     GdalSession::ensure();
     if (!projectExists(path)) throw InputError(tr("project.error.no_such_file", {path}));
     recoverWal(path);  // a WAL left by a killed edit: GDAL's read-only open could not recover it
@@ -290,8 +294,16 @@ Project readProject(const std::string& path) {
     }
     if (!ds->GetLayerByName("admin_units") || !ds->GetLayerByName("settings"))
         throw InputError(tr("project.error.not_gapmap", {path}));
+    return readProjectTables(*ds, {});
+}
+
+Project readProjectTables(GDALDataset& dataset, const std::set<std::string>& withheld) {
+    GDALDataset* ds = &dataset;
+    auto forEachRow = [&](const char* table, auto fn) {
+        if (!withheld.count(table)) gapmap::forEachRow(*ds, table, fn);
+    };
     Project p;
-    forEachRow(*ds, "admin_units", [&](const RowIn& r) {
+    forEachRow("admin_units", [&](const RowIn& r) {
         AdminUnit u;
         u.code = r.text("code");
         u.name = r.text("name");
@@ -303,7 +315,7 @@ Project readProject(const std::string& path) {
         u.area = r.area();
         p.adminUnits.push_back(std::move(u));
     });
-    forEachRow(*ds, "villages", [&](const RowIn& r) {
+    forEachRow("villages", [&](const RowIn& r) {
         Village v;
         v.code = r.text("code");
         v.name = r.text("name");
@@ -318,39 +330,39 @@ Project readProject(const std::string& path) {
         v.internet = r.flag("internet");
         p.villages.push_back(std::move(v));
     });
-    forEachRow(*ds, "communication_teams", [&](const RowIn& r) {
+    forEachRow("communication_teams", [&](const RowIn& r) {
         p.teams.push_back({r.text("village_code"), r.text("established"), r.count("members"), r.count("women_members"), r.text("channel")});
     });
-    forEachRow(*ds, "trusted_addresses", [&](const RowIn& r) {
+    forEachRow("trusted_addresses", [&](const RowIn& r) {
         p.trustedAddresses.push_back({r.text("code"), r.text("name"), r.text("commune_code"), r.text("village_code"),
                                       r.text("established"), r.text("services"), r.flag("active", true), r.point()});
     });
-    forEachRow(*ds, "clubs", [&](const RowIn& r) {
+    forEachRow("clubs", [&](const RowIn& r) {
         p.clubs.push_back({r.text("code"), r.text("name"), r.text("commune_code"), r.text("village_code"), r.text("established"), r.count("members")});
     });
-    forEachRow(*ds, "activities", [&](const RowIn& r) {
+    forEachRow("activities", [&](const RowIn& r) {
         p.activities.push_back({r.text("date"), r.text("commune_code"), r.text("kind"), r.count("sessions"), r.count("participants"), r.count("women_participants")});
     });
-    forEachRow(*ds, "commune_offices", [&](const RowIn& r) {
+    forEachRow("commune_offices", [&](const RowIn& r) {
         p.communeOffices.push_back({r.text("commune_code"), r.count("computers"), r.flag("internet")});
     });
-    forEachRow(*ds, "outcomes", [&](const RowIn& r) {
+    forEachRow("outcomes", [&](const RowIn& r) {
         p.outcomes.push_back({r.text("village_code"), r.count("year"), r.count("child_marriages"), r.count("consanguineous_marriages")});
     });
-    forEachRow(*ds, "targets", [&](const RowIn& r) { p.targets.push_back({r.text("indicator"), r.count("year"), r.real("value")}); });
-    forEachRow(*ds, "settings", [&](const RowIn& r) { p.settings.push_back({r.text("key"), r.text("value")}); });
+    forEachRow("targets", [&](const RowIn& r) { p.targets.push_back({r.text("indicator"), r.count("year"), r.real("value")}); });
+    forEachRow("settings", [&](const RowIn& r) { p.settings.push_back({r.text("key"), r.text("value")}); });
     // A file written before the load record has no table_loads: its tables with rows count as
     // loaded (source unknown), its empty tables as never loaded (Project::hasData).
-    forEachRow(*ds, "commune_crosswalk", [&](const RowIn& r) {
+    forEachRow("commune_crosswalk", [&](const RowIn& r) {
         p.crosswalk.push_back({r.text("old_code"), r.text("old_name"), r.text("new_code"), r.real("share_of_old_area"), r.real("share_of_new_area")});
     });
-    forEachRow(*ds, "table_loads", [&](const RowIn& r) {
+    forEachRow("table_loads", [&](const RowIn& r) {
         if (!r.text("table_name").empty() && !p.loadOf(r.text("table_name")))
             p.loads.push_back({r.text("table_name"), r.text("source_file"), r.text("loaded_at"), r.integer("rows").value_or(0),
                                splitColumns(r.text("missing_columns"))});
     });
     // A file written before provenance has no row_sources: its rows came with their tables' loads.
-    forEachRow(*ds, "row_sources", [&](const RowIn& r) {
+    forEachRow("row_sources", [&](const RowIn& r) {
         p.rowSources.push_back({r.text("table_name"), r.text("row_key"), r.text("source_file"), r.text("sheet"), r.count("source_row"),
                                 r.text("imported_at")});
     });
@@ -358,6 +370,9 @@ Project readProject(const std::string& path) {
 }
 
 void writeProject(const Project& project, const std::string& path) {
+    // A server project is changed row by row (edits) or published whole (gapmap publish --force);
+    // never written here, which would make a file named "PG:…".
+    if (isServerProject(path)) throw InputError(tr("pg.error.write_whole", {parseServerAddress(path).display()}));
     GdalSession::ensure();
     namespace fs = std::filesystem;
     const fs::path target = fs::absolute(path);
