@@ -23,18 +23,21 @@ void requireProject(PgConnection& db) {
 void readTrustedAddressCounts(PgConnection& db, Project& p) {
     for (const PgRow& r : db.query("SELECT coalesce(commune_code, ''), count, active FROM " + db.table("trusted_address_counts") +
                                    " ORDER BY 1")) {
-        const long long count = std::stoll(r[1].value_or("0")), active = std::stoll(r[2].value_or("0"));
-        for (long long i = 0; i < count; ++i) {
-            TrustedAddress a;
-            a.communeCode = *r[0];
-            a.active = i < active;
-            p.trustedAddresses.push_back(std::move(a));
-        }
+        addCountedTrustedAddresses(p, *r[0], std::stoll(r[1].value_or("0")), std::stoll(r[2].value_or("0")));
     }
-    p.trustedAddressCountsOnly = true;
 }
 
 }  // namespace
+
+void addCountedTrustedAddresses(Project& p, const std::string& communeCode, long long count, long long active) {
+    for (long long i = 0; i < count; ++i) {
+        TrustedAddress a;
+        a.communeCode = communeCode;
+        a.active = i < active;
+        p.trustedAddresses.push_back(std::move(a));
+    }
+    p.trustedAddressCountsOnly = true;
+}
 
 Project readServerProject(const ServerAddress& address) {
     GdalSession::ensure();

@@ -20,6 +20,7 @@
 #include "io/ogr_geometry.h"
 #include "io/pg_address.h"
 #include "io/pg_project.h"
+#include "io/pg_sync.h"
 #include "io/project_dataset.h"
 #include "io/project_edits.h"
 
@@ -273,6 +274,20 @@ void syncFile(const std::string& path) {
     if (fd >= 0) { ::fsync(fd); ::close(fd); }
 }
 
+// An offline copy checked out by a role without gapmap_protection (io/pg_sync.h) holds per-commune
+// counts of Trusted Addresses (table trusted_address_counts, plain SQLite), never their rows.
+void readCountedTrustedAddresses(GDALDataset& ds, Project& p) {
+    OGRLayer* has = ds.ExecuteSQL("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'trusted_address_counts'", nullptr, nullptr);
+    std::unique_ptr<OGRFeature> f(has ? has->GetNextFeature() : nullptr);
+    const bool present = f && f->GetFieldAsInteger(0) == 1;
+    if (has) ds.ReleaseResultSet(has);
+    if (!present) return;
+    OGRLayer* counts = ds.ExecuteSQL("SELECT commune_code, count, active FROM trusted_address_counts ORDER BY commune_code", nullptr, nullptr);
+    if (!counts) return;
+    for (auto& row : *counts) addCountedTrustedAddresses(p, row->GetFieldAsString(0), row->GetFieldAsInteger64(1), row->GetFieldAsInteger64(2));
+    ds.ReleaseResultSet(counts);
+}
+
 }  // namespace
 
 bool projectExists(const std::string& path) {
@@ -294,7 +309,9 @@ Project readProject(const std::string& path) {
     }
     if (!ds->GetLayerByName("admin_units") || !ds->GetLayerByName("settings"))
         throw InputError(tr("project.error.not_gapmap", {path}));
-    return readProjectTables(*ds, {});
+    Project p = readProjectTables(*ds, {});
+    readCountedTrustedAddresses(*ds, p);
+    return p;
 }
 
 Project readProjectTables(GDALDataset& dataset, const std::set<std::string>& withheld) {
@@ -379,6 +396,8 @@ void writeProject(const Project& project, const std::string& path) {
     const std::string tempPrefix = "." + target.filename().string() + ".writing-";
     const fs::path temp = target.parent_path() / (tempPrefix + std::to_string(::getpid()));
     std::error_code ec;
+    // A whole-file write would drop an offline copy's row identities and change log (io/pg_sync.h).
+    if (fs::exists(target, ec) && isOfflineCopy(target.string())) throw InputError(tr("sync.error.is_copy", {path}));
     removeStaleTemporaries(target.parent_path(), tempPrefix);
     fs::remove(temp, ec);
     GdalErrorCapture capture;
