@@ -295,7 +295,7 @@ std::string scopeFilter(const SyncedTable& t, const PgConnection& pg, const Scop
     if (n == "communication_teams" || n == "outcomes") return "village_code IN " + villagesInScope;
     if (n == "trusted_addresses" || n == "clubs")
         return "(commune_code = ANY($1::text[]) OR (coalesce(commune_code, '') = '' AND village_code IN " + villagesInScope + "))";
-    return "true";  // admin_units, targets, settings: the whole province
+    return "$1::text[] IS NOT NULL";  // admin_units, targets, settings: the whole province ($1 named: one parameter list for all tables)
 }
 
 std::vector<PgValue> scopeParams(const Scope& scope) {

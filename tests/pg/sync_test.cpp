@@ -228,6 +228,13 @@ TEST_CASE("A viewer's offline copy holds no Trusted Address row, only the counts
     const std::string fromCopyTa = fromCopy.out.substr(fromCopy.out.find(indicator), 120);
     CHECK(fromCopyTa.find("\"value\":50,") != std::string::npos);
     CHECK(fromCopyTa == fromFile.out.substr(fromFile.out.find(indicator), 120));
+    // A commune's copy: that commune's villages, every admin unit (the map), its counts only.
+    const std::string commune = p.checkout("viewer", "commune.gpkg", "--commune 99101");
+    const Project c = readProject(commune);
+    CHECK(c.villages.size() == 6);
+    CHECK(c.adminUnits.size() == readProject(viewer).adminUnits.size());
+    REQUIRE(sync(commune).exitCode == 0);
+    CHECK(readProject(commune).villages.size() == 6);
     const std::string officer = p.checkout("officer", "officer.gpkg");
     CHECK(readProject(officer).trustedAddresses.size() == 50);
     CHECK(readProject(officer).trustedAddresses[0].location.has_value());
