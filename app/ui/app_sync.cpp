@@ -28,9 +28,9 @@ void App::runSync() {
 void App::drawSyncDialog() {
     if (!sync_.open) return;
     const float em = ImGui::GetFontSize();
-    ImGui::SetNextWindowSize(ImVec2(em * 40, 0), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(em * 52, 0), ImGuiCond_FirstUseEver);
     if (ImGui::Begin(tr("ui.sync.title").c_str(), &sync_.open)) {
-        ImGui::PushTextWrapPos(em * 38);
+        ImGui::PushTextWrapPos(em * 50);
         ImGui::TextUnformatted(sync_.message.c_str());
         ImGui::TextUnformatted((sync_.conflicts.empty() ? tr("ui.sync.no_conflicts") : tr("ui.sync.conflicts")).c_str());
         ImGui::PopTextWrapPos();
