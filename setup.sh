@@ -11,7 +11,8 @@ packages=(cmake g++ make pkg-config libgdal-dev gdal-bin libsqlite3-dev libgeos-
           libicu-dev catch2 libimgui-dev libglfw3-dev libcairo2-dev libstb-dev libegl-dev libgl-dev
           libglu1-mesa-dev libgl1-mesa-dri
           libfreetype-dev fonts-noto-core fonts-dejavu-core xvfb xauth poppler-utils sqlite3 libxlsxwriter-dev
-          clang libclang-rt-14-dev dpkg-dev desktop-file-utils)
+          clang libclang-rt-14-dev dpkg-dev desktop-file-utils
+          libpq-dev postgresql-15-postgis-3)  # a project on a server (PG:…) and its [pg] tests' throwaway cluster
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

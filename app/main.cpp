@@ -10,6 +10,7 @@
 #include "cli/cli_common.h"
 #include "core/errors.h"
 #include "core/i18n.h"
+#include "io/pg_address.h"
 #include "ui/desktop.h"
 #include "ui/file_chooser.h"
 
@@ -33,7 +34,8 @@ bool endsWithGpkg(std::string word) {
 // it looks like a file name (a dot or a slash) that is not there.
 int runFileOrUnknown(const std::string& word, std::vector<std::string> args) {
     std::error_code ec;
-    if (std::filesystem::is_regular_file(word, ec) || endsWithGpkg(word)) {
+    // A project on a server (PG:"host=… dbname=…", postgresql://…; io/pg_address.h) opens like a file.
+    if (std::filesystem::is_regular_file(word, ec) || endsWithGpkg(word) || gapmap::isServerProject(word)) {
         if (!args.empty()) throw gapmap::UsageError(gapmap::tr("cli.error.file_then_words", {word, args[0]}));
         return runApp({word}, true);
     }
@@ -62,6 +64,10 @@ int main(int argc, char** argv) {
         if (command == "export-report") return cli::runExportReport(args);
         if (command == "info") return cli::runInfo(args);
         if (command == "migrate") return cli::runMigrate(args);
+        if (command == "publish") return cli::runPublish(args);
+        if (command == "db") return cli::runDb(args);
+        if (command == "checkout") return cli::runCheckout(args);
+        if (command == "sync") return cli::runSync(args);
         if (command == "--version" || command == "-V") {
             std::printf("gapmap %s\n", GAPMAP_VERSION);  // CMakeLists.txt: the project's version
             return cli::kOk;

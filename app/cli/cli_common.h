@@ -49,6 +49,12 @@ int runEdit(const std::vector<std::string>& args);
 int runExportReport(const std::vector<std::string>& args);
 int runMigrate(const std::vector<std::string>& args);  // onto the units of the 2025 reform (cmd_migrate.cpp)
 int runTemplate(const std::vector<std::string>& args);  // a collection workbook (cmd_template.cpp)
+// A project on a PostgreSQL/PostGIS server (issue #16): publish it, limit editors to communes.
+int runPublish(const std::vector<std::string>& args);  // cmd_publish.cpp
+int runDb(const std::vector<std::string>& args);       // cmd_db.cpp: `db grant`
+// Offline copies of a server project (cmd_sync.cpp, io/pg_sync.h).
+int runCheckout(const std::vector<std::string>& args);
+int runSync(const std::vector<std::string>& args);
 int runInfo(const std::vector<std::string>& args);  // the project's tables, loaded or not (cmd_info.cpp)  // the PDF report (io/pdf_report.h)
 
 }  // namespace gapmap::cli

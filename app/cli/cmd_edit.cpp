@@ -9,6 +9,9 @@
 #include "cli/cli_common.h"
 #include "core/errors.h"
 #include "core/i18n.h"
+#include "core/parse.h"
+#include "io/pg_address.h"
+#include "io/pg_project.h"
 #include "io/project_edits.h"
 #include "io/project_file.h"
 
@@ -43,7 +46,7 @@ int runSet(const std::vector<std::string>& argv) {
 }
 
 int runEdit(const std::vector<std::string>& argv) {
-    const Args args = parseArgs(argv, {"--village"}, {});
+    const Args args = parseArgs(argv, {"--village", "--if-version"}, {});
     if (args.help) { std::fputs(tr("edit.help").c_str(), stdout); return kOk; }
     if (args.values("--village").size() != 1) throw UsageError(tr("edit.error.needs_village"));
     if (args.positional.size() < 2) throw UsageError(tr("edit.error.needs_pairs"));
@@ -53,7 +56,17 @@ int runEdit(const std::vector<std::string>& argv) {
         const auto [field, value] = splitPair(args.positional[i]);
         edits.push_back(villageEdit(code, field, value));
     }
-    const int rc = commitAndReport(args.positional[0], edits);
+    int rc = kOk;
+    if (!args.value("--if-version").empty()) {
+        // A server project: save only if the village is still at the row_version the caller read.
+        if (!isServerProject(args.positional[0])) throw UsageError(tr("pg.error.if_version_file"));
+        const std::optional<long long> version = parseInteger(args.value("--if-version"));
+        if (!version || *version < 1) throw UsageError(tr("edit.error.bad_if_version", {args.value("--if-version")}));
+        commitServerEdits(parseServerAddress(args.positional[0]), edits, {{code, *version}});
+        std::printf("%s\n", tr("edit.saved", {args.positional[0], formatLocaleNumber(double(edits.size()))}).c_str());
+    } else {
+        rc = commitAndReport(args.positional[0], edits);
+    }
     // One village's value does not make a column known for all: a column the villages file lacked
     // stays no data (core/model.h TableLoad::missingColumns) until a villages file with it is imported.
     const TableLoad* load = nullptr;

@@ -236,11 +236,11 @@ void evaluateRange(const Project& p, const Lookups& l, std::size_t begin, std::s
         c.taKnown = c.taReached || !c.noLocation || l.index.size() == 0;
         // No Trusted Address table at all: reach is unknown for every village alike; it is said once
         // (unscoredTables), not village by village.
-        if (!l.data.trustedAddresses) c.taKnown = true;
+        if (!l.data.trustedAddressReach) c.taKnown = true;
         std::uint16_t gaps = 0;
         if (!c.team && l.data.teams) gaps |= bit(Gap::NoTeam);
         if (!c.club && l.data.clubs) gaps |= bit(Gap::NoClub);
-        if (c.taKnown && !c.taReached && l.data.trustedAddresses) gaps |= bit(Gap::TaOutOfReach);
+        if (c.taKnown && !c.taReached && l.data.trustedAddressReach) gaps |= bit(Gap::TaOutOfReach);
         // A column the villages file did not have holds defaults, not facts: its gap is unknown.
         if (v.electricity != Electricity::Grid && l.data.electricity) gaps |= bit(Gap::NoElectricity);
         if ((v.mobile == Mobile::None || v.mobile == Mobile::G2) && l.data.mobile) gaps |= bit(Gap::NoMobile);
@@ -452,6 +452,7 @@ DataPresence DataPresence::of(const Project& p) {
     d.teams = p.hasData(kTeamsTable);
     d.clubs = p.hasData(kClubsTable);
     d.trustedAddresses = p.hasData(kTrustedAddressesTable);
+    d.trustedAddressReach = d.trustedAddresses && !p.trustedAddressCountsOnly;
     d.offices = p.hasData(kOfficesTable);
     d.outcomes = p.hasData(kOutcomesTable);
     d.electricity = p.hasData(kVillageElectricity);
@@ -475,7 +476,7 @@ std::vector<std::string> unscoredTables(const CoverageResult& r) {
     std::vector<std::string> out;
     if (!r.data.teams) out.push_back(kTeamsTable);
     if (!r.data.clubs) out.push_back(kClubsTable);
-    if (!r.data.trustedAddresses) out.push_back(kTrustedAddressesTable);
+    if (!r.data.trustedAddressReach) out.push_back(kTrustedAddressesTable);
     // Village columns only when there are villages: without them nothing was left unscored.
     const bool villages = !r.villages.empty();
     if (villages && !r.data.electricity) out.push_back(kVillageElectricity);

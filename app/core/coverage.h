@@ -62,6 +62,9 @@ struct CoverageTally {
 struct DataPresence {
     bool teams = true, clubs = true, trustedAddresses = true, offices = true, outcomes = true;
     bool electricity = true, mobile = true, internet = true, especiallyDifficult = true;
+    // Reach by a Trusted Address (within the radius): needs their locations; false also when the project
+    // holds counts only (Project::trustedAddressCountsOnly), while the counts themselves are known.
+    bool trustedAddressReach = true;
     static DataPresence of(const Project& project);
 };
 

@@ -9,12 +9,13 @@ using Field = std::int64_t CoverageTally::*;
 using Value = std::optional<double>;
 
 // The table a measure rests on: without data there the measure is no data (nullopt), never 0.
-enum Needs { kAny, kTeams, kClubs, kTas, kOffices, kElectricity, kMobile, kInternet, kDifficult, kDifficultTeams };
+enum Needs { kAny, kTeams, kClubs, kTas, kTaReach, kOffices, kElectricity, kMobile, kInternet, kDifficult, kDifficultTeams };
 bool present(const AreaCoverage& a, Needs n) {
     switch (n) {
         case kTeams: return a.data.teams;
         case kClubs: return a.data.clubs;
         case kTas: return a.data.trustedAddresses;
+        case kTaReach: return a.data.trustedAddressReach;  // needs locations, not only counts
         case kOffices: return a.data.offices;
         case kElectricity: return a.data.electricity;
         case kMobile: return a.data.mobile;
@@ -75,9 +76,9 @@ const std::vector<AreaMeasure>& areaMeasures() {
         {"pct_especially_difficult_with_team", true, share<&T::especiallyDifficultWithTeam, &T::especiallyDifficult, false, kDifficultTeams>},
         {"with_club", false, villages<&T::club, kClubs>},
         {"pct_with_club", true, share<&T::club, &T::total, false, kClubs>},
-        {"ta_reached", false, villages<&T::taReached, kTas>},
-        {"pct_ta_reached", true, share<&T::taReached, &T::total, false, kTas>},
-        {"ta_unknown", false, villages<&T::taUnknown, kTas>},
+        {"ta_reached", false, villages<&T::taReached, kTaReach>},
+        {"pct_ta_reached", true, share<&T::taReached, &T::total, false, kTaReach>},
+        {"ta_unknown", false, villages<&T::taUnknown, kTaReach>},
         {"no_electricity", false, villages<&T::noElectricity, kElectricity>},
         {"no_mobile", false, villages<&T::noMobile, kMobile>},
         {"no_internet", false, villages<&T::noInternet, kInternet>},
@@ -87,8 +88,8 @@ const std::vector<AreaMeasure>& areaMeasures() {
         {"pct_people_with_team", true, share<&T::team, &T::total, true, kTeams>},
         {"people_with_club", false, people<&T::club, kClubs>},
         {"pct_people_with_club", true, share<&T::club, &T::total, true, kClubs>},
-        {"people_ta_reached", false, people<&T::taReached, kTas>},
-        {"pct_people_ta_reached", true, share<&T::taReached, &T::total, true, kTas>},
+        {"people_ta_reached", false, people<&T::taReached, kTaReach>},
+        {"pct_people_ta_reached", true, share<&T::taReached, &T::total, true, kTaReach>},
         {"people_no_electricity", false, people<&T::noElectricity, kElectricity>},
         {"pct_people_no_electricity", true, share<&T::noElectricity, &T::total, true, kElectricity>},
         {"people_no_mobile", false, people<&T::noMobile, kMobile>},

@@ -172,6 +172,10 @@ struct Project {
     // A migrated project (gapmap migrate): the old communes onto these units; empty otherwise.
     // Settings "migrated_from" (the old project) and "reform_date" (ISO date) go with it.
     std::vector<CrosswalkRow> crosswalk;
+    // Read from a server by a role that may not read Trusted Address rows (io/pg_project.h): then
+    // `trustedAddresses` holds one row per address the server counts, with its commune and active
+    // flag only (no code, name or location), so counts are right and reach by distance is no data.
+    bool trustedAddressCountsOnly = false;
 
     // Two-level projects (province → commune, Vietnam since July 2025) have no districts.
     bool hasDistricts() const;

@@ -16,7 +16,7 @@ AreaRow areaRow(const AreaCoverage& a) {
     if (a.data.especiallyDifficult) row.especiallyDifficult = static_cast<int>(t.especiallyDifficult);
     if (a.data.teams) row.withTeam = static_cast<int>(t.team);
     if (a.data.clubs) row.withClub = static_cast<int>(t.club);
-    if (a.data.trustedAddresses) row.withTrustedAddress = static_cast<int>(t.taReached);
+    if (a.data.trustedAddressReach) row.withTrustedAddress = static_cast<int>(t.taReached);
     if (a.data.electricity) row.noElectricity = static_cast<int>(t.noElectricity);
     if (a.data.mobile) row.noMobile = static_cast<int>(t.noMobile);
     if (a.data.internet) row.noInternet = static_cast<int>(t.noInternet);

@@ -8,6 +8,8 @@
 
 #include "core/errors.h"
 #include "core/i18n.h"
+#include "io/pg_address.h"
+#include "io/pg_project.h"
 
 namespace gapmap {
 namespace {
@@ -126,6 +128,7 @@ Project readSettings(Db& db) {
 }  // namespace
 
 void commitEdits(const std::string& path, const std::vector<FieldEdit>& edits) {
+    if (isServerProject(path)) return commitServerEdits(parseServerAddress(path), edits);  // row-version checked (io/pg_project.h)
     Db db(path);
     if (db.text("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('settings', 'admin_units', 'villages')") != "3")
         throw InputError(tr("project.error.not_gapmap", {path}));

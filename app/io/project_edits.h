@@ -17,6 +17,8 @@ namespace gapmap {
 // against the file's other settings before anything is written.
 // Throws InputError (one line naming the file): no such file, not a gapmap project, a village code
 // the file does not have, an invalid rule value, a file that is read-only or locked.
+// A server project (PG:…, io/pg_address.h): one server transaction with row-version checks
+// (io/pg_project.h commitServerEdits).
 void commitEdits(const std::string& path, const std::vector<FieldEdit>& edits);
 
 // Called before a read-only open (readProject: GDAL opens read-only): a writer killed mid-edit

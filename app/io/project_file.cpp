@@ -26,6 +26,10 @@
 #include "core/schema.h"
 #include "io/gdal_session.h"
 #include "io/ogr_geometry.h"
+#include "io/pg_address.h"
+#include "io/pg_project.h"
+#include "io/pg_sync.h"
+#include "io/project_dataset.h"
 #include "io/project_edits.h"
 #include "io/qgis_styles.h"
 #include "io/table_export.h"
@@ -401,6 +405,20 @@ void syncFile(const std::string& path) {
     if (fd >= 0) { ::fsync(fd); ::close(fd); }
 }
 
+// An offline copy checked out by a role without gapmap_protection (io/pg_sync.h) holds per-commune
+// counts of Trusted Addresses (table trusted_address_counts, plain SQLite), never their rows.
+void readCountedTrustedAddresses(GDALDataset& ds, Project& p) {
+    OGRLayer* has = ds.ExecuteSQL("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'trusted_address_counts'", nullptr, nullptr);
+    std::unique_ptr<OGRFeature> f(has ? has->GetNextFeature() : nullptr);
+    const bool present = f && f->GetFieldAsInteger(0) == 1;
+    if (has) ds.ReleaseResultSet(has);
+    if (!present) return;
+    OGRLayer* counts = ds.ExecuteSQL("SELECT commune_code, count, active FROM trusted_address_counts ORDER BY commune_code", nullptr, nullptr);
+    if (!counts) return;
+    for (auto& row : *counts) addCountedTrustedAddresses(p, row->GetFieldAsString(0), row->GetFieldAsInteger64(1), row->GetFieldAsInteger64(2));
+    ds.ReleaseResultSet(counts);
+}
+
 }  // namespace
 
 bool projectExists(const std::string& path) {
@@ -409,6 +427,7 @@ bool projectExists(const std::string& path) {
 }
 
 Project readProject(const std::string& path) {
+    if (isServerProject(path)) return readServerProject(parseServerAddress(path));  // io/pg_project.h
     GdalSession::ensureGeoPackage();
     if (!projectExists(path)) throw InputError(tr("project.error.no_such_file", {path}));
     recoverWal(path);  // a WAL left by a killed edit: GDAL's read-only open could not recover it
@@ -421,7 +440,6 @@ Project readProject(const std::string& path) {
     }
     if (!ds->GetLayerByName("admin_units") || !ds->GetLayerByName("settings"))
         throw InputError(tr("project.error.not_gapmap", {path}));
-    Project p;
     // The same file through SQLite, read-only, for the two big tables (SqlRows).
     sqlite3* db = nullptr;
     if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
@@ -430,78 +448,119 @@ Project readProject(const std::string& path) {
         throw InputError(tr("project.error.not_gpkg_because", {path, why}));
     }
     const std::unique_ptr<sqlite3, decltype(&sqlite3_close)> closeDb(db, &sqlite3_close);
-    if (SqlRows r{db, "admin_units"}) {
-        const int code = r.column("code"), name = r.column("name"), level = r.column("level"), parent = r.column("parent_code"),
-                  kind = r.column("kind"), population = r.column("population"), difficult = r.column("especially_difficult");
-        p.adminUnits.reserve(SqlRows::count(db, "admin_units"));
-        while (r.next()) {
+    Project p = readProjectTables(*ds, {}, db);
+    readCountedTrustedAddresses(*ds, p);
+    return p;
+}
+
+Project readProjectTables(GDALDataset& dataset, const std::set<std::string>& withheld, sqlite3* fastDb) {
+    GDALDataset* ds = &dataset;
+    auto forEachRow = [&](const char* table, auto fn) {
+        if (!withheld.count(table)) gapmap::forEachRow(*ds, table, fn);
+    };
+    Project p;
+    if (fastDb) {  // a GeoPackage: the two big tables straight through SQLite (SqlRows)
+        if (SqlRows r{fastDb, "admin_units"}) {
+            const int code = r.column("code"), name = r.column("name"), level = r.column("level"), parent = r.column("parent_code"),
+                      kind = r.column("kind"), population = r.column("population"), difficult = r.column("especially_difficult");
+            p.adminUnits.reserve(SqlRows::count(fastDb, "admin_units"));
+            while (r.next()) {
+                AdminUnit u;
+                u.code = r.text(code);
+                u.name = r.text(name);
+                u.level = adminLevelFromString(r.text(level)).value_or(AdminLevel::Commune);
+                u.parentCode = r.text(parent);
+                u.kind = r.text(kind);
+                u.population = r.integer(population);
+                u.especiallyDifficult = r.flag(difficult);
+                u.area = r.area();
+                p.adminUnits.push_back(std::move(u));
+            }
+        }
+        if (SqlRows r{fastDb, "villages"}) {
+            const int code = r.column("code"), name = r.column("name"), commune = r.column("commune_code"),
+                      population = r.column("population"), households = r.column("households"), ethnic = r.column("ethnic_group"),
+                      difficult = r.column("especially_difficult"), electricity = r.column("electricity"), mobile = r.column("mobile"),
+                      internet = r.column("internet");
+            p.villages.reserve(SqlRows::count(fastDb, "villages"));
+            while (r.next()) {
+                Village v;
+                v.code = r.text(code);
+                v.name = r.text(name);
+                v.communeCode = r.text(commune);
+                v.location = r.point();
+                v.population = r.integer(population);
+                v.households = r.integer(households);
+                v.ethnicGroup = r.text(ethnic);
+                v.especiallyDifficult = r.flag(difficult);
+                v.electricity = electricityFromString(r.text(electricity)).value_or(Electricity::Grid);
+                v.mobile = mobileFromString(r.text(mobile)).value_or(Mobile::G4);
+                v.internet = r.flag(internet);
+                p.villages.push_back(std::move(v));
+            }
+        }
+    } else {
+        forEachRow("admin_units", [&](const RowIn& r) {
             AdminUnit u;
-            u.code = r.text(code);
-            u.name = r.text(name);
-            u.level = adminLevelFromString(r.text(level)).value_or(AdminLevel::Commune);
-            u.parentCode = r.text(parent);
-            u.kind = r.text(kind);
-            u.population = r.integer(population);
-            u.especiallyDifficult = r.flag(difficult);
+            u.code = r.text("code");
+            u.name = r.text("name");
+            u.level = adminLevelFromString(r.text("level")).value_or(AdminLevel::Commune);
+            u.parentCode = r.text("parent_code");
+            u.kind = r.text("kind");
+            u.population = r.integer("population");
+            u.especiallyDifficult = r.flag("especially_difficult");
             u.area = r.area();
             p.adminUnits.push_back(std::move(u));
-        }
-    }
-    if (SqlRows r{db, "villages"}) {
-        const int code = r.column("code"), name = r.column("name"), commune = r.column("commune_code"),
-                  population = r.column("population"), households = r.column("households"), ethnic = r.column("ethnic_group"),
-                  difficult = r.column("especially_difficult"), electricity = r.column("electricity"), mobile = r.column("mobile"),
-                  internet = r.column("internet");
-        p.villages.reserve(SqlRows::count(db, "villages"));
-        while (r.next()) {
+        });
+        forEachRow("villages", [&](const RowIn& r) {
             Village v;
-            v.code = r.text(code);
-            v.name = r.text(name);
-            v.communeCode = r.text(commune);
+            v.code = r.text("code");
+            v.name = r.text("name");
+            v.communeCode = r.text("commune_code");
             v.location = r.point();
-            v.population = r.integer(population);
-            v.households = r.integer(households);
-            v.ethnicGroup = r.text(ethnic);
-            v.especiallyDifficult = r.flag(difficult);
-            v.electricity = electricityFromString(r.text(electricity)).value_or(Electricity::Grid);
-            v.mobile = mobileFromString(r.text(mobile)).value_or(Mobile::G4);
-            v.internet = r.flag(internet);
+            v.population = r.integer("population");
+            v.households = r.integer("households");
+            v.ethnicGroup = r.text("ethnic_group");
+            v.especiallyDifficult = r.flag("especially_difficult");
+            v.electricity = electricityFromString(r.text("electricity")).value_or(Electricity::Grid);
+            v.mobile = mobileFromString(r.text("mobile")).value_or(Mobile::G4);
+            v.internet = r.flag("internet");
             p.villages.push_back(std::move(v));
-        }
+        });
     }
-    forEachRow(*ds, "communication_teams", [&](const RowIn& r) {
+    forEachRow("communication_teams", [&](const RowIn& r) {
         p.teams.push_back({r.text("village_code"), r.text("established"), r.count("members"), r.count("women_members"), r.text("channel")});
     });
-    forEachRow(*ds, "trusted_addresses", [&](const RowIn& r) {
+    forEachRow("trusted_addresses", [&](const RowIn& r) {
         p.trustedAddresses.push_back({r.text("code"), r.text("name"), r.text("commune_code"), r.text("village_code"),
                                       r.text("established"), r.text("services"), r.flag("active", true), r.point()});
     });
-    forEachRow(*ds, "clubs", [&](const RowIn& r) {
+    forEachRow("clubs", [&](const RowIn& r) {
         p.clubs.push_back({r.text("code"), r.text("name"), r.text("commune_code"), r.text("village_code"), r.text("established"), r.count("members")});
     });
-    forEachRow(*ds, "activities", [&](const RowIn& r) {
+    forEachRow("activities", [&](const RowIn& r) {
         p.activities.push_back({r.text("date"), r.text("commune_code"), r.text("kind"), r.count("sessions"), r.count("participants"), r.count("women_participants")});
     });
-    forEachRow(*ds, "commune_offices", [&](const RowIn& r) {
+    forEachRow("commune_offices", [&](const RowIn& r) {
         p.communeOffices.push_back({r.text("commune_code"), r.count("computers"), r.flag("internet")});
     });
-    forEachRow(*ds, "outcomes", [&](const RowIn& r) {
+    forEachRow("outcomes", [&](const RowIn& r) {
         p.outcomes.push_back({r.text("village_code"), r.count("year"), r.count("child_marriages"), r.count("consanguineous_marriages")});
     });
-    forEachRow(*ds, "targets", [&](const RowIn& r) { p.targets.push_back({r.text("indicator"), r.count("year"), r.real("value")}); });
-    forEachRow(*ds, "settings", [&](const RowIn& r) { p.settings.push_back({r.text("key"), r.text("value")}); });
+    forEachRow("targets", [&](const RowIn& r) { p.targets.push_back({r.text("indicator"), r.count("year"), r.real("value")}); });
+    forEachRow("settings", [&](const RowIn& r) { p.settings.push_back({r.text("key"), r.text("value")}); });
     // A file written before the load record has no table_loads: its tables with rows count as
     // loaded (source unknown), its empty tables as never loaded (Project::hasData).
-    forEachRow(*ds, "commune_crosswalk", [&](const RowIn& r) {
+    forEachRow("commune_crosswalk", [&](const RowIn& r) {
         p.crosswalk.push_back({r.text("old_code"), r.text("old_name"), r.text("new_code"), r.real("share_of_old_area"), r.real("share_of_new_area")});
     });
-    forEachRow(*ds, "table_loads", [&](const RowIn& r) {
+    forEachRow("table_loads", [&](const RowIn& r) {
         if (!r.text("table_name").empty() && !p.loadOf(r.text("table_name")))
             p.loads.push_back({r.text("table_name"), r.text("source_file"), r.text("loaded_at"), r.integer("rows").value_or(0),
                                splitColumns(r.text("missing_columns"))});
     });
     // A file written before provenance has no row_sources: its rows came with their tables' loads.
-    forEachRow(*ds, "row_sources", [&](const RowIn& r) {
+    forEachRow("row_sources", [&](const RowIn& r) {
         p.rowSources.push_back({r.text("table_name"), r.text("row_key"), r.text("source_file"), r.text("sheet"), r.count("source_row"),
                                 r.text("imported_at")});
     });
@@ -509,12 +568,17 @@ Project readProject(const std::string& path) {
 }
 
 void writeProject(const Project& project, const std::string& path) {
+    // A server project is changed row by row (edits) or published whole (gapmap publish --force);
+    // never written here, which would make a file named "PG:…".
+    if (isServerProject(path)) throw InputError(tr("pg.error.write_whole", {parseServerAddress(path).display()}));
     GdalSession::ensure();
     namespace fs = std::filesystem;
     const fs::path target = fs::absolute(path);
     const std::string tempPrefix = "." + target.filename().string() + ".writing-";
     const fs::path temp = target.parent_path() / (tempPrefix + std::to_string(::getpid()));
     std::error_code ec;
+    // A whole-file write would drop an offline copy's row identities and change log (io/pg_sync.h).
+    if (fs::exists(target, ec) && isOfflineCopy(target.string())) throw InputError(tr("sync.error.is_copy", {path}));
     removeStaleTemporaries(target.parent_path(), tempPrefix);
     fs::remove(temp, ec);
     GdalErrorCapture capture;

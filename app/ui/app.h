@@ -16,6 +16,7 @@
 #include "core/model.h"
 #include "core/project_edit.h"
 #include "core/search.h"
+#include "io/pg_sync.h"
 #include "ui/file_chooser.h"
 #include "ui/fonts.h"
 #include "ui/map_canvas.h"
@@ -201,7 +202,18 @@ public:
         FileChooser::RectPx importButton;       // where "Import N files" was last drawn (tests click it)
     };
     CollectionDialogs& collectionDialogs() { return collection_; }
+    // File › Sync with server (app_sync.cpp): the open file is an offline copy; sync it now.
+    bool isOfflineCopyOpen() const;
+    void runSync();
+    struct SyncDialog {
+        bool open = false;
+        std::string message;                  // the last result or failure
+        std::vector<SyncConflict> conflicts;  // unresolved, after the last sync
+    };
+    const SyncDialog& syncDialog() const { return sync_; }
 private:
+    void drawSyncDialog();
+    SyncDialog sync_;
     void drawLayersPanel();
     void drawLayerFilters();  // the Layers panel's controls of priority_villages (app_layer_filters.cpp)
     void drawSearchPanel();

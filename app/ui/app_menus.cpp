@@ -28,6 +28,7 @@ void App::drawMenuBar() {
         if (ImGui::MenuItem(tr("flow.app.menu_returns").c_str(), nullptr, false, !path_.empty())) collection_.returnsOpen = true;
         ImGui::Separator();
         if (ImGui::MenuItem(tr("ui.menu.export_report").c_str())) dialog_ = Dialog::Report;
+        if (isOfflineCopyOpen() && ImGui::MenuItem(tr("ui.sync.menu").c_str())) runSync();
         ImGui::Separator();
         if (ImGui::MenuItem(tr("ui.menu.quit").c_str(), "Ctrl+Q")) quit_ = true;
         ImGui::EndMenu();
@@ -167,6 +168,7 @@ void App::drawDialogs() {
     drawReportDialog();
     if (dialog_ == Dialog::None) drawTaskDialog();  // a task started without a dialog of its own (tests)
     drawCollectionDialogs();
+    drawSyncDialog();
     if (panels_.about) {
         ImGui::SetNextWindowSize(ImVec2(em * 26, 0), ImGuiCond_FirstUseEver);
         if (ImGui::Begin(tr("ui.menu.about").c_str(), &panels_.about, ImGuiWindowFlags_AlwaysAutoResize)) {

@@ -196,7 +196,7 @@ void App::drawDetailsPanel() {
             row(tr("ui.details.difficult"), known(area->data.especiallyDifficult, n.especiallyDifficult));
             row(tr("ui.details.with_team"), known(area->data.teams, n.team));
             row(tr("ui.details.with_club"), known(area->data.clubs, n.club));
-            row(tr("ui.details.with_ta", {formatLocaleNumber(coverage_.rules.taRadiusKm)}), known(area->data.trustedAddresses, n.taReached));
+            row(tr("ui.details.with_ta", {formatLocaleNumber(coverage_.rules.taRadiusKm)}), known(area->data.trustedAddressReach, n.taReached));
             row(tr("ui.details.no_electricity"), known(area->data.electricity, n.noElectricity));
             row(tr("ui.details.no_mobile"), known(area->data.mobile, n.noMobile));
             row(tr("ui.details.no_internet"), known(area->data.internet, n.noInternet));

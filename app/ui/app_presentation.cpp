@@ -83,7 +83,7 @@ void App::buildPresentationViews() {
     if (!coverage_.priority.empty()) first = project_.villages[coverage_.villages[coverage_.priority[0]].village].name;
     views_.push_back({tr("kpi.present.priorities"),
                       {{tr("kpi.fig.difficult_without_team"), known(coverage_.data.teams && coverage_.data.especiallyDifficult, province.especiallyDifficult - province.especiallyDifficultWithTeam)},
-                       {tr("kpi.fig.beyond_ta"), known(coverage_.data.trustedAddresses, province.total - province.taReached)},
+                       {tr("kpi.fig.beyond_ta"), known(coverage_.data.trustedAddressReach, province.total - province.taReached)},
                        {tr("kpi.fig.without_club"), known(coverage_.data.clubs, province.total - province.club)},
                        {tr("kpi.fig.top_priority"), first}},
                       {},

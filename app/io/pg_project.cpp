@@ -1,0 +1,120 @@
+#include "io/pg_project.h"
+
+#include <gdal_priv.h>
+
+#include <map>
+#include <set>
+
+#include "core/i18n.h"
+#include "io/gdal_session.h"
+#include "io/pg_connection.h"
+#include "io/project_dataset.h"
+
+namespace gapmap {
+namespace {
+
+void requireProject(PgConnection& db) {
+    if (db.value("SELECT 1 FROM pg_tables WHERE schemaname = $1 AND tablename = 'meta'", {db.address().schema}) != "1")
+        throw InputError(tr("pg.error.no_project", {db.address().schema, db.address().display()}));
+}
+
+// One row per counted address, with its commune and active flag only: kpi, coverage and the map
+// count them like rows, and nothing locates them.
+void readTrustedAddressCounts(PgConnection& db, Project& p) {
+    for (const PgRow& r : db.query("SELECT coalesce(commune_code, ''), count, active FROM " + db.table("trusted_address_counts") +
+                                   " ORDER BY 1")) {
+        addCountedTrustedAddresses(p, *r[0], std::stoll(r[1].value_or("0")), std::stoll(r[2].value_or("0")));
+    }
+}
+
+}  // namespace
+
+void addCountedTrustedAddresses(Project& p, const std::string& communeCode, long long count, long long active) {
+    for (long long i = 0; i < count; ++i) {
+        TrustedAddress a;
+        a.communeCode = communeCode;
+        a.active = i < active;
+        p.trustedAddresses.push_back(std::move(a));
+    }
+    p.trustedAddressCountsOnly = true;
+}
+
+Project readServerProject(const ServerAddress& address) {
+    GdalSession::ensure();
+    PgConnection db(address);
+    requireProject(db);
+    // Privileges decide what this role reads (RLS would hide the rows anyway; not reading them at
+    // all keeps the server's refusals off the user's screen).
+    std::set<std::string> withheld;
+    for (const char* t : {kTrustedAddressesTable, kOutcomesTable})
+        if (db.value("SELECT has_table_privilege($1, 'SELECT')", {db.table(t)}) != "t") withheld.insert(t);
+
+    GdalErrorCapture capture;
+    const char* drivers[] = {"PostgreSQL", nullptr};
+    std::unique_ptr<GDALDataset> ds(GDALDataset::Open(address.gdal().c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, nullptr, nullptr));
+    if (!ds) throw InputError(tr("pg.error.gdal", {address.display(), capture.firstError()}));
+    Project p = readProjectTables(*ds, withheld);
+    if (withheld.count(kTrustedAddressesTable)) readTrustedAddressCounts(db, p);
+    if (withheld.count(kOutcomesTable)) {
+        // Outcomes this role may not read are no data for it, never zero.
+        std::erase_if(p.loads, [](const TableLoad& l) { return l.table == kOutcomesTable; });
+    }
+    return p;
+}
+
+long long villageRowVersion(const ServerAddress& address, const std::string& villageCode) {
+    PgConnection db(address);
+    const std::string v = db.value("SELECT row_version FROM " + db.table("villages") + " WHERE code = $1", {villageCode});
+    return v.empty() ? 0 : std::stoll(v);
+}
+
+void commitServerEdits(const ServerAddress& address, const std::vector<FieldEdit>& edits, const std::vector<ExpectedVersion>& expected) {
+    PgConnection db(address);
+    requireProject(db);
+    PgTransaction tx(db);
+    bool settingsChanged = false;
+    std::map<std::string, long long> seen;  // village code -> row_version this transaction expects
+    for (const ExpectedVersion& e : expected) seen[e.villageCode] = e.rowVersion;
+    for (const FieldEdit& e : edits) {
+        if (e.isSetting()) {
+            settingsChanged = true;
+            if (!e.value) {
+                db.command("DELETE FROM " + db.table("settings") + " WHERE key = $1", {e.field});
+            } else if (db.command("UPDATE " + db.table("settings") + " SET value = $2 WHERE key = $1", {e.field, *e.value}) == 0) {
+                db.command("INSERT INTO " + db.table("settings") + " (key, value) VALUES ($1, $2)", {e.field, *e.value});
+            }
+            continue;
+        }
+        // The column name comes from editableVillageFields() (checked by villageEdit), never from input.
+        const FieldEdit checked = villageEdit(e.villageCode, e.field, e.value.value_or(""));
+        auto it = seen.find(e.villageCode);
+        if (it == seen.end()) {
+            const std::string v = db.value("SELECT row_version FROM " + db.table("villages") + " WHERE code = $1", {e.villageCode});
+            if (v.empty()) throw InputError(tr("edit.error.no_village_in", {address.display(), e.villageCode}));
+            it = seen.emplace(e.villageCode, std::stoll(v)).first;
+        }
+        // Booleans and numbers travel as text; PostgreSQL reads "1"/"0" as a boolean.
+        const long long n = db.command("UPDATE " + db.table("villages") + " SET " + quoteIdentifier(checked.field) +
+                                           " = $1 WHERE code = $2 AND row_version = $3",
+                                       {checked.value, e.villageCode, std::to_string(it->second)});
+        if (n == 0) {
+            const std::vector<PgRow> now = db.query("SELECT row_version, updated_by FROM " + db.table("villages") + " WHERE code = $1", {e.villageCode});
+            if (now.empty()) throw InputError(tr("edit.error.no_village_in", {address.display(), e.villageCode}));
+            throw InputError(tr("pg.error.changed_since_read", {address.display(), e.villageCode, now[0][0].value_or("?"), now[0][1].value_or("?")}));
+        }
+        ++it->second;  // the trigger bumped it: a second field of the same village follows on
+    }
+    if (settingsChanged) {
+        Project settings;
+        for (const PgRow& r : db.query("SELECT key, value FROM " + db.table("settings")))
+            settings.settings.push_back({r[0].value_or(""), r[1].value_or("")});
+        try {
+            checkSettings(settings, {});
+        } catch (const InputError& e) {
+            throw InputError(tr("edit.error.in_file", {address.display(), e.what()}));
+        }
+    }
+    tx.commit();
+}
+
+}  // namespace gapmap

@@ -1,0 +1,40 @@
+// A project read from, and edited on, a PostgreSQL/PostGIS server (issue #16): the schema
+// `gapmap publish` made (io/pg_publish.h), read with the same reader as a GeoPackage
+// (io/project_dataset.h) through GDAL's PostgreSQL driver. What the server refuses the login role
+// is not read: without gapmap_protection, Trusted Addresses come as per-commune counts
+// (Project::trustedAddressCountsOnly) and outcomes are no data.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "core/model.h"
+#include "core/project_edit.h"
+#include "io/pg_address.h"
+
+namespace gapmap {
+
+// Throws InputError: cannot connect, no gapmap project in the schema.
+Project readServerProject(const ServerAddress& address);
+
+// Writes the edits in one transaction: each village row is updated only if its row_version is still
+// the one read at the start of the transaction (or `expectedVersions`' entry for its code), so an
+// edit never silently overwrites someone else's: then nothing is written and the InputError says
+// the village changed since it was read. Settings keys are merged as in the file.
+// Throws InputError: refused by the server (a role without the right, a commune not granted), no such
+// village, changed by someone else.
+struct ExpectedVersion {
+    std::string villageCode;
+    long long rowVersion = 0;
+};
+void commitServerEdits(const ServerAddress& address, const std::vector<FieldEdit>& edits,
+                       const std::vector<ExpectedVersion>& expectedVersions = {});
+
+// One row per address counted in the commune, with its commune and active flag only (no code, name or
+// location): kpi, coverage and the map count them like rows, and nothing locates them. Sets
+// Project::trustedAddressCountsOnly. Also used for an offline copy made without gapmap_protection (io/pg_sync.h).
+void addCountedTrustedAddresses(Project& p, const std::string& communeCode, long long count, long long active);
+
+// The row_version the server holds for a village now (0 when there is no such village).
+long long villageRowVersion(const ServerAddress& address, const std::string& villageCode);
+
+}  // namespace gapmap
