@@ -16,6 +16,7 @@
 #include "core/text_fold.h"
 #include "io/column_map.h"
 #include "io/pending_file.h"
+#include "io/pg_address.h"
 #include "io/project_file.h"
 #include "io/row_reader.h"
 
@@ -492,6 +493,8 @@ ImportResult importInto(Project& project, const ImportRequest& request) {
 
 std::string replaceProjectKeepingBackup(const Project& project, const std::string& projectPath) {
     std::string kept;
+    // A server project keeps no .bak and is not rewritten whole: writeProject says so (io/pg_project.h).
+    if (isServerProject(projectPath)) writeProject(project, projectPath);
     if (projectExists(projectPath)) {
         // One step back, made only once the import has succeeded: a refused import touches nothing.
         kept = projectPath + ".bak";

@@ -3,6 +3,7 @@
 #include <gdal_priv.h>
 
 #include <map>
+#include <mutex>
 #include <set>
 
 #include "core/i18n.h"
@@ -27,6 +28,20 @@ void readTrustedAddressCounts(PgConnection& db, Project& p) {
     }
 }
 
+// The row_version of each village as this process last read it from a server project (readServerProject),
+// by address and schema: an edit made later in the same process (the desktop app's, long after it opened
+// the project) is then checked against what the user saw, not against the server's latest. Edits this
+// process commits move it on. Guarded: the app edits on its own thread.
+struct ReadVersions {
+    std::mutex mutex;
+    std::map<std::string, std::map<std::string, long long>> byProject;  // address -> village code -> row_version
+};
+ReadVersions& readVersions() {
+    static ReadVersions versions;
+    return versions;
+}
+std::string projectKey(const ServerAddress& a) { return a.conninfo + " schema=" + a.schema; }
+
 }  // namespace
 
 void addCountedTrustedAddresses(Project& p, const std::string& communeCode, long long count, long long active) {
@@ -49,6 +64,12 @@ Project readServerProject(const ServerAddress& address) {
     for (const char* t : {kTrustedAddressesTable, kOutcomesTable})
         if (db.value("SELECT has_table_privilege($1, 'SELECT')", {db.table(t)}) != "t") withheld.insert(t);
 
+    // Versions first, rows after: a change landing in between makes a later edit refused (safe), never
+    // an older row taken for the newer version.
+    std::map<std::string, long long> versions;
+    for (const PgRow& r : db.query("SELECT code, row_version FROM " + db.table("villages")))
+        if (r[0] && r[1]) versions[*r[0]] = std::stoll(*r[1]);
+
     GdalErrorCapture capture;
     const char* drivers[] = {"PostgreSQL", nullptr};
     std::unique_ptr<GDALDataset> ds(GDALDataset::Open(address.gdal().c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, nullptr, nullptr));
@@ -59,6 +80,8 @@ Project readServerProject(const ServerAddress& address) {
         // Outcomes this role may not read are no data for it, never zero.
         std::erase_if(p.loads, [](const TableLoad& l) { return l.table == kOutcomesTable; });
     }
+    std::lock_guard<std::mutex> lock(readVersions().mutex);
+    readVersions().byProject[projectKey(address)] = std::move(versions);
     return p;
 }
 
@@ -74,6 +97,14 @@ void commitServerEdits(const ServerAddress& address, const std::vector<FieldEdit
     PgTransaction tx(db);
     bool settingsChanged = false;
     std::map<std::string, long long> seen;  // village code -> row_version this transaction expects
+    {
+        // What this process read (readServerProject), unless the caller says which version it read.
+        std::lock_guard<std::mutex> lock(readVersions().mutex);
+        const auto read = readVersions().byProject.find(projectKey(address));
+        if (read != readVersions().byProject.end())
+            for (const FieldEdit& e : edits)
+                if (const auto v = read->second.find(e.villageCode); !e.isSetting() && v != read->second.end()) seen[e.villageCode] = v->second;
+    }
     for (const ExpectedVersion& e : expected) seen[e.villageCode] = e.rowVersion;
     for (const FieldEdit& e : edits) {
         if (e.isSetting()) {
@@ -100,6 +131,11 @@ void commitServerEdits(const ServerAddress& address, const std::vector<FieldEdit
         if (n == 0) {
             const std::vector<PgRow> now = db.query("SELECT row_version, updated_by FROM " + db.table("villages") + " WHERE code = $1", {e.villageCode});
             if (now.empty()) throw InputError(tr("edit.error.no_village_in", {address.display(), e.villageCode}));
+            // Same version, yet no row updated: row-level security hid it from this role (db grant).
+            if (now[0][0] && std::stoll(*now[0][0]) == it->second) {
+                const std::string commune = db.value("SELECT commune_code FROM " + db.table("villages") + " WHERE code = $1", {e.villageCode});
+                throw InputError(tr("pg.error.not_permitted", {address.display(), e.villageCode, commune}));
+            }
             throw InputError(tr("pg.error.changed_since_read", {address.display(), e.villageCode, now[0][0].value_or("?"), now[0][1].value_or("?")}));
         }
         ++it->second;  // the trigger bumped it: a second field of the same village follows on
@@ -115,6 +151,11 @@ void commitServerEdits(const ServerAddress& address, const std::vector<FieldEdit
         }
     }
     tx.commit();
+    // Our own edits are no one else's: the next edit in this process starts from the versions written.
+    std::lock_guard<std::mutex> lock(readVersions().mutex);
+    const auto read = readVersions().byProject.find(projectKey(address));
+    if (read != readVersions().byProject.end())
+        for (const auto& [code, version] : seen) read->second[code] = version;
 }
 
 }  // namespace gapmap

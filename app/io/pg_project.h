@@ -17,9 +17,11 @@ namespace gapmap {
 Project readServerProject(const ServerAddress& address);
 
 // Writes the edits in one transaction: each village row is updated only if its row_version is still
-// the one read at the start of the transaction (or `expectedVersions`' entry for its code), so an
-// edit never silently overwrites someone else's: then nothing is written and the InputError says
-// the village changed since it was read. Settings keys are merged as in the file.
+// the one expected, so an edit never silently overwrites someone else's: then nothing is written and
+// the InputError says the village changed since it was read. Expected: `expectedVersions`' entry for
+// the village; else the version this process last read with readServerProject (the desktop app's
+// project, read when it opened); else the version at the start of this transaction (which still
+// catches an edit committed while ours waited for the row). Settings keys are merged as in the file.
 // Throws InputError: refused by the server (a role without the right, a commune not granted), no such
 // village, changed by someone else.
 struct ExpectedVersion {

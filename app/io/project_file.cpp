@@ -422,6 +422,7 @@ void readCountedTrustedAddresses(GDALDataset& ds, Project& p) {
 }  // namespace
 
 bool projectExists(const std::string& path) {
+    if (isServerProject(path)) return true;  // on a server: whether the schema holds a project is found when it is read
     std::error_code ec;
     return std::filesystem::exists(path, ec);
 }

@@ -8,10 +8,13 @@
 
 namespace gapmap {
 
+// A server address (io/pg_address.h) counts as existing: readProject says whether it holds a project.
 bool projectExists(const std::string& path);
+// PATH may also be a server project (PG:…, postgresql://…; io/pg_project.h).
 // Throws InputError: missing file, not a GeoPackage, not a gapmap project.
 Project readProject(const std::string& path);
-// Throws InputError when the folder is not writable; the old file stays as it was.
+// Throws InputError when the folder is not writable; the old file stays as it was. A server
+// project is never written whole here: InputError (gapmap publish --force replaces it).
 void writeProject(const Project& project, const std::string& path);
 
 }  // namespace gapmap

@@ -4,8 +4,13 @@
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
+#include <filesystem>
 #include <thread>
 
+#include "core/i18n.h"
+#include "core/project_edit.h"
+#include "io/project_edits.h"
+#include "io/project_file.h"
 #include "support/pg_cluster.h"
 #include "support/test_support.h"
 
@@ -61,6 +66,15 @@ TEST_CASE("publish then report from the server gives the file's report", "[pg]")
     CHECK(forced.exitCode == 0);
     CHECK(pg.sql("SELECT row_version FROM gapmap.villages WHERE gid = 1") == "1");
     CHECK(pg.sql("SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'gapmap_publish_%'") == "0");
+
+    // A collection workbook from the server; an import into it is refused (no file named "PG:…" appears).
+    CHECK(runGapmap("template " + quote(pg.address()) + " --out " + quote(dir.file("t.xlsx"))).exitCode == 0);
+    CHECK(std::filesystem::file_size(dir.file("t.xlsx")) > 1000);
+    writeFile(dir.file("clubs.csv"), "code,name,commune_code\nC9,CLB,99101\n");
+    const RunResult import = runGapmap("import " + quote(pg.address()) + " --as clubs " + quote(dir.file("clubs.csv")) + " --lang en");
+    CHECK(import.exitCode == 1);
+    CHECK(import.err.find("publish it again with gapmap publish --force") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists("PG:host=" + pg.socketDir() + " dbname=province user=gapmap_admin"));
 
     // Another schema beside it, named by --schema; the address's schemas= reads it.
     REQUIRE(runGapmap("publish " + quote(file) + " --to " + quote(pg.address()) + " --schema second").exitCode == 0);
@@ -159,6 +173,7 @@ TEST_CASE("An editor limited by db grant cannot change another commune", "[pg]")
     CHECK(pg.sql("SELECT mobile FROM gapmap.villages WHERE code = '" + ownVillage + "'") == "2g");
     const RunResult refused = runGapmap("edit " + quote(pg.address("minh")) + " --village " + otherVillage + " mobile=2g --lang en");
     CHECK(refused.exitCode == 1);
+    CHECK(refused.err.find("your role may not change village " + otherVillage) != std::string::npos);
     CHECK(pg.sql("SELECT mobile FROM gapmap.villages WHERE code = '" + otherVillage + "'") != "2g");
 
     // --communes "" lifts the limit.
@@ -197,4 +212,29 @@ TEST_CASE("An edit over a newer row version is refused, never a silent overwrite
     // set on the server: merged into the settings table.
     CHECK(runGapmap("set " + at + " coverage.ta_radius_km=7").exitCode == 0);
     CHECK(pg.sql("SELECT value FROM gapmap.settings WHERE key = 'coverage.ta_radius_km'") == "7");
+}
+
+TEST_CASE("An edit is checked against the row version the project was read at", "[pg]") {
+    // The desktop app reads the project when it opens (readProject) and writes each edit later
+    // (commitEdits): someone else's save in between makes the app's edit refused, not lost.
+    PgCluster pg;
+    TempDir dir;
+    publishDemo(pg, dir);
+    const std::string address = pg.address();
+    const gapmap::Project seen = gapmap::readProject(address);
+    const std::string village = seen.villages.front().code;
+    pg.sql("UPDATE gapmap.villages SET population = 999 WHERE code = '" + village + "'");  // another user, after the read
+    const gapmap::ScopedLanguage english(gapmap::Lang::En);
+    CHECK_THROWS_WITH(gapmap::commitEdits(address, {gapmap::villageEdit(village, "population", "5")}),
+                      Catch::Contains("changed by someone else since you read it"));
+    CHECK(pg.sql("SELECT population FROM gapmap.villages WHERE code = '" + village + "'") == "999");
+    // Another village, unchanged since the read: saved; and a second edit of it follows on.
+    const std::string other = seen.villages.back().code;
+    gapmap::commitEdits(address, {gapmap::villageEdit(other, "population", "5")});
+    gapmap::commitEdits(address, {gapmap::villageEdit(other, "population", "6")});
+    CHECK(pg.sql("SELECT population || ' ' || row_version FROM gapmap.villages WHERE code = '" + other + "'") == "6 3");
+    // Read again: the first village can be edited.
+    gapmap::readProject(address);
+    gapmap::commitEdits(address, {gapmap::villageEdit(village, "population", "5")});
+    CHECK(pg.sql("SELECT population FROM gapmap.villages WHERE code = '" + village + "'") == "5");
 }
