@@ -72,7 +72,7 @@ TEST_CASE("export-report into a pipe or a file writes no progress", "[progress]"
     CHECK(r.out.find('%') == std::string::npos);
 }
 
-TEST_CASE("Progress: steps, fractions and the end reach the sink; cancelling stops at a checkpoint", "[progress]") {
+TEST_CASE("Progress: steps and fractions and the end reach the sink and cancelling stops at a checkpoint", "[progress]") {
     std::vector<ProgressState> seen;
     Progress progress([&](const ProgressState& s) { seen.push_back(s); });
     {

@@ -97,7 +97,7 @@ TEST_CASE("Two offline copies editing different villages both hold both edits af
     CHECK(readProject(b).villages.size() == start.villages.size());
 }
 
-TEST_CASE("The same village edited in two copies is a listed conflict that loses neither value; --resolve settles it", "[pg][sync]") {
+TEST_CASE("The same village edited in two copies is a listed conflict that loses neither value and --resolve settles it", "[pg][sync]") {
     Province p;
     const std::string a = p.checkout("editor_a", "a.gpkg"), b = p.checkout("editor_b", "b.gpkg");
     const Project start = readProject(a);
