@@ -132,4 +132,45 @@ std::vector<std::string> classLabels(const Classes& classes, const std::vector<d
     return labels;
 }
 
+int ScoreClasses::classOf(double score) const {
+    if (distinct_.size() <= 4) return int(std::lower_bound(distinct_.begin(), distinct_.end(), score) - distinct_.begin());
+    const int q = std::max(0, quantiles_.classOf(score));
+    return size_t(q) < rank_.size() ? rank_[size_t(q)] : -1;
+}
+
+ScoreClasses scoreClasses(const std::vector<double>& scores) {
+    ScoreClasses out;
+    out.distinct_ = scores;
+    std::sort(out.distinct_.begin(), out.distinct_.end());
+    out.distinct_.erase(std::unique(out.distinct_.begin(), out.distinct_.end()), out.distinct_.end());
+    if (out.distinct_.size() > 4) out.quantiles_ = classify(scores, 4, ClassMethod::Quantile);
+    // Before renumbering: the quantile class (or distinct rank) of each score; empty quantile
+    // classes (repeated breaks) are dropped.
+    auto rawClass = [&](double s) {
+        if (out.distinct_.size() <= 4) return int(std::lower_bound(out.distinct_.begin(), out.distinct_.end(), s) - out.distinct_.begin());
+        return std::max(0, out.quantiles_.classOf(s));
+    };
+    std::vector<ScoreClass> raw(std::max<size_t>(out.distinct_.size() <= 4 ? out.distinct_.size() : out.quantiles_.breaks.size(), 1));
+    for (double s : scores) {
+        ScoreClass& c = raw[size_t(rawClass(s))];
+        c.lo = c.count ? std::min(c.lo, s) : s;
+        c.hi = c.count ? std::max(c.hi, s) : s;
+        ++c.count;
+    }
+    if (out.distinct_.size() > 4) out.rank_.assign(raw.size(), -1);
+    for (size_t k = 0; k < raw.size(); ++k) {
+        if (raw[k].count == 0) continue;
+        if (!out.rank_.empty()) out.rank_[k] = int(out.classes.size());
+        out.classes.push_back(raw[k]);
+    }
+    const int n = int(out.classes.size());
+    std::vector<Color> colors = rampColors(Ramp::Viridis, std::max(2, n));  // light to dark
+    for (int k = 0; k < n; ++k) {
+        ScoreClass& c = out.classes[size_t(k)];
+        c.color = colors[size_t(std::max(2, n) - n + k)];
+        c.radiusPx = n <= 1 ? 5.0 : 2.5 + 3.5 * double(k) / double(n - 1);
+    }
+    return out;
+}
+
 }  // namespace gapmap

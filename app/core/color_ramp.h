@@ -46,4 +46,25 @@ Classes classify(const std::vector<double>& values, int classes, ClassMethod met
 std::vector<std::string> classLabels(const Classes& classes, const std::vector<double>& values, int decimals,
                                      const std::string& unit = "");
 
+// The priority score's symbol classes, one definition for the map's priority layer
+// (render/priority_layer.cpp) and its QGIS style (io/qgis_styles.cpp): one class per distinct score
+// when there are at most four, else four quantile classes; numbered 0..n-1 (lowest first) over the
+// classes that hold a score; viridis from light (class 0) to dark (the top class), radius 2.5 to 6 px.
+struct ScoreClass {
+    double lo = 0, hi = 0;  // the smallest and largest score the class holds
+    int count = 0;
+    Color color;
+    double radiusPx = 5;
+};
+struct ScoreClasses {
+    std::vector<ScoreClass> classes;  // lowest first
+    int classOf(double score) const;  // index into `classes`; the scores given only
+private:
+    friend ScoreClasses scoreClasses(const std::vector<double>& scores);
+    std::vector<double> distinct_;
+    Classes quantiles_;
+    std::vector<int> rank_;  // quantile class → index into `classes` (-1: none)
+};
+ScoreClasses scoreClasses(const std::vector<double>& scores);
+
 }  // namespace gapmap

@@ -210,33 +210,13 @@ LayerStyle priorityStyle(const DataTable& t) {
     std::vector<double> scores;
     for (double v : columnValues(t, columnIndex(t, "score")))
         if (!std::isnan(v)) scores.push_back(v);
-    std::vector<double> distinct = scores;
-    std::sort(distinct.begin(), distinct.end());
-    distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
-    const Classes classes = distinct.size() > 4 ? classify(scores, 4, ClassMethod::Quantile) : Classes{};
-    auto classOf = [&](double s) {
-        if (distinct.size() <= 4) return int(std::lower_bound(distinct.begin(), distinct.end(), s) - distinct.begin());
-        return std::max(0, classes.classOf(s));
-    };
-    struct Cls { double lo = 1e300, hi = -1e300; int count = 0; };
-    std::map<int, Cls> used;
-    for (double s : scores) {
-        Cls& c = used[classOf(s)];
-        c.lo = std::min(c.lo, s);
-        c.hi = std::max(c.hi, s);
-        ++c.count;
-    }
-    const int n = int(used.size());
-    std::vector<Color> colors = rampColors(Ramp::Viridis, std::max(2, n));
-    std::reverse(colors.begin(), colors.end());
     std::vector<Range> ranges;
     int k = 0;
-    for (const auto& [cls, c] : used) {
-        const double radiusPx = n <= 1 ? 5.0 : 2.5 + 3.5 * double(k) / double(n - 1);
+    for (const ScoreClass& c : scoreClasses(scores).classes) {  // core/color_ramp.h, as the map draws them
         auto score = [](double v) { return std::fabs(v - std::round(v)) < 1e-9 ? formatLocaleNumber(std::round(v)) : formatLocaleNumber(v, 1); };
         const std::string text = c.lo == c.hi ? score(c.hi) : score(c.lo) + " - " + score(c.hi);
         ranges.push_back({c.lo, c.hi, tr("render.legend.priority.class", {text, formatLocaleNumber(double(c.count))}),
-                          circleSymbol(std::to_string(k), colors[size_t(n - 1 - k)], kSymbolStroke, 1, 2 * radiusPx)});
+                          circleSymbol(std::to_string(k), c.color, kSymbolStroke, 1, 2 * c.radiusPx)});
         ++k;
     }
     // No labels: the map's priority layer has none (names are in the list beside it).

@@ -96,40 +96,20 @@ void ProjectSceneBuilder::addPriorityLayer(RenderScene& scene, const SceneOption
         rows.push_back({toMercator(*v.location), c.score, c.scoredGaps != 0});
     }
 
-    // Classes: one per distinct score when there are at most four, else quantiles.
+    // Classes: one per distinct score when there are at most four, else quantiles (core/color_ramp.h).
     std::vector<double> scores;
     for (const Row& r : rows)
         if (r.scored) scores.push_back(r.score);
-    std::vector<double> distinct = scores;
-    std::sort(distinct.begin(), distinct.end());
-    distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
-    auto classOf = [&, classes = distinct.size() > 4 ? classify(scores, 4, ClassMethod::Quantile) : Classes{}](double score) {
-        if (distinct.size() <= 4) return int(std::lower_bound(distinct.begin(), distinct.end(), score) - distinct.begin());
-        return std::max(0, classes.classOf(score));
-    };
-    struct Cls { double lo = 1e300, hi = -1e300; int count = 0; };
-    std::map<int, Cls> used;
-    for (double s : scores) {
-        Cls& c = used[classOf(s)];
-        c.lo = std::min(c.lo, s);
-        c.hi = std::max(c.hi, s);
-        ++c.count;
-    }
-    // Renumbered 0..n-1 over the classes that hold villages.
-    std::map<int, int> rank;
-    for (const auto& [k, c] : used) rank.emplace(k, int(rank.size()));
-    const int n = int(used.size());
-    std::vector<Color> colors = rampColors(Ramp::Viridis, std::max(2, n));
-    std::reverse(colors.begin(), colors.end());  // colors[0]: the darkest, for the top class
-    auto colorOf = [&](int k) { return colors[size_t(n - 1 - k)]; };
-    auto radiusOf = [&](int k) { return n <= 1 ? 5.0f : 2.5f + 3.5f * float(k) / float(n - 1); };
+    const ScoreClasses classes = scoreClasses(scores);
+    const int n = int(classes.classes.size());
 
     // One part per class, the lowest first, so that higher scores are drawn over lower ones.
     std::vector<std::vector<PointItem>> parts(size_t(n) + 1);  // [0]: no score; [k + 1]: class k
     for (const Row& r : rows) {
         if (!r.scored) { parts[0].push_back({r.pos, 2.5f, kNoData, -1}); continue; }
-        const int k = rank[classOf(r.score)];
-        parts[size_t(k) + 1].push_back({r.pos, radiusOf(k), colorOf(k), float(r.score)});
+        const int k = classes.classOf(r.score);
+        const ScoreClass& c = classes.classes[size_t(k)];
+        parts[size_t(k) + 1].push_back({r.pos, float(c.radiusPx), c.color, float(r.score)});
     }
     Layer layer;
     layer.id = "priority_villages";
@@ -148,11 +128,10 @@ void ProjectSceneBuilder::addPriorityLayer(RenderScene& scene, const SceneOption
     layer.legendTitle = options.priorityGaps.empty()
                             ? tr("render.legend.priority")
                             : tr("render.legend.priority.only", {priorityGapsText(options.priorityGaps)});
-    for (auto it = used.rbegin(); it != used.rend(); ++it) {
-        const Cls& c = it->second;
-        const int r = rank[it->first];
+    for (auto it = classes.classes.rbegin(); it != classes.classes.rend(); ++it) {
+        const ScoreClass& c = *it;
         const std::string range = c.lo == c.hi ? scoreText(c.hi) : scoreText(c.lo) + " - " + scoreText(c.hi);
-        layer.legend.push_back({LegendEntry::Swatch::Point, colorOf(r), kSymbolStroke, radiusOf(r), 1, PointShape::Circle,
+        layer.legend.push_back({LegendEntry::Swatch::Point, c.color, kSymbolStroke, float(c.radiusPx), 1, PointShape::Circle,
                                 tr("render.legend.priority.class", {range, formatLocaleNumber(double(c.count))}), ""});
     }
     if (scores.size() < rows.size())
