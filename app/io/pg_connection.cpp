@@ -36,7 +36,7 @@ PgConnection::PgConnection(const ServerAddress& address) : address_(address) {
     }
     // Quiet NOTICEs (DROP … IF EXISTS) stay off the user's terminal.
     PQsetNoticeProcessor(conn_, [](void*, const char*) {}, nullptr);
-    PQexec(conn_, "SET client_encoding = 'UTF8'");
+    PQclear(PQexec(conn_, "SET client_encoding = 'UTF8'"));  // the result is owned by us: cleared, not leaked
 }
 
 PgConnection::~PgConnection() {
