@@ -5,6 +5,7 @@
 #include "cli/cli_common.h"
 #include "core/errors.h"
 #include "core/i18n.h"
+#include "core/parse.h"
 #include "io/pg_address.h"
 #include "io/pg_publish.h"
 
@@ -14,14 +15,7 @@ namespace {
 std::vector<std::string> splitCodes(const std::vector<std::string>& values) {
     std::vector<std::string> out;
     for (const std::string& v : values)
-        for (size_t start = 0; start <= v.size();) {
-            const size_t comma = std::min(v.find(',', start), v.size());
-            std::string code = v.substr(start, comma - start);
-            code.erase(0, code.find_first_not_of(' '));
-            code.erase(code.find_last_not_of(' ') + 1);
-            if (!code.empty()) out.push_back(code);
-            start = comma + 1;
-        }
+        for (std::string& code : splitList(v)) out.push_back(std::move(code));
     return out;
 }
 

@@ -8,6 +8,7 @@
 #include "cli/progress_bar.h"
 #include "core/errors.h"
 #include "core/i18n.h"
+#include "core/parse.h"
 #include "io/collection_workbook.h"
 #include "io/project_file.h"
 
@@ -20,16 +21,7 @@ int runTemplate(const std::vector<std::string>& argv) {
     if (args.value("--out").empty()) throw UsageError(tr("flow.template.error.needs_out"));
     CollectionScope scope{args.value("--district"), args.value("--commune")};
     if (!scope.districtCode.empty() && !scope.communeCode.empty()) throw UsageError(tr("flow.template.error.two_scopes"));
-    std::vector<std::string> tables;
-    const std::string list = args.value("--tables");
-    for (size_t start = 0; start < list.size();) {
-        const size_t comma = std::min(list.find(',', start), list.size());
-        std::string t = list.substr(start, comma - start);
-        t.erase(0, t.find_first_not_of(' '));
-        t.erase(t.find_last_not_of(' ') + 1);
-        if (!t.empty()) tables.push_back(t);
-        start = comma + 1;
-    }
+    const std::vector<std::string> tables = splitList(args.value("--tables"));
     std::optional<TerminalProgress> progress(std::in_place);  // terminals only
     progressSteps(2);
     progressStep(tr("progress.read_project"));

@@ -1,6 +1,7 @@
 #include "core/data_status.h"
 
 #include <algorithm>
+#include <set>
 
 #include "core/i18n.h"
 #include "core/provenance.h"
@@ -38,6 +39,15 @@ std::vector<TableStatus> tableStatuses(const Project& p) {
     }
     return out;
 }
+
+namespace {
+// How many old and new communes a migrated project's crosswalk joins.
+std::pair<size_t, size_t> crosswalkSpan(const Project& p) {
+    std::set<std::string> oldCodes, newCodes;
+    for (const CrosswalkRow& c : p.crosswalk) { oldCodes.insert(c.oldCode); newCodes.insert(c.newCode); }
+    return {oldCodes.size(), newCodes.size()};
+}
+}  // namespace
 
 std::string formatInfoText(const Project& p, const std::string& projectName) {
     const std::vector<TableStatus> tables = tableStatuses(p);
@@ -78,6 +88,13 @@ std::string formatInfoText(const Project& p, const std::string& projectName) {
             out += "  " + tr("flow.info.import_line", {r.importedAt, r.sheet.empty() ? r.sourceFile : r.sourceFile + " › " + r.sheet, r.table,
                                                        formatLocaleNumber(double(r.rows))}) + "\n";
     }
+    // A migrated project (gapmap migrate): where its old figures come from, as report says.
+    if (!p.crosswalk.empty()) {
+        const auto [oldCount, newCount] = crosswalkSpan(p);
+        out += "\n" + tr("info.crosswalk", {p.settingOr("migrated_from", unknown), p.settingOr("reform_date", unknown),
+                                            formatLocaleNumber(double(p.crosswalk.size())), formatLocaleNumber(double(oldCount)),
+                                            formatLocaleNumber(double(newCount))}) + "\n";
+    }
     return out;
 }
 
@@ -108,6 +125,15 @@ std::string formatInfoJson(const Project& p, const std::string& projectName) {
                ",\"rows\":" + std::to_string(r.rows) + "}";
     }
     out += "]";
+    out += ",\"crosswalk\":";
+    if (p.crosswalk.empty()) out += "null";
+    else {
+        const auto [oldCount, newCount] = crosswalkSpan(p);
+        auto setting = [&](const char* key) { const std::string v = p.settingOr(key, ""); return v.empty() ? std::string("null") : jsonString(v); };
+        out += "{\"migrated_from\":" + setting("migrated_from") + ",\"reform_date\":" + setting("reform_date") +
+               ",\"pairs\":" + std::to_string(p.crosswalk.size()) + ",\"old_communes\":" + std::to_string(oldCount) +
+               ",\"new_communes\":" + std::to_string(newCount) + "}";
+    }
     return out + "}\n";
 }
 

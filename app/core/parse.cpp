@@ -133,6 +133,17 @@ std::string_view trimSpaces(std::string_view text) {
     return text;
 }
 
+std::vector<std::string> splitList(std::string_view text) {
+    std::vector<std::string> out;
+    for (size_t start = 0; start <= text.size();) {
+        const size_t comma = std::min(text.find(',', start), text.size());
+        const std::string_view item = trimSpaces(text.substr(start, comma - start));
+        if (!item.empty()) out.emplace_back(item);
+        start = comma + 1;
+    }
+    return out;
+}
+
 std::optional<long long> parseInteger(std::string_view text) {
     std::string_view s = trimSpaces(text);
     const bool negative = takeSign(s);

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace gapmap {
 
@@ -46,5 +47,9 @@ std::optional<bool> parseBool(std::string_view text);
 
 // Trims ASCII whitespace and U+00A0 (no-break space, common in spreadsheet exports) from both ends.
 std::string_view trimSpaces(std::string_view text);
+
+// A comma-separated list typed on a command line or stored in one cell ("07102, 07105",
+// "electricity,mobile"): items trimmed as trimSpaces does, empty items dropped.
+std::vector<std::string> splitList(std::string_view text);
 
 }  // namespace gapmap

@@ -200,6 +200,7 @@ ImportResult importInto(Project& project, const ImportRequest& request) {
     if ((t == "communication_teams" || t == "outcomes") && !places.hasVillages())
         throw InputError(tr("import.error.no_villages", {request.file}));
 
+    std::vector<std::string> unpopulated;  // admin units whose population reads 0 (no data)
     RowOrigin pending;  // the row being converted; kept once a row has been added for it
     auto keepOrigin = [&] { if (out.rows() > out.origins.size()) out.origins.push_back(std::move(pending)); };
     for (const SourceRow& row : src.rows) {
@@ -243,6 +244,12 @@ ImportResult importInto(Project& project, const ImportRequest& request) {
                                        r.has("province_code") ? r.text("province_code") : provinceCode,
                                        request.province.empty() ? r.text("province_name") : request.province};
             u.population = r.integer("population");
+            // Nobody lives in no commune: a 0 is a unit the count did not cover (the 2009 census
+            // holds 0 for Lai Châu's 8 communes created after it), so it is no data, never a figure.
+            if (u.population && *u.population == 0) {
+                u.population.reset();
+                unpopulated.push_back(u.name.empty() ? u.code : u.name);
+            }
             u.especiallyDifficult = r.flag("especially_difficult").value_or(false);
             if (row.area) u.area = *row.area;
             if (r.ok() && !seenCodes.insert(u.code).second) r.fail("code", tr("import.row.duplicate_code", {u.code}));
@@ -388,6 +395,12 @@ ImportResult importInto(Project& project, const ImportRequest& request) {
         result.warning = tr("import.warning.partial", {request.file, keptText, readText, t, leftText});
     }
     if (read == 0) result.notes.push_back(tr("import.note.loaded_empty", {request.file, t}));
+    if (!unpopulated.empty()) {
+        std::string names;
+        for (size_t i = 0; i < unpopulated.size() && i < 5; ++i) names += (i ? ", " : "") + unpopulated[i];
+        if (unpopulated.size() > 5) names += ", …";
+        result.notes.push_back(tr("import.note.population_zero", {request.file, formatLocaleNumber(double(unpopulated.size())), names}));
+    }
 
     // Replace the table; admin_units only at the levels this file holds, so that a three-level
     // project can be built from one file per level.

@@ -195,18 +195,6 @@ std::string joinColumns(const std::vector<std::string>& columns) {
     return out;
 }
 
-std::vector<std::string> splitColumns(const std::string& text) {
-    std::vector<std::string> out;
-    for (std::size_t start = 0; start <= text.size();) {
-        const std::size_t comma = std::min(text.find(',', start), text.size());
-        std::string c = text.substr(start, comma - start);
-        c.erase(0, c.find_first_not_of(' '));
-        c.erase(c.find_last_not_of(' ') + 1);
-        if (!c.empty()) out.push_back(c);
-        start = comma + 1;
-    }
-    return out;
-}
 
 void writeTables(GDALDataset& ds, const Project& p) {
     OGRSpatialReference wgs84;
@@ -558,7 +546,7 @@ Project readProjectTables(GDALDataset& dataset, const std::set<std::string>& wit
     forEachRow("table_loads", [&](const RowIn& r) {
         if (!r.text("table_name").empty() && !p.loadOf(r.text("table_name")))
             p.loads.push_back({r.text("table_name"), r.text("source_file"), r.text("loaded_at"), r.integer("rows").value_or(0),
-                               splitColumns(r.text("missing_columns"))});
+                               splitList(r.text("missing_columns"))});
     });
     // A file written before provenance has no row_sources: its rows came with their tables' loads.
     forEachRow("row_sources", [&](const RowIn& r) {

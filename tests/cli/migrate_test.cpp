@@ -225,6 +225,17 @@ TEST_CASE("gapmap migrate: Lai Châu 2009 onto the 38 communes of 2025, nothing 
     CHECK_THAT(asOf.out, Catch::Contains("through the crosswalk"));
     const RunResult now = runGapmap("report " + quote(out) + " --lang en");
     CHECK_THAT(now.out, !Catch::Contains("through the crosswalk"));
+
+    // info names the crosswalk: its pairs and the communes on each side, counted here from the table.
+    std::set<std::string> oldSide, newSide;
+    for (const auto& [pair, shares] : table) { oldSide.insert(pair.first); newSide.insert(pair.second); }
+    const RunResult info = runGapmap("info " + quote(out) + " --lang en");
+    CHECK(info.exitCode == 0);
+    CHECK_THAT(info.out, Catch::Contains("the crosswalk joins " + std::to_string(oldSide.size()) + " old communes to " +
+                                         std::to_string(newSide.size()) + " new ones in " + std::to_string(table.size()) + " pairs"));
+    const RunResult json = runGapmap("info " + quote(out) + " --format json");
+    CHECK_THAT(json.out, Catch::Contains("\"pairs\":" + std::to_string(table.size()) + ",\"old_communes\":" + std::to_string(oldSide.size())));
+    CHECK_THAT(runGapmap("info " + quote(old) + " --format json").out, Catch::Contains("\"crosswalk\":null"));
 }
 
 TEST_CASE("gapmap migrate refuses to replace a file and leaves the old project as it was", "[cli][migrate]") {

@@ -3,6 +3,7 @@
 #include <limits>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/parse.h"
 
@@ -10,6 +11,7 @@ using gapmap::parseBool;
 using gapmap::parseDate;
 using gapmap::parseInteger;
 using gapmap::parseReal;
+using gapmap::splitList;
 using gapmap::trimSpaces;
 
 namespace {
@@ -30,6 +32,15 @@ TEST_CASE("trimSpaces removes ASCII whitespace and NBSP at both ends", "[parse]"
     CHECK(trimSpaces("   ") == "");
     CHECK(trimSpaces("") == "");
     CHECK(trimSpaces("Đ ") == "Đ");
+}
+
+TEST_CASE("splitList splits at commas, trims each item and drops empty ones", "[parse]") {
+    using V = std::vector<std::string>;
+    CHECK(splitList("07102, 07105") == V{"07102", "07105"});
+    CHECK(splitList(" a ,, b,\xc2\xa0" "c\xc2\xa0,") == V{"a", "b", "c"});
+    CHECK(splitList("Nậm Ban") == V{"Nậm Ban"});
+    CHECK(splitList("") == V{});
+    CHECK(splitList(" , ") == V{});
 }
 
 TEST_CASE("parseInteger accepts plain, signed and grouped integers", "[parse]") {

@@ -43,6 +43,30 @@ TEST_CASE("Lai Châu 2009: 108 communes with Vietnamese names intact", "[io][geo
     CHECK(population == 303467);         // SOURCES.md: the communes sum to 303,467
 }
 
+TEST_CASE("Lai Châu 2009: a population of 0 is no data, with one note naming the units", "[io][geodata][no_data]") {
+    // The census holds 0 for the 8 communes made after 2009 (all of Nậm Nhùn district among them).
+    const std::string file = sharedGeodata("censusVN2009/lai_chau_communes_2009_censusVN2009.geojson");
+    if (file.empty()) return;
+    TempDir dir;
+    const std::string project = dir.file("laichau.gpkg");
+    const ImportResult r = importFile(project, {"admin_units", file});
+    int notes = 0;
+    for (const std::string& n : r.notes)
+        if (n.find("Nậm Chà") != std::string::npos) {
+            ++notes;
+            CHECK(n.find(" 8 ") != std::string::npos);
+        }
+    CHECK(notes == 1);
+    const Project p = readProject(project);
+    std::set<std::string> withoutPopulation;
+    for (const AdminUnit& u : p.adminUnits) {
+        if (u.level != AdminLevel::Commune) continue;
+        CHECK((!u.population || *u.population > 0));
+        if (!u.population) withoutPopulation.insert(u.name);
+    }
+    CHECK(withoutPopulation == std::set<std::string>{"Nậm Chà", "Nậm Nhùn", "Nậm Pì", "Quyết Tiến", "Tá Bạ", "Vàng San", "Lùng Thàng", "Pa Khóa"});
+}
+
 TEST_CASE("Lai Châu 2025: 38 communes, two levels, NFD names normalised", "[io][geodata]") {
     const std::string file = sharedGeodata("gisvn2025_wards_by_province/vn2025_wards_12_lai_chau.geojson");
     if (file.empty()) return;
