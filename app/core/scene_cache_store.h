@@ -4,6 +4,7 @@
 // optimisation only: whatever it returns is checked by the reader, and a store that cannot be read
 // or written behaves as an empty one. Standard library only.
 #pragma once
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,8 +23,10 @@ public:
     virtual std::optional<std::string> read(const std::string& key, int part) const = 0;
     // Whether replace() may succeed (a read-only file still reads).
     virtual bool writable() const = 0;
-    // Replaces the whole cache by `entries`, all or nothing. False when it could not.
-    virtual bool replace(const std::vector<Entry>& entries) = 0;
+    // Replaces the whole cache by the entries `next` yields until it yields nothing — one at a time,
+    // so that they need not all be in memory at once — all or nothing. False when it could not.
+    using Producer = std::function<std::optional<Entry>()>;
+    virtual bool replace(const Producer& next) = 0;
 };
 
 }  // namespace gapmap

@@ -56,7 +56,7 @@ public:
         return ::access(path_.c_str(), W_OK) == 0 && ::access(folder.c_str(), W_OK) == 0;
     }
 
-    bool replace(const std::vector<Entry>& entries) override {
+    bool replace(const Producer& next) override {
         std::lock_guard<std::mutex> lock(writeMutex_);
         if (!writable()) return false;
         const Db db = open(path_, SQLITE_OPEN_READWRITE);
@@ -69,8 +69,10 @@ public:
         if (ok) {
             const Stmt s = prepare(db.get(), std::string("INSERT INTO ") + kTable + " (key, part, data) VALUES (?1, ?2, ?3)");
             ok = bool(s);
-            for (size_t i = 0; ok && i < entries.size(); ++i) {
-                const Entry& e = entries[i];
+            while (ok) {
+                const std::optional<Entry> entry = next();
+                if (!entry) break;
+                const Entry& e = *entry;
                 sqlite3_bind_text(s.get(), 1, e.key.data(), int(e.key.size()), SQLITE_STATIC);
                 sqlite3_bind_int(s.get(), 2, e.part);
                 sqlite3_bind_blob64(s.get(), 3, e.data.data(), e.data.size(), SQLITE_STATIC);

@@ -69,32 +69,32 @@ uint64_t checksum(std::string_view payload) {
     return h.finish().first;
 }
 
-// Blob: magic, format, payload length, checksum, payload.
+// Blob: magic, format, payload length, checksum, payload. The header is reserved first and
+// filled in at the end, so that a band's bytes (25 MB for the finest national band) exist once.
 class Writer {
 public:
+    Writer() : blob_(24, '\0') {}
     template <class T>
     void put(const T& v) {
         static_assert(std::is_trivially_copyable_v<T>);
-        payload_.append(reinterpret_cast<const char*>(&v), sizeof v);
+        blob_.append(reinterpret_cast<const char*>(&v), sizeof v);
     }
     template <class T>
     void putArray(const std::vector<T>& v) {
         put(uint64_t(v.size()));
-        payload_.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
+        blob_.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
     }
-    std::string blob(uint32_t magic) const {
-        std::string out;
-        out.reserve(24 + payload_.size());
-        const uint64_t size = payload_.size(), sum = checksum(payload_);
-        out.append(reinterpret_cast<const char*>(&magic), 4);
-        out.append(reinterpret_cast<const char*>(&kAreaCacheFormat), 4);
-        out.append(reinterpret_cast<const char*>(&size), 8);
-        out.append(reinterpret_cast<const char*>(&sum), 8);
-        return out + payload_;
+    std::string blob(uint32_t magic) {
+        const uint64_t size = blob_.size() - 24, sum = checksum(std::string_view(blob_).substr(24));
+        std::memcpy(blob_.data(), &magic, 4);
+        std::memcpy(blob_.data() + 4, &kAreaCacheFormat, 4);
+        std::memcpy(blob_.data() + 8, &size, 8);
+        std::memcpy(blob_.data() + 16, &sum, 8);
+        return std::move(blob_);
     }
 
 private:
-    std::string payload_;
+    std::string blob_;
 };
 
 class Reader {
@@ -269,9 +269,10 @@ const AreaBand& AreaGeometry::cachedBand(size_t b) const {
     return rebuilt_->band(b);
 }
 
-void appendAreaCacheEntries(const AreaGeometry& geo, std::vector<SceneCacheStore::Entry>& out) {
-    if (geo.cacheKey().empty()) return;
-    geo.prepareAllBands();
+size_t areaCacheEntryCount(const AreaGeometry& geo) { return geo.cacheKey().empty() ? 0 : 1 + geo.bandCount(); }
+
+SceneCacheStore::Entry areaCacheEntry(const AreaGeometry& geo, size_t i) {
+    if (i > 0) return {geo.cacheKey(), int(i - 1), encodeAreaBand(geo.band(i - 1))};
     Writer w;
     w.put(geo.origin);
     w.put(geo.box);
@@ -287,8 +288,7 @@ void appendAreaCacheEntries(const AreaGeometry& geo, std::vector<SceneCacheStore
         w.put(geo.bandToleranceM(b));
     }
     w.putArray(geo.features);
-    out.push_back({geo.cacheKey(), kHeaderPart, w.blob(kHeaderMagic)});
-    for (size_t b = 0; b < geo.bandCount(); ++b) out.push_back({geo.cacheKey(), int(b), encodeAreaBand(geo.band(b))});
+    return {geo.cacheKey(), kHeaderPart, w.blob(kHeaderMagic)};
 }
 
 }  // namespace gapmap::render

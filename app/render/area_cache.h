@@ -30,9 +30,10 @@ std::string areaCacheKey(const std::vector<AreaInput>& inputs, const AreaOptions
 std::shared_ptr<const AreaGeometry> loadCachedAreas(const std::vector<AreaInput>& inputs, const AreaOptions& options,
                                                     const std::string& key);
 
-// Appends the cache entries of `geo` (every band is computed first). Nothing for a geometry
-// prepared without a cache key.
-void appendAreaCacheEntries(const AreaGeometry& geo, std::vector<SceneCacheStore::Entry>& out);
+// The cache entries of `geo`: entry 0 its header, entry 1 + b band b (computed now if needed).
+// None for a geometry prepared without a cache key.
+size_t areaCacheEntryCount(const AreaGeometry& geo);
+SceneCacheStore::Entry areaCacheEntry(const AreaGeometry& geo, size_t i);
 
 // One band as a blob and back (false: not a valid band for `featureCount` features).
 std::string encodeAreaBand(const AreaBand& band);

@@ -191,13 +191,18 @@ bool ProjectSceneBuilder::saveSceneCache() const {
     bool needed = false;
     for (const auto& g : all) needed |= !g->cacheKey().empty() && !g->fromCache();
     if (!needed) return false;
-    std::vector<SceneCacheStore::Entry> entries;
     for (const auto& g : all) {
         g->prepareAllBands();     // stops early once the builder is closing (cancel())
         if (stop_) return false;  // then the next open writes the cache
     }
-    for (const auto& g : all) appendAreaCacheEntries(*g, entries);
-    return !stop_ && store->replace(entries);
+    // One blob at a time (the finest national band alone is 25 MB).
+    const std::vector<std::shared_ptr<const AreaGeometry>> geometries = all;
+    size_t g = 0, i = 0;
+    return store->replace([&]() -> std::optional<SceneCacheStore::Entry> {
+        for (; g < geometries.size(); ++g, i = 0)
+            if (i < areaCacheEntryCount(*geometries[g])) return areaCacheEntry(*geometries[g], i++);
+        return std::nullopt;
+    });
 }
 
 void ProjectSceneBuilder::saveSceneCacheInBackground() {
