@@ -12,6 +12,7 @@
 #include "io/project_file.h"
 #include "io/scene_cache.h"
 #include "render/area_cache.h"
+#include "render/map_renderer.h"
 #include "render/offscreen.h"
 #include "render/render_map.h"
 #include "support/test_support.h"
@@ -239,6 +240,21 @@ TEST_CASE("A project file keeps its scene cache: the same pixels, read instead o
     CHECK(differingPixels(built.image, cached.image) == 0);
     CHECK_FALSE(cached.builder->saveSceneCache());  // nothing new to write
     CHECK(cacheRows(path) == rows);
+
+    // The app's and the bench's open (boundaries prepared in the background): with the cache the
+    // first frame is already the complete one; without it, provisional fills only.
+    for (const bool withCache : {true, false}) {
+        ProjectSceneBuilder builder(second, true, withCache ? request.sceneCache : nullptr);
+        MapRenderer renderer(RendererOptions{1.0f, 0});
+        renderer.setScene(builder.build({}));
+        Camera cam({}, 1, 800, 600);
+        cam.fitBox(builder.bounds(), renderer.decorationInsets(800, 600));
+        Framebuffer target;
+        target.resize(800, 600);
+        target.bind();
+        CHECK(renderer.draw(cam).provisional == !withCache);
+        CHECK(builder.fromSceneCache() == withCache);
+    }
 
     // Zoomed to one district: other bands, read too, still the same pixels.
     MapRequest district = request;
