@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <filesystem>
 #include <map>
 #include <sqlite3.h>
 
@@ -275,4 +276,21 @@ TEST_CASE("A project file keeps its scene cache: the same pixels, read instead o
     writeProject(second, path);
     CHECK(cacheRows(path) == -1);
     CHECK_FALSE(renderProjectMap(readProject(path), request).builder->fromSceneCache());
+}
+
+TEST_CASE("gapmap render writes the scene cache once and draws the same picture from it", "[scene_cache][cli]") {
+    test::TempDir dir;
+    const std::string project = test::writeDemoProject(dir);
+    CHECK(cacheRows(project) == -1);
+    const auto first = test::runGapmap("render " + test::quote(project) + " --out " + test::quote(dir.file("a.png")) + " --size 640x400");
+    REQUIRE(first.exitCode == 0);
+    const int rows = cacheRows(project);
+    CHECK(rows >= 2);  // written after the picture
+    const auto written = std::filesystem::last_write_time(project);
+    const auto second = test::runGapmap("render " + test::quote(project) + " --out " + test::quote(dir.file("b.png")) + " --size 640x400");
+    REQUIRE(second.exitCode == 0);
+    CHECK(cacheRows(project) == rows);
+    CHECK(std::filesystem::last_write_time(project) == written);  // read, not written again
+    CHECK(differingPixels(readPng(dir.file("a.png")), readPng(dir.file("b.png"))) == 0);
+    CHECK(test::ogrinfoReads(project));
 }
