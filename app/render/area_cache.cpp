@@ -151,6 +151,7 @@ bool tilesWithin(const std::vector<TileRange>& tiles, size_t size) {
 std::string areaCacheKey(const std::vector<AreaInput>& inputs, const AreaOptions& options) {
     Hash h;
     h.value(kAreaCacheFormat);
+    h.bytes(kAreaCodeHash, std::strlen(kAreaCodeHash));
     h.value(options.tolerancePx);
     h.value(uint64_t(inputs.size()));
     for (const AreaInput& in : inputs) {

@@ -4,8 +4,9 @@
 // reads it instead of projecting, building the shared lines and simplifying again.
 //
 // Key: a 128-bit hash of everything the result depends on — the polygons' coordinates and
-// structure in input order, each input's district and province group, the tolerance and the format
-// version (bump kAreaCacheFormat whenever area_geometry.cpp changes what it makes). Parts: -1 the
+// structure in input order, each input's district and province group, the tolerance, the blobs'
+// layout (kAreaCacheFormat) and the code that makes the geometry (kAreaCodeHash, a build-time hash of
+// its sources: a file cached by another build of that code is rebuilt, not read). Parts: -1 the
 // header (features, band scales, figures), b >= 0 band b. Each blob: magic, format, length and a
 // checksum of its payload, then raw arrays in host byte order (little-endian on every machine gapmap
 // runs on; another order fails the magic check). A blob that fails any check is ignored — the
@@ -22,6 +23,10 @@
 namespace gapmap::render {
 
 constexpr uint32_t kAreaCacheFormat = 1;
+// SHA-256 (hex) of the sources that make the geometry (area_*, boundary_rays, union_holes,
+// triangulate, core/mercator.h), computed at build time (area_code_hash.cmake): part of the key, so
+// that a file's cache written by another build of that code is rebuilt rather than read.
+extern const char* const kAreaCodeHash;
 
 std::string areaCacheKey(const std::vector<AreaInput>& inputs, const AreaOptions& options);
 
