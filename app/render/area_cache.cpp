@@ -5,6 +5,8 @@
 #include <cstring>
 #include <type_traits>
 
+#include <zlib.h>
+
 namespace gapmap::render {
 namespace {
 
@@ -69,11 +71,16 @@ uint64_t checksum(std::string_view payload) {
     return h.finish().first;
 }
 
-// Blob: magic, format, payload length, checksum, payload. The header is reserved first and
-// filled in at the end, so that a band's bytes (25 MB for the finest national band) exist once.
+// Blob: magic, format, stored length, checksum of the stored bytes, raw length (0: stored as is, else
+// zlib-deflated from that many bytes), then the payload. Payloads over kDeflateAboveBytes are deflated
+// at level 1: the fine bands (25 MB for the finest national one) shrink to 0.44, so that the cache does
+// not triple a national project file; the coarse bands a whole-country picture reads stay raw. The
+// header is reserved first and filled in at the end, so that a raw band's bytes exist once.
+constexpr size_t kHeaderBytes = 32, kDeflateAboveBytes = size_t(1) << 20;
+
 class Writer {
 public:
-    Writer() : blob_(24, '\0') {}
+    Writer() : blob_(kHeaderBytes, '\0') {}
     template <class T>
     void put(const T& v) {
         static_assert(std::is_trivially_copyable_v<T>);
@@ -85,11 +92,23 @@ public:
         blob_.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
     }
     std::string blob(uint32_t magic) {
-        const uint64_t size = blob_.size() - 24, sum = checksum(std::string_view(blob_).substr(24));
+        uint64_t raw = blob_.size() - kHeaderBytes, rawField = 0;
+        if (raw > kDeflateAboveBytes) {
+            std::string out(kHeaderBytes + compressBound(uLong(raw)), '\0');
+            uLongf size = uLongf(out.size() - kHeaderBytes);
+            if (compress2(reinterpret_cast<Bytef*>(out.data() + kHeaderBytes), &size,
+                          reinterpret_cast<const Bytef*>(blob_.data() + kHeaderBytes), uLong(raw), 1) == Z_OK) {
+                out.resize(kHeaderBytes + size);
+                blob_ = std::move(out);
+                rawField = raw;
+            }
+        }
+        const uint64_t stored = blob_.size() - kHeaderBytes, sum = checksum(std::string_view(blob_).substr(kHeaderBytes));
         std::memcpy(blob_.data(), &magic, 4);
         std::memcpy(blob_.data() + 4, &kAreaCacheFormat, 4);
-        std::memcpy(blob_.data() + 8, &size, 8);
+        std::memcpy(blob_.data() + 8, &stored, 8);
         std::memcpy(blob_.data() + 16, &sum, 8);
+        std::memcpy(blob_.data() + 24, &rawField, 8);
         return std::move(blob_);
     }
 
@@ -101,16 +120,26 @@ class Reader {
 public:
     // False unless `blob` has this magic and format and its payload is whole and unchanged.
     bool open(std::string_view blob, uint32_t magic) {
-        if (blob.size() < 24) return false;
+        if (blob.size() < kHeaderBytes) return false;
         uint32_t m, format;
-        uint64_t size, sum;
+        uint64_t stored, sum, raw;
         std::memcpy(&m, blob.data(), 4);
         std::memcpy(&format, blob.data() + 4, 4);
-        std::memcpy(&size, blob.data() + 8, 8);
+        std::memcpy(&stored, blob.data() + 8, 8);
         std::memcpy(&sum, blob.data() + 16, 8);
-        if (m != magic || format != kAreaCacheFormat || size != blob.size() - 24) return false;
-        rest_ = blob.substr(24);
-        return checksum(rest_) == sum;
+        std::memcpy(&raw, blob.data() + 24, 8);
+        if (m != magic || format != kAreaCacheFormat || stored != blob.size() - kHeaderBytes) return false;
+        rest_ = blob.substr(kHeaderBytes);
+        if (checksum(rest_) != sum) return false;
+        if (raw == 0) return true;
+        if (raw > (uint64_t(1) << 34)) return false;  // 16 GB: no band is near that
+        inflated_.resize(raw);
+        uLongf size = uLongf(raw);
+        if (uncompress(reinterpret_cast<Bytef*>(inflated_.data()), &size, reinterpret_cast<const Bytef*>(rest_.data()), uLong(rest_.size())) != Z_OK ||
+            size != raw)
+            return false;
+        rest_ = inflated_;
+        return true;
     }
     template <class T>
     bool get(T& v) {
@@ -132,6 +161,7 @@ public:
 
 private:
     std::string_view rest_;
+    std::string inflated_;
 };
 
 bool below(const std::vector<uint32_t>& values, size_t limit) {

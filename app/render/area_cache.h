@@ -7,9 +7,9 @@
 // structure in input order, each input's district and province group, the tolerance, the blobs'
 // layout (kAreaCacheFormat) and the code that makes the geometry (kAreaCodeHash, a build-time hash of
 // its sources: a file cached by another build of that code is rebuilt, not read). Parts: -1 the
-// header (features, band scales, figures), b >= 0 band b. Each blob: magic, format, length and a
-// checksum of its payload, then raw arrays in host byte order (little-endian on every machine gapmap
-// runs on; another order fails the magic check). A blob that fails any check is ignored — the
+// header (features, band scales, figures), b >= 0 band b. Each blob: magic, format, lengths and a
+// checksum (area_cache.cpp), then arrays in host byte order (little-endian on every machine gapmap
+// runs on; another order fails the magic check), zlib-deflated when over 1 MB. A blob that fails any check is ignored — the
 // geometry is rebuilt from the inputs — never trusted: indices are checked against their arrays.
 #pragma once
 #include <memory>
@@ -22,7 +22,7 @@
 
 namespace gapmap::render {
 
-constexpr uint32_t kAreaCacheFormat = 1;
+constexpr uint32_t kAreaCacheFormat = 2;  // 2: fine bands zlib-deflated
 // SHA-256 (hex) of the sources that make the geometry (area_*, boundary_rays, union_holes,
 // triangulate, core/mercator.h), computed at build time (area_code_hash.cmake): part of the key, so
 // that a file's cache written by another build of that code is rebuilt rather than read.

@@ -294,3 +294,25 @@ TEST_CASE("gapmap render writes the scene cache once and draws the same picture 
     CHECK(differingPixels(readPng(dir.file("a.png")), readPng(dir.file("b.png"))) == 0);
     CHECK(test::ogrinfoReads(project));
 }
+
+TEST_CASE("A band over a megabyte is kept deflated and read back whole", "[scene_cache]") {
+    AreaBand band;
+    for (uint32_t i = 0; i < 100000; ++i) {
+        band.fillVertex.insert(band.fillVertex.end(), {float(i % 317), float(i / 317), 0.5f, -0.5f});
+        band.fillFeature.push_back(i % 7);
+        if (i >= 2) band.fillIndex.insert(band.fillIndex.end(), {i - 2, i - 1, i});
+    }
+    band.fillTiles.push_back({MercatorBox{}, 0, uint32_t(band.fillIndex.size())});
+    const size_t rawBytes = band.fillVertex.size() * 4 + band.fillFeature.size() * 4 + band.fillIndex.size() * 4;
+    REQUIRE(rawBytes > (1u << 20));
+    std::string blob = encodeAreaBand(band);
+    CHECK(blob.size() < rawBytes / 2);  // deflated
+    AreaBand decoded;
+    REQUIRE(decodeAreaBand(blob, 7, decoded));
+    CHECK(decoded.fillVertex == band.fillVertex);
+    CHECK(decoded.fillIndex == band.fillIndex);
+    CHECK(decoded.fillFeature == band.fillFeature);
+    CHECK_FALSE(decodeAreaBand(blob, 6, decoded));  // a feature the geometry does not have
+    blob[blob.size() / 2] ^= 0x10;
+    CHECK_FALSE(decodeAreaBand(blob, 7, decoded));
+}
