@@ -14,6 +14,7 @@
 #include "core/parse.h"
 #include "io/demo_data.h"
 #include "io/project_file.h"
+#include "io/scene_cache.h"
 #include "io/unicode.h"
 #include "render/offscreen.h"
 #include "render/priority_layer.h"
@@ -136,6 +137,7 @@ int runRender(const std::vector<std::string>& argv) {
         throw InputError(tr("render.error.no_opengl", {e.what()}));
     }
     progressStep(tr("progress.draw_map"));
+    if (!args.positional.empty()) request.sceneCache = openSceneCache(args.positional[0]);  // io/scene_cache.h
     render::RenderedMap map;
     try {
         map = render::renderProjectMap(project, request);
@@ -152,6 +154,11 @@ int runRender(const std::vector<std::string>& argv) {
     const std::string message = tr("render.wrote", {out, std::to_string(map.image.width), std::to_string(map.image.height),
                                                     map.scene.title, std::to_string(map.stats.labels)});
     std::printf("%s\n", message.c_str());
+    std::fflush(stdout);
+    // A project file rendered for the first time since it was written keeps the boundaries' zoom
+    // bands, so that the next render or open reads them (render/area_cache.h); after the picture, which
+    // does not wait for it. A read-only file is left as it is.
+    map.builder->saveSceneCache();
     return kOk;
 }
 

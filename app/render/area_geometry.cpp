@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "core/mercator.h"
+#include "render/area_cache.h"
 #include "render/boundary_rays.h"
 #include "render/triangulate.h"
 #include "render/union_holes.h"
@@ -444,6 +445,8 @@ struct AreaGeometry::Source {
     double holeM = 0;
 };
 
+AreaGeometry::AreaGeometry() = default;
+
 AreaGeometry::~AreaGeometry() {
     stop_ = true;
     if (worker_.joinable()) worker_.join();
@@ -460,6 +463,7 @@ bool AreaGeometry::bandReady(size_t b) const { return b < bands_.size() && ready
 
 const AreaBand& AreaGeometry::band(size_t b) const {
     if (bandReady(b)) return bands_[b];
+    if (cache_) return cachedBand(b);  // area_cache.cpp
     if (!topologyReady() && provisionalAllowed_) {  // the topology is still to come (background)
         std::lock_guard<std::mutex> lock(bandMutex_[b]);
         if (!provisionalReady_[b].load(std::memory_order_acquire)) {
@@ -954,7 +958,13 @@ void AreaGeometry::ensureTopology() const {
 }
 
 std::shared_ptr<const AreaGeometry> prepareAreas(const std::vector<AreaInput>& inputs, const AreaOptions& options) {
+    std::string cacheKey;
+    if (options.cache && !inputs.empty()) {
+        cacheKey = areaCacheKey(inputs, options);
+        if (auto cached = loadCachedAreas(inputs, options, cacheKey)) return cached;
+    }
     auto geo = std::make_shared<AreaGeometry>();
+    geo->cacheKey_ = std::move(cacheKey);
     auto src = std::make_unique<AreaGeometry::Source>();
     src->tolerancePx = options.tolerancePx;
 

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "core/model.h"
+#include "core/scene_cache_store.h"
 #include "render/camera.h"
 
 namespace gapmap::render {
@@ -73,6 +74,11 @@ struct AreaOptions {
     // with provisional bands until then; or on an own background thread started now.
     enum class Bands { Now, OnDemand, Deferred, Background };
     Bands bands = Bands::OnDemand;
+    // Where the finished geometry may be found and kept (render/area_cache.h): when it holds data
+    // made from exactly these inputs, prepareAreas reads that (no projection, no topology, each band
+    // when first asked for) and the inputs must outlive the result (a band the cache fails to give
+    // is rebuilt from them). Null: always built.
+    std::shared_ptr<SceneCacheStore> cache;
 };
 
 class AreaGeometry {
@@ -85,6 +91,7 @@ public:
     size_t arcs = 0, sharedArcs = 0, lines = 0;
     size_t linesOfClass[3] = {0, 0, 0};  // lines of class >= c
 
+    AreaGeometry();  // defined where Source is complete
     ~AreaGeometry();
     size_t bandCount() const { return bands_.size(); }
     double bandMinMetresPerPixel(size_t b) const { return bands_[b].minMetresPerPixel; }
@@ -105,10 +112,17 @@ public:
     // Grows whenever the topology or a full band becomes ready: a renderer redraws then.
     uint64_t generation() const { return generation_.load(std::memory_order_acquire); }
 
+    // The key of this geometry in a scene cache ("" when prepared without one); whether it was read
+    // from the cache; how many bands were read from it so far (render/area_cache.h).
+    const std::string& cacheKey() const { return cacheKey_; }
+    bool fromCache() const { return cache_ != nullptr; }
+    size_t bandsReadFromCache() const { return bandsRead_.load(std::memory_order_acquire); }
+
     struct Source;  // what the bands are computed from (internal)
 
 private:
     friend std::shared_ptr<const AreaGeometry> prepareAreas(const std::vector<AreaInput>&, const AreaOptions&);
+    friend std::shared_ptr<const AreaGeometry> loadCachedAreas(const std::vector<AreaInput>&, const AreaOptions&, const std::string&);
     std::vector<AreaBand> bands_, provisional_;  // [0] the source geometry; coarser bands follow
     std::unique_ptr<Source> source_;
     mutable std::unique_ptr<std::atomic<bool>[]> ready_, provisionalReady_;
@@ -119,6 +133,17 @@ private:
     mutable std::atomic<uint64_t> generation_{0};
     std::thread worker_;
     void ensureTopology() const;
+    // Read from a scene cache (area_cache.cpp): no source_; bands come from cache_, or when it fails,
+    // from a geometry rebuilt from inputs_.
+    std::string cacheKey_;
+    std::shared_ptr<const SceneCacheStore> cache_;
+    std::vector<AreaInput> inputs_;
+    AreaOptions rebuildOptions_;
+    mutable std::shared_ptr<const AreaGeometry> rebuilt_;
+    mutable std::once_flag rebuiltOnce_;
+    mutable std::atomic<bool> cacheFailed_{false};
+    mutable std::atomic<size_t> bandsRead_{0};
+    const AreaBand& cachedBand(size_t b) const;
     void compute(size_t b, bool provisional) const;
 };
 

@@ -1,4 +1,5 @@
 #include "render/project_scene.h"
+#include "render/area_cache.h"
 
 #include <algorithm>
 #include <cmath>
@@ -89,7 +90,8 @@ std::string attributeLabel(const AttributeInfo& attribute) {
     return tr(std::string("render.attr.") + attribute.id);
 }
 
-ProjectSceneBuilder::ProjectSceneBuilder(const Project& project, bool backgroundBands) : project_(project) {
+ProjectSceneBuilder::ProjectSceneBuilder(const Project& project, bool backgroundBands, std::shared_ptr<SceneCacheStore> sceneCache)
+    : project_(project), sceneCache_(std::move(sceneCache)) {
     std::unordered_map<std::string, const AdminUnit*> units;
     units.reserve(project.adminUnits.size());
     for (const AdminUnit& u : project.adminUnits) units[u.code] = &u;
@@ -126,6 +128,7 @@ ProjectSceneBuilder::ProjectSceneBuilder(const Project& project, bool background
     }
     AreaOptions areaOptions;
     areaOptions.bands = backgroundBands ? AreaOptions::Bands::Deferred : AreaOptions::Bands::OnDemand;
+    areaOptions.cache = sceneCache_;  // finished geometry kept in the project file (area_cache.h)
     communes_ = prepareAreas(communeInputs, areaOptions);
     // Higher levels are drawn from the commune arcs when communes exist (the lines then coincide
     // exactly); their own polygons serve for zooming to them and when communes have no geometry.
@@ -178,6 +181,34 @@ ProjectSceneBuilder::~ProjectSceneBuilder() {
     stop_ = true;
     for (const auto& g : {communes_, districts_, provinces_}) g->cancel();
     if (worker_.joinable()) worker_.join();
+    if (cacheWriter_.joinable()) cacheWriter_.join();
+}
+
+bool ProjectSceneBuilder::saveSceneCache() const {
+    const auto& store = sceneCache_;
+    if (!store || !store->writable()) return false;
+    const auto all = {communes_, districts_, provinces_};
+    bool needed = false;
+    for (const auto& g : all) needed |= !g->cacheKey().empty() && !g->fromCache();
+    if (!needed) return false;
+    for (const auto& g : all) {
+        g->prepareAllBands();     // stops early once the builder is closing (cancel())
+        if (stop_) return false;  // then the next open writes the cache
+    }
+    // One blob at a time (the finest national band alone is 25 MB).
+    const std::vector<std::shared_ptr<const AreaGeometry>> geometries = all;
+    size_t g = 0, i = 0;
+    return store->replace([&]() -> std::optional<SceneCacheStore::Entry> {
+        for (; g < geometries.size(); ++g, i = 0)
+            if (i < areaCacheEntryCount(*geometries[g])) return areaCacheEntry(*geometries[g], i++);
+        return std::nullopt;
+    });
+}
+
+void ProjectSceneBuilder::saveSceneCacheInBackground() {
+    const auto& store = sceneCache_;
+    if (cacheWriter_.joinable() || !store || !store->writable()) return;
+    cacheWriter_ = std::thread([this] { saveSceneCache(); });
 }
 
 void ProjectSceneBuilder::startBackgroundWork() {

@@ -20,6 +20,7 @@
 
 #include "core/coverage.h"
 #include "core/model.h"
+#include "core/scene_cache_store.h"
 #include "core/report.h"
 #include "render/render_scene.h"
 
@@ -73,11 +74,24 @@ public:
     // band, village thinning and names — waits for startBackgroundWork(), to be called once the first
     // frame is on screen; until then frames use provisional fills (no boundaries yet). Otherwise
     // (one-off pictures such as `gapmap render`) the topology is built now and bands when drawn.
-    explicit ProjectSceneBuilder(const Project& project, bool backgroundBands = false);
+    // sceneCache: where the boundaries' finished geometry may be read from and saved to (the project
+    // file's, io/scene_cache.h); null: always built.
+    explicit ProjectSceneBuilder(const Project& project, bool backgroundBands = false,
+                                 std::shared_ptr<SceneCacheStore> sceneCache = nullptr);
     ~ProjectSceneBuilder();
     // Starts (once) a thread preparing everything the scenes of build() may draw. MapRenderer::
     // needsRedraw() turns true as better geometry lands.
     void startBackgroundWork();
+
+    // Writes the boundaries' finished geometry (every zoom band, computed now if needed) into the
+    // scene cache given to the constructor (render/area_cache.h) when it is writable and
+    // that did not already give it. Returns whether it wrote. The cache holds area layers only.
+    bool saveSceneCache() const;
+    // The same on a thread of its own (the desktop app, after opening), so that the next open is
+    // quick; the destructor waits for it.
+    void saveSceneCacheInBackground();
+    // Whether the commune boundaries were read from the scene cache.
+    bool fromSceneCache() const { return communes_->fromCache(); }
 
     // Throws std::invalid_argument for an unknown layer id or attribute.
     RenderScene build(const SceneOptions& options) const;
@@ -97,6 +111,7 @@ public:
 
 private:
     const Project& project_;
+    std::shared_ptr<SceneCacheStore> sceneCache_;
     std::vector<std::string> communeCodes_;
     std::vector<const AdminUnit*> communeUnits_;
     std::map<std::string, size_t> communeIndex_;
@@ -112,7 +127,7 @@ private:
     mutable std::map<double, Report> reports_;                        // by TA radius
     mutable std::map<std::string, std::shared_ptr<const PointGeometry>> pointCache_;
     mutable std::shared_ptr<const LabelSet> communeLabels_, villageLabels_;
-    std::thread worker_;
+    std::thread worker_, cacheWriter_;
     std::atomic<bool> stop_{false};
     const Report& report(double radiusKm) const;
     // priority_layer.cpp: the coverage analysis the priority list shows (the project's rules), made

@@ -31,8 +31,9 @@ RenderedMap renderProjectMap(const Project& project, const MapRequest& request) 
     SceneOptions sceneOptions = request.scene;
     sceneOptions.exactTrustedAddresses = false;  // never in a shared output
     sceneOptions.shownLayersOnly = true;         // one picture: no layer is toggled on later
-    const ProjectSceneBuilder builder(project);
     RenderedMap out;
+    out.builder = std::make_shared<const ProjectSceneBuilder>(project, false, request.sceneCache);
+    const ProjectSceneBuilder& builder = *out.builder;
     out.scene = builder.build(sceneOptions);
     const float scale = request.uiScale > 0 ? request.uiScale : uiScaleFor(request.widthPx, request.heightPx);
     MapRenderer renderer(RendererOptions{scale, 0});

@@ -3,6 +3,7 @@
 // does, as a library call, so tests get the camera and the scene along with the image.
 // Needs a current GL context (e.g. an OffscreenContext).
 #pragma once
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -21,6 +22,7 @@ struct MapRequest {
     std::string focusCode;                // zoom to this admin unit ("" = the whole project)
     std::optional<BBox> focusBox;         // or to this lon/lat box
     float uiScale = 0;                    // 0: from the image size
+    std::shared_ptr<SceneCacheStore> sceneCache;  // the project file's (io/scene_cache.h); null: none
 };
 
 struct RenderedMap {
@@ -28,6 +30,8 @@ struct RenderedMap {
     Camera camera;
     RenderScene scene;
     FrameStats stats;
+    // What built the scene (references the project): e.g. to saveSceneCache() once the picture is out.
+    std::shared_ptr<const ProjectSceneBuilder> builder;
 };
 
 // The camera `request` asks for: fitted beside the decorations. Throws std::invalid_argument for

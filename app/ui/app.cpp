@@ -8,6 +8,7 @@
 #include "core/errors.h"
 #include "core/i18n.h"
 #include "io/project_file.h"
+#include "io/scene_cache.h"
 #include "render/gl.h"
 #include "render/offscreen.h"
 
@@ -37,7 +38,7 @@ void App::setProject(Project project, std::string path) {
         status_ = e.what();
     }
     updateCoverage(false);
-    map_ = std::make_unique<MapCanvas>(project_, 1.0f);
+    map_ = std::make_unique<MapCanvas>(project_, 1.0f, path_.empty() ? nullptr : openSceneCache(path_));
     mapFrames_ = 0;
     selected_ = hovered_ = {};
     undo_.clear();  // steps name another project's villages and settings

@@ -7,16 +7,19 @@
 
 namespace gapmap::ui {
 
-MapCanvas::MapCanvas(const Project& project, float uiScale)
-    : builder_(std::make_unique<render::ProjectSceneBuilder>(project)),
+MapCanvas::MapCanvas(const Project& project, float uiScale, std::shared_ptr<SceneCacheStore> sceneCache)
+    : builder_(std::make_unique<render::ProjectSceneBuilder>(project, false, sceneCache)),
+      sceneCache_(std::move(sceneCache)),
       renderer_(std::make_unique<render::MapRenderer>(render::RendererOptions{uiScale})) {
     options_.layers = render::defaultLayers();
     rebuild();
+    builder_->saveSceneCacheInBackground();  // a file opened without its scene cache gets one
 }
 
 void MapCanvas::setProject(const Project& project) {
-    builder_ = std::make_unique<render::ProjectSceneBuilder>(project);
+    builder_ = std::make_unique<render::ProjectSceneBuilder>(project, false, sceneCache_);
     rebuild();
+    builder_->saveSceneCacheInBackground();
 }
 
 void MapCanvas::rebuild() {

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/geo.h"
+#include "core/scene_cache_store.h"
 #include "core/model.h"
 #include "render/camera.h"
 #include "render/gl_resources.h"
@@ -17,7 +18,9 @@ namespace gapmap::ui {
 
 class MapCanvas {
 public:
-    MapCanvas(const Project& project, float uiScale);
+    // sceneCache: the project file's (io/scene_cache.h), read for the boundaries and filled when it
+    // lacks them; null for a project without a file.
+    MapCanvas(const Project& project, float uiScale, std::shared_ptr<SceneCacheStore> sceneCache = nullptr);
     // Another state of the same province (the timeline's "as of" year): the scene is rebuilt,
     // the camera, layers, opacity and options stay. `project` must outlive the canvas.
     void setProject(const Project& project);
@@ -75,6 +78,7 @@ private:
     void applyBanners();
     static render::FrameOptions frameOptions(bool interacting);
     std::unique_ptr<render::ProjectSceneBuilder> builder_;
+    std::shared_ptr<SceneCacheStore> sceneCache_;
     std::unique_ptr<render::MapRenderer> renderer_;
     render::SceneOptions options_;
     render::RenderScene scene_;

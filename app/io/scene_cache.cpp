@@ -1,0 +1,104 @@
+#include "io/scene_cache.h"
+
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <mutex>
+
+#include "io/pg_address.h"
+
+namespace gapmap {
+namespace {
+
+constexpr const char* kTable = "gapmap_scene_cache";
+
+using Db = std::unique_ptr<sqlite3, decltype(&sqlite3_close)>;
+using Stmt = std::unique_ptr<sqlite3_stmt, decltype(&sqlite3_finalize)>;
+
+Db open(const std::string& path, int flags) {
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2(path.c_str(), &db, flags | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
+        sqlite3_close(db);
+        return Db(nullptr, &sqlite3_close);
+    }
+    sqlite3_busy_timeout(db, 2000);  // an edit of the project holds the lock briefly
+    return Db(db, &sqlite3_close);
+}
+
+Stmt prepare(sqlite3* db, const std::string& sql) {
+    sqlite3_stmt* s = nullptr;
+    if (sqlite3_prepare_v2(db, sql.c_str(), -1, &s, nullptr) != SQLITE_OK) return Stmt(nullptr, &sqlite3_finalize);
+    return Stmt(s, &sqlite3_finalize);
+}
+
+class FileSceneCache : public SceneCacheStore {
+public:
+    explicit FileSceneCache(std::string path) : path_(std::move(path)) {}
+
+    std::optional<std::string> read(const std::string& key, int part) const override {
+        const Db db = open(path_, SQLITE_OPEN_READONLY);
+        if (!db) return std::nullopt;
+        const Stmt s = prepare(db.get(), std::string("SELECT data FROM ") + kTable + " WHERE key = ?1 AND part = ?2");
+        if (!s) return std::nullopt;  // no table: a file never rendered since it was written
+        sqlite3_bind_text(s.get(), 1, key.data(), int(key.size()), SQLITE_TRANSIENT);
+        sqlite3_bind_int(s.get(), 2, part);
+        if (sqlite3_step(s.get()) != SQLITE_ROW) return std::nullopt;
+        const void* data = sqlite3_column_blob(s.get(), 0);
+        const int size = sqlite3_column_bytes(s.get(), 0);
+        return std::string(static_cast<const char*>(data), data ? size_t(size) : 0);
+    }
+
+    bool writable() const override {
+        // SQLite writes a journal beside the file: the folder must be writable too.
+        std::error_code ec;
+        const std::filesystem::path folder = std::filesystem::absolute(path_, ec).parent_path();
+        return ::access(path_.c_str(), W_OK) == 0 && ::access(folder.c_str(), W_OK) == 0;
+    }
+
+    bool replace(const Producer& next) override {
+        std::lock_guard<std::mutex> lock(writeMutex_);
+        if (!writable()) return false;
+        const Db db = open(path_, SQLITE_OPEN_READWRITE);
+        if (!db) return false;
+        auto exec = [&](const std::string& sql) { return sqlite3_exec(db.get(), sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK; };
+        if (!exec("BEGIN IMMEDIATE")) return false;
+        bool ok = exec(std::string("CREATE TABLE IF NOT EXISTS ") + kTable +
+                       " (key TEXT NOT NULL, part INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (key, part))") &&
+                  exec(std::string("DELETE FROM ") + kTable);
+        if (ok) {
+            const Stmt s = prepare(db.get(), std::string("INSERT INTO ") + kTable + " (key, part, data) VALUES (?1, ?2, ?3)");
+            ok = bool(s);
+            while (ok) {
+                const std::optional<Entry> entry = next();
+                if (!entry) break;
+                const Entry& e = *entry;
+                sqlite3_bind_text(s.get(), 1, e.key.data(), int(e.key.size()), SQLITE_STATIC);
+                sqlite3_bind_int(s.get(), 2, e.part);
+                sqlite3_bind_blob64(s.get(), 3, e.data.data(), e.data.size(), SQLITE_STATIC);
+                ok = sqlite3_step(s.get()) == SQLITE_DONE;
+                sqlite3_reset(s.get());
+            }
+        }
+        if (!ok || !exec("COMMIT")) {
+            exec("ROLLBACK");
+            return false;
+        }
+        return true;
+    }
+
+private:
+    std::string path_;
+    std::mutex writeMutex_;
+};
+
+}  // namespace
+
+std::shared_ptr<SceneCacheStore> openSceneCache(const std::string& path) {
+    if (isServerProject(path)) return nullptr;
+    std::error_code ec;
+    const std::filesystem::path absolute = std::filesystem::absolute(path, ec);
+    return std::make_shared<FileSceneCache>(ec ? path : absolute.string());
+}
+
+}  // namespace gapmap
