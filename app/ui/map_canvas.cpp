@@ -7,16 +7,27 @@
 
 namespace gapmap::ui {
 
-MapCanvas::MapCanvas(const Project& project, float uiScale)
-    : builder_(std::make_unique<render::ProjectSceneBuilder>(project)),
+// Progressive (the desktop window): the builder defers the boundary topology and zoom bands
+// (backgroundBands), the first frame shows provisional fills at once, and draw() then starts the
+// background work; the map sharpens as bands land (MapRenderer::needsRedraw turns true).
+MapCanvas::MapCanvas(const Project& project, float uiScale, bool progressive)
+    : builder_(std::make_unique<render::ProjectSceneBuilder>(project, progressive)),
       renderer_(std::make_unique<render::MapRenderer>(render::RendererOptions{uiScale})) {
+    progressive_ = progressive;
     options_.layers = render::defaultLayers();
     rebuild();
 }
 
 void MapCanvas::setProject(const Project& project) {
-    builder_ = std::make_unique<render::ProjectSceneBuilder>(project);
+    builder_ = std::make_unique<render::ProjectSceneBuilder>(project, progressive_);
     rebuild();
+    if (backgroundStarted_) builder_->startBackgroundWork();  // the window is up: no first frame to wait for
+}
+
+void MapCanvas::startBackgroundWork() {
+    if (!progressive_) return;
+    backgroundStarted_ = true;
+    builder_->startBackgroundWork();  // once per builder
 }
 
 void MapCanvas::rebuild() {
@@ -81,7 +92,8 @@ void MapCanvas::draw(int widthPx, int heightPx, bool interacting) {
         zoomToExtent();
         fitted_ = true;
     }
-    renderer_->draw(camera_, frameOptions(interacting));
+    lastStats_ = renderer_->draw(camera_, frameOptions(interacting));
+    startBackgroundWork();  // after the first frame
 }
 
 bool MapCanvas::needsRedraw(int widthPx, int heightPx, bool interacting) const {
