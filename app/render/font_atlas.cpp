@@ -1,5 +1,6 @@
+// The glyph atlas at run time: the one embedded at build time for the scale (inflated), else
+// rasterised (font_atlas_build.cpp); glyph look-ups and text measures for the renderer.
 #include "render/font_atlas.h"
-#include "core/i18n.h"
 
 #include <zlib.h>
 
