@@ -15,5 +15,6 @@ struct EmbeddedFile {
 const std::vector<EmbeddedFile>& demoFiles();       // geodata/demo_* (linked into gapmap_io)
 const std::vector<EmbeddedFile>& catalogueFiles();  // app/i18n/*.txt (linked into gapmap_core)
 const std::vector<EmbeddedFile>& shaderFiles();     // shaders/*.vert, *.frag (linked into gapmap_render)
+const std::vector<EmbeddedFile>& fontAtlasFiles();  // glyph atlases of the usual scales, zlib (tools/make_font_atlas.cpp; gapmap_render)
 
 }  // namespace gapmap

@@ -2,8 +2,11 @@
 // title: a glyph atlas rasterised with stb_truetype from Noto Sans (fallback DejaVu Sans) covering
 // Latin and Vietnamese (U+0020-00FF, U+0100-01B0, U+0300-0323, U+1EA0-1EF9, U+2000-206F). Texts are
 // expected in NFC (the importer normalises every name). Plain CPU data; the renderer uploads it.
+// The atlases of the usual scales are rasterised at build time (tools/make_font_atlas.cpp) and
+// embedded zlib-compressed; a render then only inflates one (a few ms instead of ~50 ms).
 #pragma once
 #include <cstdint>
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -33,7 +36,19 @@ public:
     // Rasterises every style at `scale` (1 = sizes for a 1280x800 screen) with room for a halo of
     // `haloPx` around each glyph. Throws std::runtime_error when no font file is found.
     // Atlases are cached per (scale, halo).
+    // Atlases are cached per (scale, halo); an atlas embedded at build time for the same glyph sizes
+    // is used instead of rasterising (they are byte-identical: tests/render/font_atlas_test.cpp).
     static std::shared_ptr<const FontAtlas> get(float scale, int haloPx = 2);
+    // Always rasterises from the installed font files (font_atlas_build.cpp); not cached.
+    static std::shared_ptr<const FontAtlas> rasterise(float scale, int haloPx);
+    // The atlas as zlib-compressed bytes (8-byte little-endian raw length first), and back.
+    // fromBytes returns nullptr for bytes it cannot read.
+    std::string toBytes() const;
+    static std::shared_ptr<const FontAtlas> fromBytes(const unsigned char* data, size_t size);
+    // The glyph size in px of a style at a UI scale (half pixels), as rasterise() makes it.
+    static float styleSizePx(TextStyle style, float scale);
+    // The name an embedded atlas carries: "atlas-<scale×100>-<halo>".
+    static std::string embeddedName(float scale, int haloPx);
 
     int width() const { return width_; }
     int height() const { return height_; }
@@ -62,6 +77,7 @@ private:
     Style styles_[kTextStyleCount];
     std::string regularFile_, boldFile_;
     friend struct FontAtlasBuilder;
+    friend struct FontAtlasBytes;
 };
 
 // UTF-8 to code points; invalid bytes become U+FFFD.

@@ -38,38 +38,47 @@ GLuint compile(GLenum type, const std::string& name) {
 
 }  // namespace
 
-Program::Program(const std::string& vertexName, const std::string& fragmentName) {
-    const GLuint vs = compile(GL_VERTEX_SHADER, vertexName);
-    const GLuint fs = compile(GL_FRAGMENT_SHADER, fragmentName);
-    id_ = glCreateProgram();
-    glAttachShader(id_, vs);
-    glAttachShader(id_, fs);
-    glLinkProgram(id_);
+Program::Program(const std::string& vertexName, const std::string& fragmentName)
+    : vertexName_(vertexName), fragmentName_(fragmentName) {}
+
+GLuint Program::id() {
+    if (id_ || vertexName_.empty()) return id_;
+    const GLuint vs = compile(GL_VERTEX_SHADER, vertexName_);
+    const GLuint fs = compile(GL_FRAGMENT_SHADER, fragmentName_);
+    const GLuint program = glCreateProgram();
+    glAttachShader(program, vs);
+    glAttachShader(program, fs);
+    glLinkProgram(program);
     glDeleteShader(vs);
     glDeleteShader(fs);
     GLint ok = 0;
-    glGetProgramiv(id_, GL_LINK_STATUS, &ok);
+    glGetProgramiv(program, GL_LINK_STATUS, &ok);
     if (!ok) {
         GLint len = 0;
-        glGetProgramiv(id_, GL_INFO_LOG_LENGTH, &len);
+        glGetProgramiv(program, GL_INFO_LOG_LENGTH, &len);
         std::string log(size_t(std::max(len, 1)), '\0');
-        glGetProgramInfoLog(id_, len, nullptr, log.data());
-        glDeleteProgram(id_);
-        id_ = 0;
-        throw std::runtime_error("shaders " + vertexName + " + " + fragmentName + " do not link: " + log);
+        glGetProgramInfoLog(program, len, nullptr, log.data());
+        glDeleteProgram(program);
+        throw std::runtime_error("shaders " + vertexName_ + " + " + fragmentName_ + " do not link: " + log);
     }
+    id_ = program;
+    return id_;
 }
 
 Program::~Program() {
     if (id_) glDeleteProgram(id_);
 }
 
-Program::Program(Program&& o) noexcept : id_(std::exchange(o.id_, 0)), uniforms_(std::move(o.uniforms_)) {}
+Program::Program(Program&& o) noexcept
+    : id_(std::exchange(o.id_, 0)), vertexName_(std::move(o.vertexName_)), fragmentName_(std::move(o.fragmentName_)),
+      uniforms_(std::move(o.uniforms_)) {}
 
 Program& Program::operator=(Program&& o) noexcept {
     if (this != &o) {
         if (id_) glDeleteProgram(id_);
         id_ = std::exchange(o.id_, 0);
+        vertexName_ = std::move(o.vertexName_);
+        fragmentName_ = std::move(o.fragmentName_);
         uniforms_ = std::move(o.uniforms_);
     }
     return *this;
@@ -77,7 +86,7 @@ Program& Program::operator=(Program&& o) noexcept {
 
 GLint Program::uniform(const char* name) {
     auto it = uniforms_.find(name);
-    if (it == uniforms_.end()) it = uniforms_.emplace(name, glGetUniformLocation(id_, name)).first;
+    if (it == uniforms_.end()) it = uniforms_.emplace(name, glGetUniformLocation(id(), name)).first;
     return it->second;
 }
 

@@ -12,10 +12,14 @@ namespace gapmap::render {
 // The text of an embedded shader, e.g. "fill.vert". Throws std::runtime_error if absent.
 std::string shaderSource(const std::string& name);
 
+// A shader program compiled and linked on its first use, not on construction: a one-off render
+// compiles only the programs its layers draw with (llvmpipe: 1-10 ms each, more without Mesa's
+// on-disk shader cache).
 class Program {
 public:
     Program() = default;
-    // Compiles and links; throws std::runtime_error with the GL log on failure.
+    // Names the embedded shaders; compile or link errors throw std::runtime_error (with the GL log)
+    // from the first use(), uniform() or id().
     Program(const std::string& vertexName, const std::string& fragmentName);
     ~Program();
     Program(Program&& o) noexcept;
@@ -23,12 +27,14 @@ public:
     Program(const Program&) = delete;
     Program& operator=(const Program&) = delete;
 
-    GLuint id() const { return id_; }
+    GLuint id();
     GLint uniform(const char* name);  // cached location
-    void use() const { glUseProgram(id_); }
+    void use() { glUseProgram(id()); }
+    bool linked() const { return id_ != 0; }
 
 private:
     GLuint id_ = 0;
+    std::string vertexName_, fragmentName_;
     std::unordered_map<std::string, GLint> uniforms_;
 };
 

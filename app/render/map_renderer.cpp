@@ -592,7 +592,7 @@ MapRenderer::MapRenderer(const RendererOptions& options) : impl_(std::make_uniqu
     glBindBuffer(GL_ARRAY_BUFFER, m.symbolVbo);
     Impl::setupPointAttributes();
     glBindVertexArray(0);
-    warmUp();
+    if (m.options.warmUp) warmUp();
 }
 
 // Draws a tiny scene once: llvmpipe compiles each shader variant on its first draw (tens of ms

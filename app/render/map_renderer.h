@@ -24,6 +24,9 @@ float uiScaleFor(int widthPx, int heightPx);
 struct RendererOptions {
     float uiScale = 1;         // text and symbol size factor (1: sizes for a 1280x800 screen)
     int cacheMarginPx = 160;   // map rendered this far beyond each edge, so a pan shows no empty border
+    // Draw a tiny scene on construction so that llvmpipe compiles its shader variants before the
+    // first map frame (interactive use). A one-off picture skips it: its only frame compiles what it uses.
+    bool warmUp = true;
 };
 
 struct FrameOptions {

@@ -3,10 +3,12 @@
 
 #include <EGL/egl.h>
 #include <EGL/eglext.h>
+#include <png.h>
 #include <stb/stb_image.h>
-#include <stb/stb_image_write.h>
 
+#include <cstdio>
 #include <cstring>
+#include <memory>
 #include <stdexcept>
 
 #include "render/gl.h"
@@ -98,12 +100,34 @@ Image readPixels(const Framebuffer& fb) {
 }
 
 void writePng(const Image& image, const std::string& path) {
-    // stb's deflate searches hash chains of this length (default 8). Level 1 cut stb's share of a
-    // national 1280x800 render from 5.6 % to 4.2 % of its CPU time for a file 0.1 % larger
-    // (289 kB). Pixels are the same at any level.
-    stbi_write_png_compression_level = 1;
-    if (!stbi_write_png(path.c_str(), image.width, image.height, 4, image.rgba.data(), image.width * 4))
-        throw std::runtime_error(tr("render.error.png_write", {path}));
+    // libpng with zlib at level 1 and no row filter: the map is large flat areas, which zlib's
+    // fastest level already packs well; stb's own deflate took 20 % of a demo render's CPU at
+    // any level (docs/performance.md, "Fixed costs"). Pixels are the same at any setting.
+    const std::string failed = tr("render.error.png_write", {path});
+    std::unique_ptr<FILE, int (*)(FILE*)> file(std::fopen(path.c_str(), "wb"), &std::fclose);
+    if (!file) throw std::runtime_error(failed);
+    png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
+    png_infop info = png ? png_create_info_struct(png) : nullptr;
+    if (!info) {
+        png_destroy_write_struct(&png, nullptr);
+        throw std::runtime_error(failed);
+    }
+    // libpng reports errors by longjmp: nothing with a destructor may be created below this point.
+    if (setjmp(png_jmpbuf(png))) {
+        png_destroy_write_struct(&png, &info);
+        throw std::runtime_error(failed);
+    }
+    png_init_io(png, file.get());
+    png_set_compression_level(png, 1);
+    png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_NONE);
+    png_set_IHDR(png, info, png_uint_32(image.width), png_uint_32(image.height), 8, PNG_COLOR_TYPE_RGBA, PNG_INTERLACE_NONE,
+                 PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+    png_write_info(png, info);
+    const size_t row = size_t(image.width) * 4;
+    for (int y = 0; y < image.height; ++y) png_write_row(png, image.rgba.data() + size_t(y) * row);
+    png_write_end(png, nullptr);
+    png_destroy_write_struct(&png, &info);
+    if (std::fflush(file.get()) != 0 || std::ferror(file.get())) throw std::runtime_error(failed);
 }
 
 Image readPng(const std::string& path) {

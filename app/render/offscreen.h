@@ -1,6 +1,6 @@
 // Headless OpenGL: an EGL context on Mesa's surfaceless platform (no display, no window; also
 // works under xvfb-run), OpenGL 3.3 core, made current on construction. Draw into a Framebuffer
-// and read it back with readPixels(). Also PNG writing/reading (stb) for `gapmap render` and tests.
+// and read it back with readPixels(). Also PNG writing (libpng) and reading (stb) for `gapmap render` and tests.
 #pragma once
 #include <cstdint>
 #include <string>

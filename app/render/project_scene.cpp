@@ -216,7 +216,9 @@ void ProjectSceneBuilder::startBackgroundWork() {
     worker_ = std::thread([this] {
         for (const auto& g : {communes_, districts_, provinces_}) {
             if (stop_) return;
-            g->prepareAllBands();
+            // A band read from the project's scene cache costs a blob read when first drawn; loading
+            // every band ahead would hold them all (national: +84 MB) for scales the user may never visit.
+            if (!g->fromCache()) g->prepareAllBands();
         }
         std::vector<std::shared_ptr<const PointGeometry>> points;
         std::shared_ptr<const LabelSet> villageLabels;

@@ -36,7 +36,9 @@ RenderedMap renderProjectMap(const Project& project, const MapRequest& request) 
     const ProjectSceneBuilder& builder = *out.builder;
     out.scene = builder.build(sceneOptions);
     const float scale = request.uiScale > 0 ? request.uiScale : uiScaleFor(request.widthPx, request.heightPx);
-    MapRenderer renderer(RendererOptions{scale, 0});
+    RendererOptions rendererOptions{scale, 0};
+    rendererOptions.warmUp = false;  // one frame: it compiles the shader variants it uses itself
+    MapRenderer renderer(rendererOptions);
     renderer.setScene(out.scene);
     out.camera = mapCamera(builder, request, renderer.decorationInsets(request.widthPx, request.heightPx));
     Framebuffer target;

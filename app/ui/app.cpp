@@ -14,7 +14,7 @@
 
 namespace gapmap::ui {
 
-App::App(Project project, std::string path, Fonts fonts) : fonts_(fonts) {
+App::App(Project project, std::string path, Fonts fonts, bool progressive) : fonts_(fonts), progressive_(progressive) {
     setProject(std::move(project), std::move(path));
     dockPanels();
 }
@@ -38,7 +38,7 @@ void App::setProject(Project project, std::string path) {
         status_ = e.what();
     }
     updateCoverage(false);
-    map_ = std::make_unique<MapCanvas>(project_, 1.0f, path_.empty() ? nullptr : openSceneCache(path_));
+    map_ = std::make_unique<MapCanvas>(project_, 1.0f, progressive_, path_.empty() ? nullptr : openSceneCache(path_));
     mapFrames_ = 0;
     selected_ = hovered_ = {};
     undo_.clear();  // steps name another project's villages and settings
@@ -201,6 +201,10 @@ bool App::exportPng(const std::string& path, int widthPx, int heightPx) {
         render::SceneOptions shared = map_->options();
         shared.exactTrustedAddresses = false;
         const render::RenderScene scene = map_->builder().build(shared);
+        // A file gets the complete map even while the window's zoom bands are still being prepared
+        // in the background (MapCanvas): finish them here (shared with the background thread).
+        for (const render::Layer& layer : scene.layers)
+            if (layer.areas) layer.areas->prepareAllBands();
         render::MapRenderer renderer(render::RendererOptions{render::uiScaleFor(widthPx, heightPx)});
         renderer.setScene(scene);
         render::Camera cam = map_->camera();

@@ -58,7 +58,9 @@ struct PriorityFilter {
 class App {
 public:
     // `path` is empty for the embedded demo. Throws InputError for a file that is not a project.
-    App(Project project, std::string path, Fonts fonts);
+    // `progressive` (the desktop window, ui/desktop.cpp): the map's first frame comes before its
+    // boundaries and zoom bands, which sharpen it as they land (MapCanvas).
+    App(Project project, std::string path, Fonts fonts, bool progressive = false);
     ~App();
 
     // One frame: the map into the bound framebuffer (`widthPx` x `heightPx`), then the panels.
@@ -282,6 +284,7 @@ private:
     Fonts fonts_;
     std::unique_ptr<PlaceSearch> search_;
     std::unique_ptr<MapCanvas> map_;
+    bool progressive_ = false;
     PanelState panels_;
     PanelLayout layout_;
     int mapFrames_ = 0;

@@ -225,6 +225,7 @@ void App::drawPresentation(int widthPx, int heightPx) {
     }
     glViewport(0, 0, widthPx, heightPx);
     presentRenderer_->draw(cam, frameOptions);
+    map_->startBackgroundWork();  // a progressive map's bands, when presentation is the first view
 
     ImDrawList* draw = ImGui::GetForegroundDrawList();
     const ImU32 ink = IM_COL32(25, 30, 40, 255), muted = IM_COL32(90, 95, 105, 255), warn = IM_COL32(180, 40, 10, 255);

@@ -78,7 +78,7 @@ int runDesktop(const std::string& projectPath) {
     ImGui_ImplOpenGL3_Init("#version 330 core");
     int code = 0;
     {
-        App app(std::move(project), projectPath, fonts);
+        App app(std::move(project), projectPath, fonts, /*progressive=*/true);
         app.restoreLayout();  // column widths and open panels of the last session (ui::userConfigDir())
         int idleFrames = 0, frames = 0;
         const char* screenshot = std::getenv("GAPMAP_SCREENSHOT");
@@ -105,7 +105,9 @@ int runDesktop(const std::string& projectPath) {
             app.frame(w, h);
             ImGui::Render();
             ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-            if (screenshot && ++frames == 6) {
+            // The screenshot waits for the complete map (bands prepared in the background), at most
+            // ~600 frames.
+            if (screenshot && ++frames >= 6 && (!app.map().lastStats().provisional || frames > 600)) {
                 saveWindow(w, h, screenshot);
                 break;
             }

@@ -7,19 +7,30 @@
 
 namespace gapmap::ui {
 
-MapCanvas::MapCanvas(const Project& project, float uiScale, std::shared_ptr<SceneCacheStore> sceneCache)
-    : builder_(std::make_unique<render::ProjectSceneBuilder>(project, false, sceneCache)),
+// Progressive (the desktop window): the builder defers the boundary topology and zoom bands
+// (backgroundBands), the first frame shows provisional fills at once, and draw() then starts the
+// background work; the map sharpens as bands land (MapRenderer::needsRedraw turns true).
+MapCanvas::MapCanvas(const Project& project, float uiScale, bool progressive, std::shared_ptr<SceneCacheStore> sceneCache)
+    : builder_(std::make_unique<render::ProjectSceneBuilder>(project, progressive, sceneCache)),
       sceneCache_(std::move(sceneCache)),
       renderer_(std::make_unique<render::MapRenderer>(render::RendererOptions{uiScale})) {
+    progressive_ = progressive;
     options_.layers = render::defaultLayers();
     rebuild();
     builder_->saveSceneCacheInBackground();  // a file opened without its scene cache gets one
 }
 
 void MapCanvas::setProject(const Project& project) {
-    builder_ = std::make_unique<render::ProjectSceneBuilder>(project, false, sceneCache_);
+    builder_ = std::make_unique<render::ProjectSceneBuilder>(project, progressive_, sceneCache_);
     rebuild();
+    if (backgroundStarted_) builder_->startBackgroundWork();  // the window is up: no first frame to wait for
     builder_->saveSceneCacheInBackground();
+}
+
+void MapCanvas::startBackgroundWork() {
+    if (!progressive_) return;
+    backgroundStarted_ = true;
+    builder_->startBackgroundWork();  // once per builder
 }
 
 void MapCanvas::rebuild() {
@@ -84,7 +95,8 @@ void MapCanvas::draw(int widthPx, int heightPx, bool interacting) {
         zoomToExtent();
         fitted_ = true;
     }
-    renderer_->draw(camera_, frameOptions(interacting));
+    lastStats_ = renderer_->draw(camera_, frameOptions(interacting));
+    startBackgroundWork();  // after the first frame
 }
 
 bool MapCanvas::needsRedraw(int widthPx, int heightPx, bool interacting) const {

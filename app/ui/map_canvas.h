@@ -18,9 +18,12 @@ namespace gapmap::ui {
 
 class MapCanvas {
 public:
+    // `progressive` (the desktop window): the first frame comes before the boundary topology and
+    // zoom bands, which are then prepared on a thread; frames are provisional until they land
+    // (lastStats().provisional). Otherwise every band is ready when first drawn.
     // sceneCache: the project file's (io/scene_cache.h), read for the boundaries and filled when it
-    // lacks them; null for a project without a file.
-    MapCanvas(const Project& project, float uiScale, std::shared_ptr<SceneCacheStore> sceneCache = nullptr);
+    // lacks them; null for a project without a file. With a valid cache the first frame is complete.
+    MapCanvas(const Project& project, float uiScale, bool progressive = false, std::shared_ptr<SceneCacheStore> sceneCache = nullptr);
     // Another state of the same province (the timeline's "as of" year): the scene is rebuilt,
     // the camera, layers, opacity and options stay. `project` must outlive the canvas.
     void setProject(const Project& project);
@@ -72,6 +75,11 @@ public:
     const render::RenderScene& scene() const { return scene_; }
     const render::ProjectSceneBuilder& builder() const { return *builder_; }
     render::MapRenderer& renderer() { return *renderer_; }
+    // Figures of the last draw(); `provisional` while zoom bands are still prepared in the background.
+    const render::FrameStats& lastStats() const { return lastStats_; }
+    // Progressive canvases: starts preparing the bands (draw() does after the first frame; the
+    // presentation view, which draws with its own renderer, calls it too). Once per project.
+    void startBackgroundWork();
 
 private:
     void rebuild();
@@ -91,6 +99,8 @@ private:
     bool rendered_ = false;       // target_ holds the current picture
     bool shellBanners_ = false;
     std::string warning_;         // of the built scene, before the shell takes it
+    render::FrameStats lastStats_;
+    bool progressive_ = false, backgroundStarted_ = false;
     bool synthetic_ = false;
 };
 
