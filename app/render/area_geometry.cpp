@@ -854,11 +854,19 @@ void AreaGeometry::ensureTopology() const {
         for (const auto& [id, range] : piecesOf) live[id] = 0;
         for (uint32_t id = 0; id < arcs.size(); ++id)
             if (live[id] && arcs[id].userCount == 1 && arcs[id].cls == kArcOuter) hasOuter[arcs[id].users[0]] = 1;
+        // Their neighbours' unshared lines too: a hole may be closed by units with no outer piece.
+        std::vector<char> near = hasOuter;
+        for (uint32_t id = 0; id < arcs.size(); ++id)
+            if (live[id] && arcs[id].userCount == 2) {
+                const int u = arcs[id].users[0], v = arcs[id].users[1];
+                if (hasOuter[u]) near[v] = 1;
+                if (hasOuter[v]) near[u] = 1;
+            }
         std::vector<HoleLine> holeLines;
         std::vector<uint32_t> holeArcs;
         for (uint32_t id = 0; id < arcs.size(); ++id) {
             const Arc& a = arcs[id];
-            if (!live[id] || a.userCount != 1 || !hasOuter[a.users[0]]) continue;
+            if (!live[id] || a.userCount != 1 || !near[a.users[0]]) continue;
             holeLines.push_back({&a.pts, a.closed, a.cls == kArcOuter, a.ownerLeft});
             holeArcs.push_back(id);
         }
