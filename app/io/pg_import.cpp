@@ -26,6 +26,7 @@
 #include "io/pg_connection.h"
 #include "io/pg_project.h"
 #include "io/project_file.h"
+#include "io/returns_import.h"
 #include "io/sync_copy.h"
 
 namespace gapmap {
@@ -299,20 +300,28 @@ struct TempProjectFile {
 
 }  // namespace
 
-ImportResult importIntoServer(const ServerAddress& at, const ImportRequest& request) {
+namespace {
+
+// The checks every server import makes of the login role: SELECT, INSERT, UPDATE and DELETE on the
+// table and the import bookkeeping. UPDATE is granted on a table's own columns only (not gid,
+// row_version …): any column's counts.
+void requireWriteRights(PgConnection& pg, const std::string& table) {
+    for (const std::string& t : {table, std::string("table_loads"), std::string("row_sources")})
+        for (const char* right : {"SELECT", "INSERT", "UPDATE", "DELETE"})
+            if (pg.value(std::string(right) == "UPDATE" ? "SELECT has_any_column_privilege($1, $2)" : "SELECT has_table_privilege($1, $2)",
+                         {pg.table(t), right}) != "t")
+                throw InputError(tr("pg.import.error.role", {pg.address().display(), pg.value("SELECT current_user::text"), table}));
+}
+
+// Steps 1 to 4 of the file's head comment: `change` imports into the project read from the server and
+// returns the tables it imported into; their difference is applied. Returns the note of each table.
+std::vector<std::string> applyToServer(const ServerAddress& at, const std::vector<std::string>& knownTables,
+                                       const std::function<std::vector<std::string>(Project&)>& change) {
     PgConnection pg(at);
     if (pg.value("SELECT 1 FROM pg_tables WHERE schemaname = $1 AND tablename = 'meta'", {at.schema}) != "1")
         throw InputError(tr("pg.error.no_project", {at.schema, at.display()}));
-    const std::string& name = importTable(request.table).name;
-    const std::string role = pg.value("SELECT current_user::text");
-    // The role's privileges first: a viewer, or Trusted Addresses without gapmap_protection, are refused
-    // before anything is read (the server would refuse the writes anyway).
-    for (const std::string& t : {name, std::string("table_loads"), std::string("row_sources")})
-        for (const char* right : {"SELECT", "INSERT", "UPDATE", "DELETE"})
-            // UPDATE is granted on the table's own columns only (not gid, row_version …): any column's.
-            if (pg.value(std::string(right) == "UPDATE" ? "SELECT has_any_column_privilege($1, $2)" : "SELECT has_table_privilege($1, $2)",
-                         {pg.table(t), right}) != "t")
-                throw InputError(tr("pg.import.error.role", {at.display(), role, name}));
+    // A viewer, or Trusted Addresses without gapmap_protection, are refused before anything is read.
+    for (const std::string& t : knownTables) requireWriteRights(pg, t);
     std::vector<std::string> hidden;  // tables whose rows this role may not read: their bookkeeping stays as it is
     for (const char* t : {kTrustedAddressesTable, kOutcomesTable})
         if (pg.value("SELECT has_table_privilege($1, 'SELECT')", {pg.table(t)}) != "t") hidden.push_back(t);
@@ -323,16 +332,19 @@ ImportResult importIntoServer(const ServerAddress& at, const ImportRequest& requ
         notHidden += ")";
     }
 
-    // 1. Versions of what the import reads and may change.
-    std::vector<Table> written{{name, {}, "true"}, {"table_loads", {}, notHidden}, {"row_sources", {}, notHidden}};
-    std::vector<Table> read = written;
-    for (const char* t : {"admin_units", "villages"})
-        if (name != t) read.push_back({t, {}, "true"});
+    // 1. Versions of every table the import may read or change.
+    std::vector<Table> read{{"table_loads", {}, notHidden}, {"row_sources", {}, notHidden}};
+    for (const TableSpec& t : projectTables())
+        if (std::find(hidden.begin(), hidden.end(), t.name) == hidden.end()) read.push_back({t.name, {}, "true"});
     const Versions before = readVersions(pg, read);
 
     // 2. The import, in memory, by the one import core.
     Project project = readServerProject(at);
-    ImportResult result = importInto(project, request);
+    const std::vector<std::string> imported = change(project);
+    for (const std::string& t : imported) requireWriteRights(pg, t);
+    std::vector<Table> written{{"table_loads", {}, notHidden}, {"row_sources", {}, notHidden}};
+    for (const std::string& t : imported)
+        if (std::none_of(written.begin(), written.end(), [&](const Table& w) { return w.name == t; })) written.push_back({t, {}, "true"});
 
     // 3. The new rows as a GeoPackage holds them, compared with the server's.
     TempProjectFile temp;
@@ -346,10 +358,10 @@ ImportResult importIntoServer(const ServerAddress& at, const ImportRequest& requ
         for (Column& c : serverColumns(pg, t.name))
             if (inFile.count(c.name)) t.columns.push_back(c);
     }
-
     if (afterReadHook()) afterReadHook()();
 
     // 4. One transaction: nothing changed since step 1, then the difference.
+    std::vector<std::string> notes;
     try {
         PgTransaction tx(pg, "BEGIN ISOLATION LEVEL REPEATABLE READ");
         const Versions now = readVersions(pg, read);
@@ -367,28 +379,48 @@ ImportResult importIntoServer(const ServerAddress& at, const ImportRequest& requ
                 if (!is.count(gid)) throw InputError(tr("pg.import.error.changed", {at.display(), t.name, v.second, "-", "?"}));
         }
         Apply apply(pg, at);
-        int added = 0, changed = 0, removed = 0;
         for (const Table& t : written) {
             const std::vector<Row> server = serverRows(pg, t), wanted = fileRows(file, t);
             const Diff d = compare(server, wanted);
             apply.remove(t, d.removed);
             apply.update(t, d.changed);
             apply.insert(t, d.added);
-            if (t.name == name) {
-                added = int(d.added.size());
-                changed = int(d.changed.size());
-                removed = int(d.removed.size());
-            }
+            if (std::find(imported.begin(), imported.end(), t.name) != imported.end())
+                notes.push_back(tr("pg.import.note.applied", {at.display(), t.name, formatLocaleNumber(double(d.added.size())),
+                                                              formatLocaleNumber(double(d.changed.size())), formatLocaleNumber(double(d.removed.size()))}));
         }
         tx.commit();
-        result.notes.push_back(tr("pg.import.note.applied", {at.display(), name, formatLocaleNumber(added), formatLocaleNumber(changed),
-                                                             formatLocaleNumber(removed)}));
     } catch (const PgError& e) {
         // 40001: a row written by someone else after this transaction began; 42501: privileges or
         // row-level security (an editor's row in a commune not granted).
-        if (e.sqlstate == "40001") throw InputError(tr("pg.import.error.concurrent", {at.display(), name}));
+        if (e.sqlstate == "40001") throw InputError(tr("pg.import.error.concurrent", {at.display(), imported.empty() ? "" : imported.front()}));
         throw InputError(tr("pg.import.error.refused", {e.what()}));
     }
+    return notes;
+}
+
+}  // namespace
+
+ImportResult importIntoServer(const ServerAddress& at, const ImportRequest& request) {
+    const std::string& name = importTable(request.table).name;
+    ImportResult result;
+    const std::vector<std::string> notes = applyToServer(at, {name}, [&](Project& project) {
+        result = importInto(project, request);
+        return std::vector<std::string>{name};
+    });
+    result.notes.insert(result.notes.end(), notes.begin(), notes.end());
+    return result;
+}
+
+ReturnsResult importReturnsIntoServer(const ServerAddress& at, const std::vector<std::string>& files, bool update) {
+    ReturnsResult result;
+    const std::vector<std::string> notes = applyToServer(at, {}, [&](Project& project) {
+        result = importReturnsInto(project, files, update);
+        std::vector<std::string> tables;
+        for (const ImportResult& sheet : result.sheets) tables.push_back(sheet.table);
+        return tables;
+    });
+    if (!result.sheets.empty()) result.sheets.back().notes.insert(result.sheets.back().notes.end(), notes.begin(), notes.end());
     return result;
 }
 

@@ -9,6 +9,7 @@
 
 #include "io/importer.h"
 #include "io/pg_address.h"
+#include "io/returns_import.h"
 
 namespace gapmap {
 
@@ -16,6 +17,10 @@ namespace gapmap {
 // without gapmap_protection), row-level security refuses a row (an editor limited by db grant),
 // someone changed a row since it was read, any import error (nothing applied in every case).
 ImportResult importIntoServer(const ServerAddress& address, const ImportRequest& request);
+
+// Whole workbooks (io/returns_import.h importReturnsInto: several sheets, --update merging by key),
+// applied the same way: every table the sheets feed, in the one transaction.
+ReturnsResult importReturnsIntoServer(const ServerAddress& address, const std::vector<std::string>& files, bool update);
 
 // Tests only: runs between reading the project and the write transaction (where someone else's
 // edit can land); empty: none.

@@ -215,3 +215,22 @@ TEST_CASE("A killed publish leaves a staging schema that the next publish remove
     CHECK(pg.sql("SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'gapmap_publish_%'") == "0");
     CHECK(runGapmap("report " + quote(pg.address()) + " --format json").out == runGapmap("report " + quote(file) + " --format json").out);
 }
+
+TEST_CASE("A return imported into the server with --update changes only its rows, in one transaction", "[pg][import]") {
+    Province p;
+    const std::string name1 = p.server("SELECT name FROM gapmap.villages WHERE code = '9910101'");
+    const std::string name2 = p.server("SELECT name FROM gapmap.villages WHERE code = '9910102'");
+    writeFile(p.dir.file("xa.csv"), "Mã thôn,Tên thôn,Mã xã,Dân số\n9910101," + name1 + ",99101,777\n9910102," + name2 + ",99101,888\n");
+    const RunResult r = runGapmap("import " + quote(p.pg.address("editor")) + " " + quote(p.dir.file("xa.csv")) + " --update --lang en");
+    INFO(r.out << r.err);
+    REQUIRE(r.exitCode == 0);
+    CHECK(r.out.find("villages: 0 rows added, 2 changed, 0 removed") != std::string::npos);
+    CHECK(p.server("SELECT string_agg(code || ':' || population || ':' || row_version || ':' || updated_by, ' ' ORDER BY code) FROM gapmap.villages "
+                   "WHERE row_version > 1") == "9910101:777:2:editor 9910102:888:2:editor");
+    // A viewer's return is refused, nothing applied.
+    const std::string log = p.server("SELECT count(*) FROM gapmap.change_log");
+    const RunResult viewer = runGapmap("import " + quote(p.pg.address("viewer")) + " " + quote(p.dir.file("xa.csv")) + " --update --lang en");
+    CHECK(viewer.exitCode == 1);
+    CHECK(viewer.err.find("may not change table villages") != std::string::npos);
+    CHECK(p.server("SELECT count(*) FROM gapmap.change_log") == log);
+}
