@@ -15,6 +15,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <cstdio>
 #include <filesystem>
 #include <map>
@@ -289,12 +291,19 @@ std::function<void()>& afterReadHook() {
     return hook;
 }
 
-// A temporary GeoPackage removed with its -wal and -shm, whatever happens.
+// A temporary GeoPackage in a folder of its own that only this user may read (mkdtemp: 0700), both
+// removed whatever happens.
 struct TempProjectFile {
-    std::string path = (std::filesystem::temp_directory_path() / ("gapmap-import-" + std::to_string(::getpid()) + ".gpkg")).string();
+    std::string folder, path;
+    TempProjectFile() {
+        std::string pattern = (std::filesystem::temp_directory_path() / "gapmap-import-XXXXXX").string();
+        if (!::mkdtemp(pattern.data())) throw InputError(tr("pg.import.error.temp", {pattern, std::strerror(errno)}));
+        folder = pattern;
+        path = folder + "/project.gpkg";
+    }
     ~TempProjectFile() {
         std::error_code ec;
-        for (const char* end : {"", "-wal", "-shm", "-journal"}) std::filesystem::remove(path + end, ec);
+        std::filesystem::remove_all(folder, ec);
     }
 };
 
@@ -348,9 +357,12 @@ std::vector<std::string> applyToServer(const ServerAddress& at, const std::vecto
 
     // 3. The new rows as a GeoPackage holds them, compared with the server's.
     TempProjectFile temp;
-    // Per-commune counts standing for Trusted Addresses this role may not read are no rows to write
-    // (and their table is not compared: the role may not change it).
-    if (project.trustedAddressCountsOnly) project.trustedAddresses.clear();
+    // Only what is compared goes into the temporary file: Trusted Addresses (their locations) and outcomes
+    // only when they are what is imported — and a role without gapmap_protection cannot import them
+    // (its per-commune counts are no rows). The file sits in a folder only this user reads.
+    auto importedInto = [&](const char* t) { return std::find(imported.begin(), imported.end(), t) != imported.end(); };
+    if (!importedInto(kTrustedAddressesTable)) project.trustedAddresses.clear();
+    if (!importedInto(kOutcomesTable)) project.outcomes.clear();
     writeProject(project, temp.path);
     LocalDb file(temp.path);
     for (Table& t : written) {

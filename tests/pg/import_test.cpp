@@ -6,6 +6,7 @@
 #include <signal.h>
 
 #include <cstdlib>
+#include <filesystem>
 
 #include "core/errors.h"
 #include "core/i18n.h"
@@ -95,8 +96,19 @@ TEST_CASE("An import is refused whole when a row it read was changed on the serv
     Province p;
     const std::string clubs = p.csv("clubs.csv", "SELECT code, name || ' (mới)' AS name, commune_code, village_code, established, members FROM gapmap.clubs");
     const std::string log = p.server("SELECT count(*) FROM gapmap.change_log");
-    // Someone edits a club between the import's read and its write.
-    setImportAfterReadHookForTests([&] { p.server("UPDATE gapmap.clubs SET members = members + 1 WHERE code = 'CLB02'"); });
+    // Someone edits a club between the import's read and its write. Meanwhile the import's temporary
+    // project file lies in a folder only this user reads, and holds no Trusted Address (clubs are imported).
+    std::vector<std::string> tempFiles;
+    size_t trustedInTemp = 99;
+    setImportAfterReadHookForTests([&] {
+        for (const auto& e : std::filesystem::directory_iterator(std::filesystem::temp_directory_path()))
+            if (e.path().filename().string().rfind("gapmap-import-", 0) == 0 && std::filesystem::exists(e.path() / "project.gpkg")) {
+                tempFiles.push_back(e.path().string());
+                CHECK((std::filesystem::status(e.path()).permissions() & std::filesystem::perms::all) == std::filesystem::perms::owner_all);
+                trustedInTemp = readProject((e.path() / "project.gpkg").string()).trustedAddresses.size();
+            }
+        p.server("UPDATE gapmap.clubs SET members = members + 1 WHERE code = 'CLB02'");
+    });
     ImportRequest request;
     request.table = "clubs";
     request.file = clubs;
@@ -107,6 +119,9 @@ TEST_CASE("An import is refused whole when a row it read was changed on the serv
         message = e.what();
     }
     setImportAfterReadHookForTests({});
+    CHECK(tempFiles.size() == 1);
+    CHECK(trustedInTemp == 0);
+    CHECK_FALSE(std::filesystem::exists(tempFiles.at(0)));  // removed, refused import or not
     CHECK(message.find("CLB02") != std::string::npos);
     CHECK(message.find(tr("pg.import.error.changed", {"", "clubs", "CLB02", "2", PgCluster::kAdmin}).substr(2)) != std::string::npos);
     // Nothing of the import was applied: only the other edit is in the log.
