@@ -1,8 +1,10 @@
 // `gapmap import PG:…` (io/pg_import.h). The steps, and why nothing is half applied or overwritten:
-//   1. the row versions of every table the import reads (admin units and villages for the joins, the
-//      imported table, table_loads, row_sources), by gid — first, so that a change landing before the
-//      rows are read makes the import refused (safe), never an older row taken for a newer version;
-//   2. the project (io/pg_project.h readServerProject) and importInto, in memory, as for a file;
+//   1. the row versions of every table the import may read (each project table the role reads —
+//      admin units and villages for the joins, the imported tables — and table_loads, row_sources), by
+//      gid — first, so that a change landing before the rows are read makes the import refused (safe),
+//      never an older row taken for a newer version;
+//   2. the project (io/pg_project.h readServerProject) and importInto (one table) or importReturnsInto
+//      (whole workbooks), in memory, as for a file;
 //   3. the result written to a temporary GeoPackage (writeProject: the columns exactly as publish
 //      stored them), its imported and bookkeeping tables compared with the server's rows: rows equal on
 //      both sides are left alone, a row whose key is on both sides once is updated, the rest removed or added;
@@ -12,12 +14,11 @@
 //      copies pull the import at their next sync. Row-level security and privileges refuse as for edits.
 #include "io/pg_import.h"
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <cerrno>
-#include <cstring>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <map>
 #include <set>
