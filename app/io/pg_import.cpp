@@ -26,6 +26,7 @@
 
 #include "core/i18n.h"
 #include "core/parse.h"
+#include "core/progress.h"
 #include "io/pg_connection.h"
 #include "io/pg_project.h"
 #include "io/project_file.h"
@@ -348,9 +349,15 @@ std::vector<std::string> applyToServer(const ServerAddress& at, const std::vecto
         if (std::find(hidden.begin(), hidden.end(), t.name) == hidden.end()) read.push_back({t.name, {}, "true"});
     const Versions before = readVersions(pg, read);
 
-    // 2. The import, in memory, by the one import core.
+    // 2. The import, in memory, by the one import core. Progress as for a file (core/progress.h): until
+    // the write begins nothing has changed, so it may stop there (the app's Cancel).
+    progressSteps(3);
+    progressStep(tr("progress.read_project"));
     Project project = readServerProject(at);
+    progressCheckpoint();
+    progressStep(tr("progress.import_file"));
     const std::vector<std::string> imported = change(project);
+    progressCheckpoint();
     for (const std::string& t : imported) requireWriteRights(pg, t);
     std::vector<Table> written{{"table_loads", {}, notHidden}, {"row_sources", {}, notHidden}};
     for (const std::string& t : imported)
@@ -372,6 +379,8 @@ std::vector<std::string> applyToServer(const ServerAddress& at, const std::vecto
             if (inFile.count(c.name)) t.columns.push_back(c);
     }
     if (afterReadHook()) afterReadHook()();
+    progressCheckpoint();
+    progressStep(tr("progress.write_project"));
 
     // 4. One transaction: nothing changed since step 1, then the difference.
     std::vector<std::string> notes;
