@@ -5,8 +5,10 @@
 
 #include <signal.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <thread>
 
 #include "core/errors.h"
 #include "core/i18n.h"
@@ -224,6 +226,9 @@ TEST_CASE("A killed publish leaves a staging schema that the next publish remove
     REQUIRE(killed.exitCode == 128 + SIGKILL);
     CHECK(pg.sql("SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'gapmap_publish_%'") == "1");
     CHECK(pg.sql("SELECT count(*) FROM pg_namespace WHERE nspname = 'gapmap'") == "0");
+    // The killed client's server process ends within moments of its socket closing.
+    for (int i = 0; i < 50 && pg.sql("SELECT count(*) FROM pg_stat_activity a JOIN pg_namespace n ON n.nspname = 'gapmap_publish_' || a.pid") != "0"; ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
     const RunResult again = runGapmap("publish " + quote(file) + " --to " + quote(pg.address()));
     INFO(again.err);
     CHECK(again.exitCode == 0);
