@@ -17,6 +17,7 @@
 #include "io/column_map.h"
 #include "io/pending_file.h"
 #include "io/pg_address.h"
+#include "io/pg_import.h"
 #include "io/project_file.h"
 #include "io/row_reader.h"
 
@@ -523,6 +524,8 @@ std::string replaceProjectKeepingBackup(const Project& project, const std::strin
 
 ImportResult importFile(const std::string& projectPath, const ImportRequest& request) {
     // Progress (core/progress.h); until the write begins nothing has changed, so it may stop there.
+    // A server project: the difference applied in one transaction (io/pg_import.h), never rewritten whole.
+    if (isServerProject(projectPath)) return importIntoServer(parseServerAddress(projectPath), request);
     progressSteps(3);
     progressStep(tr("progress.read_project"));
     Project project = projectExists(projectPath) ? readProject(projectPath) : Project{};

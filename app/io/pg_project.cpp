@@ -35,6 +35,7 @@ void readTrustedAddressCounts(PgConnection& db, Project& p) {
 struct ReadVersions {
     std::mutex mutex;
     std::map<std::string, std::map<std::string, long long>> byProject;  // address -> village code -> row_version
+    std::map<std::string, std::map<std::string, long long>> settingsByProject;  // address -> setting key -> row_version
 };
 ReadVersions& readVersions() {
     static ReadVersions versions;
@@ -66,9 +67,11 @@ Project readServerProject(const ServerAddress& address) {
 
     // Versions first, rows after: a change landing in between makes a later edit refused (safe), never
     // an older row taken for the newer version.
-    std::map<std::string, long long> versions;
+    std::map<std::string, long long> versions, settingVersions;
     for (const PgRow& r : db.query("SELECT code, row_version FROM " + db.table("villages")))
         if (r[0] && r[1]) versions[*r[0]] = std::stoll(*r[1]);
+    for (const PgRow& r : db.query("SELECT key, row_version FROM " + db.table("settings")))
+        if (r[0] && r[1]) settingVersions[*r[0]] = std::stoll(*r[1]);
 
     GdalErrorCapture capture;
     const char* drivers[] = {"PostgreSQL", nullptr};
@@ -82,6 +85,7 @@ Project readServerProject(const ServerAddress& address) {
     }
     std::lock_guard<std::mutex> lock(readVersions().mutex);
     readVersions().byProject[projectKey(address)] = std::move(versions);
+    readVersions().settingsByProject[projectKey(address)] = std::move(settingVersions);
     return p;
 }
 
@@ -97,6 +101,7 @@ void commitServerEdits(const ServerAddress& address, const std::vector<FieldEdit
     PgTransaction tx(db);
     bool settingsChanged = false;
     std::map<std::string, long long> seen;  // village code -> row_version this transaction expects
+    std::map<std::string, long long> seenSettings;  // setting key -> row_version expected (as for villages)
     {
         // What this process read (readServerProject), unless the caller says which version it read.
         std::lock_guard<std::mutex> lock(readVersions().mutex);
@@ -104,16 +109,38 @@ void commitServerEdits(const ServerAddress& address, const std::vector<FieldEdit
         if (read != readVersions().byProject.end())
             for (const FieldEdit& e : edits)
                 if (const auto v = read->second.find(e.villageCode); !e.isSetting() && v != read->second.end()) seen[e.villageCode] = v->second;
+        const auto readSettings = readVersions().settingsByProject.find(projectKey(address));
+        if (readSettings != readVersions().settingsByProject.end())
+            for (const FieldEdit& e : edits)
+                if (const auto v = readSettings->second.find(e.field); e.isSetting() && v != readSettings->second.end()) seenSettings[e.field] = v->second;
     }
     for (const ExpectedVersion& e : expected) seen[e.villageCode] = e.rowVersion;
     for (const FieldEdit& e : edits) {
         if (e.isSetting()) {
             settingsChanged = true;
-            if (!e.value) {
-                db.command("DELETE FROM " + db.table("settings") + " WHERE key = $1", {e.field});
-            } else if (db.command("UPDATE " + db.table("settings") + " SET value = $2 WHERE key = $1", {e.field, *e.value}) == 0) {
-                db.command("INSERT INTO " + db.table("settings") + " (key, value) VALUES ($1, $2)", {e.field, *e.value});
+            // The same row-version check as a village's: the version read (this process's read, else
+            // now, at the start of this transaction); a setting no one had is added.
+            auto it = seenSettings.find(e.field);
+            if (it == seenSettings.end()) {
+                const std::string v = db.value("SELECT row_version FROM " + db.table("settings") + " WHERE key = $1 ORDER BY gid LIMIT 1", {e.field});
+                if (!v.empty()) it = seenSettings.emplace(e.field, std::stoll(v)).first;
             }
+            if (it == seenSettings.end()) {
+                if (e.value) db.command("INSERT INTO " + db.table("settings") + " (key, value) VALUES ($1, $2)", {e.field, *e.value});
+                continue;
+            }
+            const std::string version = std::to_string(it->second);
+            const long long n = e.value ? db.command("UPDATE " + db.table("settings") + " SET value = $2 WHERE key = $1 AND row_version = $3",
+                                                     {e.field, *e.value, version})
+                                        : db.command("DELETE FROM " + db.table("settings") + " WHERE key = $1 AND row_version = $2", {e.field, version});
+            if (n == 0) {
+                const std::vector<PgRow> now = db.query("SELECT row_version, updated_by FROM " + db.table("settings") + " WHERE key = $1", {e.field});
+                if (!now.empty())
+                    throw InputError(tr("pg.error.setting_changed", {address.display(), e.field, now[0][0].value_or("?"), now[0][1].value_or("?")}));
+                // Deleted meanwhile: a value is added again, a removal is done already.
+                if (e.value) db.command("INSERT INTO " + db.table("settings") + " (key, value) VALUES ($1, $2)", {e.field, *e.value});
+            }
+            ++it->second;
             continue;
         }
         // The column name comes from editableVillageFields() (checked by villageEdit), never from input.
@@ -156,6 +183,9 @@ void commitServerEdits(const ServerAddress& address, const std::vector<FieldEdit
     const auto read = readVersions().byProject.find(projectKey(address));
     if (read != readVersions().byProject.end())
         for (const auto& [code, version] : seen) read->second[code] = version;
+    const auto readSettings = readVersions().settingsByProject.find(projectKey(address));
+    if (readSettings != readVersions().settingsByProject.end())
+        for (const auto& [key, version] : seenSettings) readSettings->second[key] = version;
 }
 
 }  // namespace gapmap

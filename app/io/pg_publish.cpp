@@ -13,6 +13,7 @@
 #include "io/gdal_session.h"
 #include "io/pg_connection.h"
 #include "io/project_file.h"
+#include "io/sync_copy.h"
 
 namespace gapmap {
 namespace {
@@ -186,6 +187,21 @@ std::string schemaSql(const std::string& S, const std::vector<std::string>& tabl
     return sql;
 }
 
+constexpr const char* kStagingPrefix = "gapmap_publish_";
+
+// Staging schemas of earlier publishes killed before their rename (their server process has ended).
+// One this role may not drop (another publisher's) stays for its owner's next publish.
+void dropStagingLeftovers(PgConnection& db) {
+    for (const PgRow& r : db.query("SELECT nspname::text FROM pg_namespace WHERE nspname ~ ('^' || $1 || '[0-9]+$') "
+                                   "AND substring(nspname FROM length($1) + 1)::int NOT IN (SELECT pid FROM pg_stat_activity WHERE pid IS NOT NULL)",
+                                   {kStagingPrefix})) {
+        try {
+            db.script("DROP SCHEMA IF EXISTS " + quoteIdentifier(*r[0]) + " CASCADE");
+        } catch (const PgError&) {
+        }
+    }
+}
+
 std::string tempGeoPackage() {
     return (std::filesystem::temp_directory_path() / ("gapmap-publish-" + std::to_string(::getpid()) + ".gpkg")).string();
 }
@@ -212,8 +228,12 @@ PublishResult publishProject(const Project& project, const std::string& sourceNa
 
     // Loaded into a staging schema first (GDAL commits on its own connection), then renamed in one
     // transaction with everything else: a failed or killed publish never shows a half project.
+    // The staging schema is named after this connection's server process, "gapmap_publish_<pid>":
+    // one left by a killed publish (its server process gone) is removed here, one of a publish still
+    // running is not.
+    dropStagingLeftovers(db);
     ServerAddress staging = to;
-    staging.schema = "gapmap_publish_" + std::to_string(::getpid());
+    staging.schema = std::string(kStagingPrefix) + db.value("SELECT pg_backend_pid()::text");
     const std::string stagingSql = quoteIdentifier(staging.schema);
     db.script("DROP SCHEMA IF EXISTS " + stagingSql + " CASCADE; CREATE SCHEMA " + stagingSql);
     const std::string gpkg = tempGeoPackage();
@@ -221,6 +241,7 @@ PublishResult publishProject(const Project& project, const std::string& sourceNa
     try {
         writeProject(project, gpkg);  // the project's tables exactly as a current GeoPackage holds them
         loadTables(gpkg, staging);
+        sync::killPointForTests("publish_loaded");  // tests: a publish killed with its staging schema loaded
         std::filesystem::remove(gpkg, ec);
         std::vector<std::string> tables;
         for (const PgRow& r : db.query("SELECT tablename FROM pg_tables WHERE schemaname = $1 ORDER BY tablename", {staging.schema}))

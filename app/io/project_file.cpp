@@ -373,6 +373,17 @@ template <typename Fn>
 void forEachRow(GDALDataset& ds, const char* table, Fn fn) {
     OGRLayer* layer = ds.GetLayerByName(table);
     if (!layer) return;  // an older file without this table reads as empty
+    if (EQUAL(ds.GetDriverName(), "PostgreSQL")) {
+        // A server hands rows out in storage order, which every edit and import changes (an updated row
+        // moves): read them by gid (the file's order at publish, then the order added), so that the map,
+        // lists and reports come out the same whatever was edited. The name is a table of the project's.
+        OGRLayer* sorted = ds.ExecuteSQL(("SELECT * FROM \"" + std::string(table) + "\" ORDER BY gid").c_str(), nullptr, nullptr);
+        if (sorted) {
+            for (auto& f : *sorted) fn(RowIn(*f));
+            ds.ReleaseResultSet(sorted);
+            return;
+        }
+    }
     for (auto& f : *layer) fn(RowIn(*f));
 }
 

@@ -15,6 +15,8 @@
 #include "io/column_map.h"
 #include "io/gdal_session.h"
 #include "io/pending_file.h"
+#include "io/pg_address.h"
+#include "io/pg_import.h"
 #include "io/project_file.h"
 
 namespace gapmap {
@@ -165,6 +167,8 @@ ReturnsResult importReturnsInto(Project& project, const std::vector<std::string>
 }
 
 ReturnsResult importReturns(const std::string& projectPath, const std::vector<std::string>& files, bool update) {
+    // A server project: the difference applied in one server transaction (io/pg_import.h).
+    if (isServerProject(projectPath)) return importReturnsIntoServer(parseServerAddress(projectPath), files, update);
     Project project = readProject(projectPath);  // returns go into a project that has its communes
     ReturnsResult result = importReturnsInto(project, files, update);
     // Written once every file has been read: a refused import touches nothing.

@@ -67,13 +67,17 @@ TEST_CASE("publish then report from the server gives the file's report", "[pg]")
     CHECK(pg.sql("SELECT row_version FROM gapmap.villages WHERE gid = 1") == "1");
     CHECK(pg.sql("SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'gapmap_publish_%'") == "0");
 
-    // A collection workbook from the server; an import into it is refused (no file named "PG:…" appears).
+    // A collection workbook from the server; its return is imported back into the server (the difference,
+    // tests/pg/import_test.cpp); a whole-project write onto it is refused, and no file named "PG:…" appears.
     CHECK(runGapmap("template " + quote(pg.address()) + " --out " + quote(dir.file("t.xlsx"))).exitCode == 0);
     CHECK(std::filesystem::file_size(dir.file("t.xlsx")) > 1000);
-    writeFile(dir.file("clubs.csv"), "code,name,commune_code\nC9,CLB,99101\n");
-    const RunResult import = runGapmap("import " + quote(pg.address()) + " --as clubs " + quote(dir.file("clubs.csv")) + " --lang en");
-    CHECK(import.exitCode == 1);
-    CHECK(import.err.find("publish it again with gapmap publish --force") != std::string::npos);
+    const RunResult import = runGapmap("import " + quote(pg.address()) + " " + quote(dir.file("t.xlsx")) + " --update --lang en");
+    INFO(import.err);
+    CHECK(import.exitCode == 0);
+    CHECK(import.out.find("villages: 0 rows added, 0 changed, 0 removed") != std::string::npos);
+    const RunResult demo = runGapmap("demo " + quote(pg.address()) + " --force --lang en");
+    CHECK(demo.exitCode == 1);
+    CHECK(demo.err.find("is not rewritten whole") != std::string::npos);
     CHECK_FALSE(std::filesystem::exists("PG:host=" + pg.socketDir() + " dbname=province user=gapmap_admin"));
 
     // Another schema beside it, named by --schema; the address's schemas= reads it.
