@@ -1,6 +1,7 @@
 #include "core/coverage_tables.h"
 
 #include <cmath>
+#include <functional>
 
 #include "core/i18n.h"
 #include "core/text_format.h"
@@ -10,8 +11,9 @@ namespace {
 
 Cell optionalInt(const std::optional<std::int64_t>& v) { return v ? Cell{*v} : Cell{}; }
 
-std::string communeName(const CoverageResult& r, const VillageCoverage& c) {
-    return c.commune >= 0 ? r.communes[c.commune].name : "";
+const std::string& communeName(const CoverageResult& r, const VillageCoverage& c) {
+    static const std::string none;
+    return c.commune >= 0 ? r.communes[c.commune].name : none;
 }
 
 const std::vector<AreaCoverage>* areasOf(const CoverageResult& r, AdminLevel level) {
@@ -44,14 +46,27 @@ DataTable priorityTable(const Project& p, const CoverageResult& r, std::size_t t
     for (const std::string& table : unscoredTables(r)) notScored += (notScored.empty() ? "" : ";") + table;
     const std::size_t count = top == 0 ? r.priority.size() : std::min(top, r.priority.size());
     t.rows.reserve(count > first ? count - first : 0);
+    const ReasonsFormatter reasons(r.rules);
     for (std::size_t k = first; k < count; ++k) {
         const VillageCoverage& c = r.villages[r.priority[k]];
         const Village& v = p.villages[c.village];
-        t.rows.push_back({Cell{static_cast<std::int64_t>(k + 1)}, v.code, v.name, v.communeCode, communeName(r, c),
-                          optionalInt(v.population), c.score, gapsText(c), reasonsText(p, r, c),
-                          c.nearestTaBand ? Cell{bandText(*c.nearestTaBand)} : Cell{},
-                          Cell{std::int64_t{v.location ? 1 : 0}}, v.location ? Cell{v.location->lonDeg} : Cell{},
-                          v.location ? Cell{v.location->latDeg} : Cell{}, notScored.empty() ? Cell{} : Cell{notScored}});
+        // Cells made in place: a braced list would copy each one (and its text) once more.
+        std::vector<Cell>& row = t.rows.emplace_back();
+        row.reserve(t.columns.size());
+        row.emplace_back(static_cast<std::int64_t>(k + 1));
+        row.emplace_back(v.code);
+        row.emplace_back(v.name);
+        row.emplace_back(v.communeCode);
+        row.emplace_back(communeName(r, c));
+        row.push_back(optionalInt(v.population));
+        row.emplace_back(c.score);
+        row.emplace_back(gapsText(c));
+        row.emplace_back(reasons.text(p, c));
+        row.push_back(c.nearestTaBand ? Cell{reasons.band(*c.nearestTaBand)} : Cell{});
+        row.emplace_back(std::int64_t{v.location ? 1 : 0});
+        row.push_back(v.location ? Cell{v.location->lonDeg} : Cell{});
+        row.push_back(v.location ? Cell{v.location->latDeg} : Cell{});
+        row.push_back(notScored.empty() ? Cell{} : Cell{notScored});
         t.points.push_back(v.location);
     }
     return t;
@@ -144,6 +159,20 @@ std::string formatPrioritiesJson(const Project& p, const CoverageResult& r, std:
     out += ",\"villages\":" + std::to_string(r.villages.size()) + ",\"listed\":" + std::to_string(r.priority.size()) +
            ",\"priorities\":" + formatJsonRows(priorityTable(p, r, top));
     return out + "}\n";
+}
+
+void writePrioritiesCsv(const Project& p, const CoverageResult& r, std::size_t top, const std::function<void(std::string_view)>& write) {
+    const std::size_t count = top == 0 ? r.priority.size() : std::min(top, r.priority.size());
+    // 4,096 rows at a time as cells, handed on as text: the whole list as cells (100,000 villages,
+    // 14 cells each) or as one text (20 MB) was most of `report --priorities`' memory.
+    constexpr std::size_t kSlice = 4096;
+    std::string text = formatCsvHeader(priorityTable(p, r, 0, r.priority.size()));
+    for (std::size_t first = 0; first < count; first += kSlice) {
+        appendCsvRows(priorityTable(p, r, std::min(count, first + kSlice), first), text);
+        write(text);
+        text.clear();
+    }
+    if (!text.empty()) write(text);  // an empty list: the header alone
 }
 
 std::string formatSummaryCsv(const Project& p, const CoverageResult& r) {

@@ -1,5 +1,7 @@
 #include "core/data_table.h"
 
+#include <charconv>
+
 #include "core/text_format.h"
 
 namespace gapmap {
@@ -17,12 +19,23 @@ std::string formatCsvHeader(const DataTable& t) {
     return out + "\n";
 }
 
+void appendCsvCell(std::string& out, const Cell& cell) {
+    // Numbers and empty cells need no quoting; nothing here makes a temporary string.
+    if (const auto* s = std::get_if<std::string>(&cell)) {
+        appendCsvField(out, *s);
+    } else if (const auto* i = std::get_if<std::int64_t>(&cell)) {
+        char buf[24];
+        out.append(buf, std::to_chars(buf, buf + sizeof buf, *i).ptr);
+    } else if (const auto* d = std::get_if<double>(&cell)) {
+        appendShortest(out, *d);
+    }
+}
+
 void appendCsvRows(const DataTable& t, std::string& out) {
     for (const std::vector<Cell>& row : t.rows) {
         for (std::size_t c = 0; c < row.size(); ++c) {
             if (c) out += ',';
-            if (const auto* s = std::get_if<std::string>(&row[c])) out += csvField(*s);
-            else out += cellText(row[c]);  // numbers and empty cells need no quoting
+            appendCsvCell(out, row[c]);
         }
         out += '\n';
     }
