@@ -56,19 +56,19 @@ int runCoverageReport(const Args& args) {
         std::printf("%s\n", message.c_str());
         return kOk;
     }
-    if (!summary && format == "csv") {  // written as it is made (writePrioritiesCsv)
+    if (!summary && (format == "csv" || format == "json")) {  // written as it is made, never held whole
+        const auto writeList = format == "csv" ? writePrioritiesCsv : writePrioritiesJson;
         if (out.empty() || out == "-") {
-            writePrioritiesCsv(project, result, top, [](std::string_view piece) { std::fwrite(piece.data(), 1, piece.size(), stdout); });
+            writeList(project, result, top, [](std::string_view piece) { std::fwrite(piece.data(), 1, piece.size(), stdout); });
         } else {
             TextFileOut file(out);
-            writePrioritiesCsv(project, result, top, [&file](std::string_view piece) { file.write(piece); });
+            writeList(project, result, top, [&file](std::string_view piece) { file.write(piece); });
             file.commit();
         }
         return kOk;
     }
     const std::string text = summary ? (format == "json" ? formatSummaryJson(project, result) : formatSummaryCsv(project, result))
-                           : format == "json" ? formatPrioritiesJson(project, result, top)
-                                              : formatPrioritiesText(project, result, top);
+                                     : formatPrioritiesText(project, result, top);
     if (out.empty() || out == "-") writeOutput(text, "");
     else writeTextFile(out, text);
     return kOk;

@@ -33,7 +33,8 @@ int runReport(const std::vector<std::string>& argv) {
         asOf = int(*year);
     }
 
-    const Project full = args.positional.empty() ? buildDemoProject() : readProject(args.positional[0]);
+    // The report's figures and texts never use the communes' polygons (ProjectReadOptions::areas).
+    const Project full = args.positional.empty() ? buildDemoProject() : readProject(args.positional[0], {.areas = false});
     // "As of" figures, as leaders send them upward: the project at the end of that year.
     const Project project = asOf ? projectAsOf(full, *asOf) : full;
     Report report = buildReport(project, radius);

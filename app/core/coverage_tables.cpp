@@ -1,5 +1,6 @@
 #include "core/coverage_tables.h"
 
+#include <algorithm>
 #include <cmath>
 #include <functional>
 
@@ -146,7 +147,20 @@ std::string formatPrioritiesText(const Project& p, const CoverageResult& r, std:
     return out;
 }
 
-std::string formatPrioritiesJson(const Project& p, const CoverageResult& r, std::size_t top) {
+namespace {
+
+// The listed villages' rows 4,096 at a time, as a table each: the whole list as cells (100,000
+// villages, 14 cells each) was most of a national `report --priorities`' memory.
+template <typename Fn>
+void forEachPrioritySlice(const Project& p, const CoverageResult& r, std::size_t top, Fn fn) {
+    const std::size_t count = top == 0 ? r.priority.size() : std::min(top, r.priority.size());
+    constexpr std::size_t kSlice = 4096;
+    for (std::size_t first = 0; first < count; first += kSlice) fn(priorityTable(p, r, std::min(count, first + kSlice), first), first);
+}
+
+}  // namespace
+
+void writePrioritiesJson(const Project& p, const CoverageResult& r, std::size_t top, const std::function<void(std::string_view)>& write) {
     std::string out = "{\"title\":" + jsonString(p.title()) +
                       ",\"synthetic\":" + (p.synthetic() ? "true" : "false") + ",\"rules\":{";
     const std::vector<Setting> rules = coverageSettings(r.rules);
@@ -156,22 +170,34 @@ std::string formatPrioritiesJson(const Project& p, const CoverageResult& r, std:
     for (size_t k = 0; k < unscored.size(); ++k) out += (k ? "," : "") + jsonString(unscored[k]);
     out += "]";
     if (!unscored.empty()) out += ",\"not_scored_text\":" + jsonString(unscoredText(r));
-    out += ",\"villages\":" + std::to_string(r.villages.size()) + ",\"listed\":" + std::to_string(r.priority.size()) +
-           ",\"priorities\":" + formatJsonRows(priorityTable(p, r, top));
-    return out + "}\n";
+    out += ",\"villages\":" + std::to_string(r.villages.size()) + ",\"listed\":" + std::to_string(r.priority.size()) + ",\"priorities\":[";
+    bool any = false;
+    forEachPrioritySlice(p, r, top, [&](const DataTable& slice, std::size_t) {
+        for (std::size_t row = 0; row < slice.rows.size(); ++row) {  // as formatJsonRows writes them
+            out += any ? ",\n" : "\n";
+            appendJsonRow(slice, row, out);
+            any = true;
+        }
+        write(out);
+        out.clear();
+    });
+    out += any ? "\n]}\n" : "]}\n";  // with the head, when no village is listed
+    write(out);
+}
+
+std::string formatPrioritiesJson(const Project& p, const CoverageResult& r, std::size_t top) {
+    std::string out;
+    writePrioritiesJson(p, r, top, [&out](std::string_view piece) { out += piece; });
+    return out;
 }
 
 void writePrioritiesCsv(const Project& p, const CoverageResult& r, std::size_t top, const std::function<void(std::string_view)>& write) {
-    const std::size_t count = top == 0 ? r.priority.size() : std::min(top, r.priority.size());
-    // 4,096 rows at a time as cells, handed on as text: the whole list as cells (100,000 villages,
-    // 14 cells each) or as one text (20 MB) was most of `report --priorities`' memory.
-    constexpr std::size_t kSlice = 4096;
     std::string text = formatCsvHeader(priorityTable(p, r, 0, r.priority.size()));
-    for (std::size_t first = 0; first < count; first += kSlice) {
-        appendCsvRows(priorityTable(p, r, std::min(count, first + kSlice), first), text);
+    forEachPrioritySlice(p, r, top, [&](const DataTable& slice, std::size_t) {
+        appendCsvRows(slice, text);
         write(text);
         text.clear();
-    }
+    });
     if (!text.empty()) write(text);  // an empty list: the header alone
 }
 

@@ -33,6 +33,9 @@ std::string formatPrioritiesText(const Project& project, const CoverageResult& r
 void writePrioritiesCsv(const Project& project, const CoverageResult& result, std::size_t top,
                         const std::function<void(std::string_view)>& write);
 std::string formatPrioritiesJson(const Project& project, const CoverageResult& result, std::size_t top = 0);
+// The same JSON handed to `write` in pieces, as writePrioritiesCsv.
+void writePrioritiesJson(const Project& project, const CoverageResult& result, std::size_t top,
+                         const std::function<void(std::string_view)>& write);
 // CSV of the summaries of every level: province, then districts, then communes (one header).
 std::string formatSummaryCsv(const Project& project, const CoverageResult& result);
 std::string formatSummaryJson(const Project& project, const CoverageResult& result);

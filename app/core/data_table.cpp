@@ -47,18 +47,25 @@ std::string formatCsv(const DataTable& t) {
     return out;
 }
 
+void appendJsonRow(const DataTable& t, std::size_t r, std::string& out) {
+    out += '{';
+    for (std::size_t c = 0; c < t.columns.size(); ++c) {
+        const Cell& cell = t.rows[r][c];
+        if (c) out += ',';
+        out += jsonString(t.columns[c].name);
+        out += ':';
+        if (std::holds_alternative<std::monostate>(cell)) out += "null";
+        else if (const auto* s = std::get_if<std::string>(&cell)) out += jsonString(*s);
+        else appendCsvCell(out, cell);  // a number: the same digits as cellText
+    }
+    out += '}';
+}
+
 std::string formatJsonRows(const DataTable& t) {
     std::string out = "[";
     for (std::size_t r = 0; r < t.rows.size(); ++r) {
-        out += r ? ",\n{" : "\n{";
-        for (std::size_t c = 0; c < t.columns.size(); ++c) {
-            const Cell& cell = t.rows[r][c];
-            out += (c ? "," : "") + jsonString(t.columns[c].name) + ":";
-            out += std::holds_alternative<std::monostate>(cell) ? "null"
-                 : std::holds_alternative<std::string>(cell)    ? jsonString(std::get<std::string>(cell))
-                                                                : cellText(cell);
-        }
-        out += "}";
+        out += r ? ",\n" : "\n";
+        appendJsonRow(t, r, out);
     }
     return out + (t.rows.empty() ? "]" : "\n]");
 }

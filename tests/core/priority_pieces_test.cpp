@@ -1,6 +1,6 @@
-// The priority list written a piece at a time (writePrioritiesCsv, what `report --priorities
-// --format csv` does) is the CSV of the whole table byte for byte, and the reasons texts made once
-// per list (ReasonsFormatter) read as the catalogue's phrases say.
+// The priority list written a piece at a time (writePrioritiesCsv/Json, what `report --priorities
+// --format csv|json` does) is the CSV or JSON of the whole table byte for byte, and the reasons
+// texts made once per list (ReasonsFormatter) read as the catalogue's phrases say.
 #include <catch2/catch.hpp>
 
 #include <random>
@@ -43,10 +43,10 @@ Project manyVillages() {
     return p;
 }
 
-std::string streamed(const Project& p, const CoverageResult& r, std::size_t top) {
+std::string streamed(const Project& p, const CoverageResult& r, std::size_t top, bool json = false) {
     std::string out;
     std::size_t pieces = 0;
-    writePrioritiesCsv(p, r, top, [&](std::string_view piece) {
+    (json ? writePrioritiesJson : writePrioritiesCsv)(p, r, top, [&](std::string_view piece) {
         out += piece;
         ++pieces;
     });
@@ -54,9 +54,19 @@ std::string streamed(const Project& p, const CoverageResult& r, std::size_t top)
     return out;
 }
 
+// The "priorities" array of the JSON, to compare with formatJsonRows of the whole table.
+std::string prioritiesArray(const std::string& json) {
+    const std::size_t start = json.find("\"priorities\":");
+    REQUIRE(start != std::string::npos);
+    const std::size_t from = start + std::string("\"priorities\":").size();
+    REQUIRE(json.size() >= from + 2);
+    REQUIRE(json.substr(json.size() - 2) == "}\n");
+    return json.substr(from, json.size() - 2 - from);
+}
+
 }  // namespace
 
-TEST_CASE("the priority CSV written in pieces is the whole table's CSV byte for byte", "[core][priorities][csv]") {
+TEST_CASE("the priority CSV and JSON written in pieces are the whole table's, byte for byte", "[core][priorities][csv][json]") {
     const Project p = manyVillages();
     for (const Lang lang : {Lang::Vi, Lang::En}) {
         const ScopedLanguage scoped(lang);
@@ -69,6 +79,10 @@ TEST_CASE("the priority CSV written in pieces is the whole table's CSV byte for 
             CHECK(streamed(p, r, 0) == formatCsv(priorityTable(p, r)));
             CHECK(streamed(p, r, 5000) == formatCsv(priorityTable(p, r, 5000)));
             CHECK(streamed(p, r, 3) == formatCsv(priorityTable(p, r, 3)));
+            const std::string json = streamed(p, r, 0, true);
+            CHECK(json.find("{\"title\":") == 0);
+            CHECK(prioritiesArray(json) == formatJsonRows(priorityTable(p, r)));
+            CHECK(prioritiesArray(streamed(p, r, 5000, true)) == formatJsonRows(priorityTable(p, r, 5000)));
         }
     }
     // No listed village: the header alone.
@@ -78,6 +92,7 @@ TEST_CASE("the priority CSV written in pieces is the whole table's CSV byte for 
     const std::string header = streamed(none, empty, 0);
     CHECK(header == formatCsv(priorityTable(none, empty)));
     CHECK(header.find("rank,village_code,") == 0);
+    CHECK(prioritiesArray(streamed(none, empty, 0, true)) == "[]");
 }
 
 TEST_CASE("reasons texts: each term in the catalogue's words, in score order", "[core][priorities][reasons]") {
