@@ -154,6 +154,7 @@ public:
     void append(std::string& out, const Project& project, const VillageCoverage& village) const;
     std::string text(const Project& project, const VillageCoverage& village) const;
     const std::string& band(const DistanceBand& band) const;  // bandText(band)
+    const std::string& gaps(const VillageCoverage& village) const;  // gapsText(village)
 
 private:
     const std::string& nearestTa(const DistanceBand& band) const;  // the TaOutOfReach part with a band
@@ -162,6 +163,8 @@ private:
     std::string noTaLocated_, taUnknown_, populationUnknown_, factorPoints_;
     struct Band { DistanceBand band; std::string text, nearestTa; };
     mutable std::vector<Band> bands_;  // a few dozen 5 km bands at most
+    mutable std::vector<std::string> gaps_;  // by scoredGaps (8 gaps: 256 sets), made as met
+    mutable std::vector<bool> gapsMade_;
 };
 std::string gapLabel(Gap gap);                 // "no communication team"
 std::string measureLabel(const AreaMeasure& measure);  // "% of especially difficult villages with a team"

@@ -64,6 +64,20 @@ const std::string& ReasonsFormatter::band(const DistanceBand& band) const {
     return bands_.back().text;
 }
 
+const std::string& ReasonsFormatter::gaps(const VillageCoverage& c) const {
+    static_assert(kGapCount <= 8, "a set of gaps indexes 256 texts");
+    if (gaps_.empty()) {
+        gaps_.resize(256);
+        gapsMade_.assign(256, false);
+    }
+    const std::size_t set = c.scoredGaps & 0xFF;
+    if (!gapsMade_[set]) {
+        gaps_[set] = gapsText(c);
+        gapsMade_[set] = true;
+    }
+    return gaps_[set];
+}
+
 const std::string& ReasonsFormatter::nearestTa(const DistanceBand& band) const {
     this->band(band);
     for (const Band& b : bands_)

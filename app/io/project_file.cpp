@@ -330,8 +330,8 @@ public:
         return it == columns_.end() ? -1 : it->second;
     }
     std::string text(int c) const {
-        if (c < 0 || sqlite3_column_type(stmt_, c) == SQLITE_NULL) return "";
-        const unsigned char* t = sqlite3_column_text(stmt_, c);
+        if (c < 0) return "";
+        const unsigned char* t = sqlite3_column_text(stmt_, c);  // NULL for SQL NULL: no type check needed
         return t ? std::string(reinterpret_cast<const char*>(t), size_t(sqlite3_column_bytes(stmt_, c))) : "";
     }
     std::optional<int64_t> integer(int c) const {
