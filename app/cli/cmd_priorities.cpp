@@ -1,6 +1,5 @@
 // gapmap report --priorities / --summary: the coverage analysis (core/coverage.h) as the ranked
 // priority list or the per-area summary, in text, CSV, JSON, XLSX or GeoPackage.
-#include <algorithm>
 #include <cstdio>
 
 #include "cli/cli_common.h"
@@ -21,25 +20,6 @@ std::optional<double> radiusOption(const Args& args) {
     return radius;
 }
 
-namespace {
-
-// The priority list as CSV, made 4,096 rows at a time: the whole list as cells (100,000 villages,
-// 14 cells each) was most of `report --priorities`' memory.
-std::string priorityCsv(const Project& project, const CoverageResult& result, std::size_t top) {
-    const std::size_t count = top == 0 ? result.priority.size() : std::min(top, result.priority.size());
-    constexpr std::size_t kSlice = 4096;
-    std::string out = formatCsvHeader(priorityTable(project, result, 0, result.priority.size()));
-    for (std::size_t first = 0; first < count; first += kSlice) {
-        appendCsvRows(priorityTable(project, result, std::min(count, first + kSlice), first), out);
-        // After the first slice, room for the whole text at its bytes per row (+5 %): growing a
-        // 20 MB string by doubling held the old and the new buffer at once.
-        if (first == 0 && count > kSlice) out.reserve(out.size() / kSlice * count * 21 / 20);
-    }
-    return out;
-}
-
-}  // namespace
-
 int runCoverageReport(const Args& args) {
     const bool summary = args.has("--summary");
     if (summary && args.has("--priorities")) throw UsageError(tr("report.error.priorities_or_summary"));
@@ -59,7 +39,9 @@ int runCoverageReport(const Args& args) {
     }
     const std::optional<double> radius = radiusOption(args);
 
-    const Project project = args.positional.empty() ? buildDemoProject() : readProject(args.positional[0]);
+    // The communes' polygons only for the spatial export's summary layers; the figures never use them.
+    const ProjectReadOptions read{.areas = format == "gpkg"};
+    const Project project = args.positional.empty() ? buildDemoProject() : readProject(args.positional[0], read);
     CoverageRules rules = CoverageRules::fromProject(project);
     if (radius) rules.taRadiusKm = *radius;
     const CoverageResult result = analyseCoverage(project, rules);
@@ -74,10 +56,19 @@ int runCoverageReport(const Args& args) {
         std::printf("%s\n", message.c_str());
         return kOk;
     }
+    if (!summary && (format == "csv" || format == "json")) {  // written as it is made, never held whole
+        const auto writeList = format == "csv" ? writePrioritiesCsv : writePrioritiesJson;
+        if (out.empty() || out == "-") {
+            writeList(project, result, top, [](std::string_view piece) { std::fwrite(piece.data(), 1, piece.size(), stdout); });
+        } else {
+            TextFileOut file(out);
+            writeList(project, result, top, [&file](std::string_view piece) { file.write(piece); });
+            file.commit();
+        }
+        return kOk;
+    }
     const std::string text = summary ? (format == "json" ? formatSummaryJson(project, result) : formatSummaryCsv(project, result))
-                           : format == "json" ? formatPrioritiesJson(project, result, top)
-                           : format == "csv"  ? priorityCsv(project, result, top)
-                                              : formatPrioritiesText(project, result, top);
+                                     : formatPrioritiesText(project, result, top);
     if (out.empty() || out == "-") writeOutput(text, "");
     else writeTextFile(out, text);
     return kOk;

@@ -1,6 +1,7 @@
 // gapmap report [PROJECT.gpkg] [--format text|csv|json] [--table ...] [--as-of YEAR] [--out FILE]
 // (--priorities and --summary: cmd_priorities.cpp)
 #include <cstdio>
+#include <optional>
 
 #include "cli/cli_common.h"
 #include "core/errors.h"
@@ -33,9 +34,13 @@ int runReport(const std::vector<std::string>& argv) {
         asOf = int(*year);
     }
 
-    const Project full = args.positional.empty() ? buildDemoProject() : readProject(args.positional[0]);
+    // The report's figures and texts never use the communes' polygons (ProjectReadOptions::areas).
+    const Project full = args.positional.empty() ? buildDemoProject() : readProject(args.positional[0], {.areas = false});
     // "As of" figures, as leaders send them upward: the project at the end of that year.
-    const Project project = asOf ? projectAsOf(full, *asOf) : full;
+    // Without --as-of the project read is used as it is: a copy was 20 MB of a national report's peak.
+    std::optional<Project> yearEnd;
+    if (asOf) yearEnd = projectAsOf(full, *asOf);
+    const Project& project = yearEnd ? *yearEnd : full;
     Report report = buildReport(project, radius);
     report.asOfYear = asOf;
     // A migrated project's earlier years are shown on the new units: the report says so.

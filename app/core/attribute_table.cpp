@@ -71,6 +71,7 @@ AttributeTable villageAttributeTable(const Project& p, const CoverageResult& r) 
     for (size_t k = 0; k < r.priority.size(); ++k) rank[r.priority[k]] = std::int64_t(k + 1);
     for (std::uint32_t i = 0; i < r.villages.size(); ++i)
         if (rank[i] == 0) order.push_back(i);
+    const ReasonsFormatter reasons(r.rules);  // the gaps' texts made once for every row
     for (std::uint32_t i : order) {
         const VillageCoverage& c = r.villages[i];
         const Village& v = p.villages[c.village];
@@ -91,8 +92,8 @@ AttributeTable villageAttributeTable(const Project& p, const CoverageResult& r) 
         row.push_back(flag(d.clubs, c.club));
         row.push_back(c.score);
         row.push_back(c.listed() ? Cell{gapsText(c)} : Cell{});
-        row.push_back(c.listed() ? Cell{reasonsText(p, r, c)} : Cell{});
-        row.push_back(c.nearestTaBand ? Cell{bandText(*c.nearestTaBand)} : Cell{});
+        row.push_back(c.listed() ? Cell{reasons.text(p, c)} : Cell{});
+        row.push_back(c.nearestTaBand ? Cell{reasons.band(*c.nearestTaBand)} : Cell{});
         row.push_back(v.location ? Cell{v.location->lonDeg} : Cell{});
         row.push_back(v.location ? Cell{v.location->latDeg} : Cell{});
         t.data.rows.push_back(std::move(row));

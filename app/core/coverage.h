@@ -143,6 +143,29 @@ const AreaMeasure* findAreaMeasure(const std::string& key);
 // Texts in the current language (app/i18n/*.txt; core/i18n.h), numbers with its decimal separator.
 // "no team +3; nearest Trusted Address 23.4 km +2; …"
 std::string reasonsText(const Project& project, const CoverageResult& result, const VillageCoverage& village);
+
+// reasonsText and bandText for a whole list (100,000 villages at national scale): each gap's text
+// with its points is made once, and each distance band once, so a row costs concatenations, not
+// catalogue look-ups and number formatting. The same texts; the language is the one current when
+// it is made. Not for two threads at once (the bands are kept as they are met).
+class ReasonsFormatter {
+public:
+    explicit ReasonsFormatter(const CoverageRules& rules);
+    void append(std::string& out, const Project& project, const VillageCoverage& village) const;
+    std::string text(const Project& project, const VillageCoverage& village) const;
+    const std::string& band(const DistanceBand& band) const;  // bandText(band)
+    const std::string& gaps(const VillageCoverage& village) const;  // gapsText(village)
+
+private:
+    const std::string& nearestTa(const DistanceBand& band) const;  // the TaOutOfReach part with a band
+    CoverageRules rules_;
+    std::string gap_[kGapCount][2];  // [gap][1]: the other wording (no electricity at all, no mobile signal)
+    std::string noTaLocated_, taUnknown_, populationUnknown_, factorPoints_;
+    struct Band { DistanceBand band; std::string text, nearestTa; };
+    mutable std::vector<Band> bands_;  // a few dozen 5 km bands at most
+    mutable std::vector<std::string> gaps_;  // by scoredGaps (8 gaps: 256 sets), made as met
+    mutable std::vector<bool> gapsMade_;
+};
 std::string gapLabel(Gap gap);                 // "no communication team"
 std::string measureLabel(const AreaMeasure& measure);  // "% of especially difficult villages with a team"
 std::string bandText(const DistanceBand& band);  // "10–15" (locale numbers)

@@ -1,6 +1,8 @@
 #include "core/coverage_tables.h"
 
+#include <algorithm>
 #include <cmath>
+#include <functional>
 
 #include "core/i18n.h"
 #include "core/text_format.h"
@@ -8,10 +10,9 @@
 namespace gapmap {
 namespace {
 
-Cell optionalInt(const std::optional<std::int64_t>& v) { return v ? Cell{*v} : Cell{}; }
-
-std::string communeName(const CoverageResult& r, const VillageCoverage& c) {
-    return c.commune >= 0 ? r.communes[c.commune].name : "";
+const std::string& communeName(const CoverageResult& r, const VillageCoverage& c) {
+    static const std::string none;
+    return c.commune >= 0 ? r.communes[c.commune].name : none;
 }
 
 const std::vector<AreaCoverage>* areasOf(const CoverageResult& r, AdminLevel level) {
@@ -31,29 +32,110 @@ std::string rulesLine(const CoverageRules& rules) {
 
 }  // namespace
 
+namespace {
+
+const std::vector<TableColumn>& priorityColumns() {
+    static const std::vector<TableColumn> columns = {
+        {"rank", ColumnType::Integer},     {"village_code", ColumnType::Text}, {"village_name", ColumnType::Text},
+        {"commune_code", ColumnType::Text}, {"commune_name", ColumnType::Text}, {"population", ColumnType::Integer},
+        {"score", ColumnType::Real},        {"gaps", ColumnType::Text},         {"reasons", ColumnType::Text},
+        {"nearest_ta_band_km", ColumnType::Text}, {"has_location", ColumnType::Integer}, {"lon", ColumnType::Real},
+        {"lat", ColumnType::Real},         {"not_scored", ColumnType::Text}};
+    return columns;
+}
+
+// The rows of the priority list from rank `first` (0-based) up to `count`, cell by cell in
+// priorityColumns' order, to a Sink with text(string_view), integer(int64), real(double), none() and
+// end(point): one definition of the rows for the table (cells) and for the CSV written straight
+// from it (a national list without 1.4 million cells made and dropped).
+template <typename Sink>
+void priorityRows(const Project& p, const CoverageResult& r, std::size_t first, std::size_t count, Sink& sink) {
+    std::string notScored;  // the same in every row: the tables whose gaps were not looked for (no data)
+    for (const std::string& table : unscoredTables(r)) notScored += (notScored.empty() ? "" : ";") + table;
+    const ReasonsFormatter reasons(r.rules);
+    std::string why;  // reused: no allocation per row
+    for (std::size_t k = first; k < count; ++k) {
+        const VillageCoverage& c = r.villages[r.priority[k]];
+        const Village& v = p.villages[c.village];
+        sink.integer(static_cast<std::int64_t>(k + 1));
+        sink.text(v.code);
+        sink.text(v.name);
+        sink.text(v.communeCode);
+        sink.text(communeName(r, c));
+        if (v.population) sink.integer(*v.population);
+        else sink.none();
+        sink.real(c.score);
+        sink.text(reasons.gaps(c));
+        why.clear();
+        reasons.append(why, p, c);
+        sink.text(why);
+        if (c.nearestTaBand) sink.text(reasons.band(*c.nearestTaBand));
+        else sink.none();
+        sink.integer(v.location ? 1 : 0);
+        if (v.location) {
+            sink.real(v.location->lonDeg);
+            sink.real(v.location->latDeg);
+        } else {
+            sink.none();
+            sink.none();
+        }
+        if (notScored.empty()) sink.none();
+        else sink.text(notScored);
+        sink.end(v.location);
+    }
+}
+
+// Rows as cells of a DataTable.
+struct TableSink {
+    DataTable& t;
+    std::vector<Cell>* row = nullptr;
+    std::vector<Cell>& current() {
+        if (!row) {
+            row = &t.rows.emplace_back();
+            row->reserve(t.columns.size());
+        }
+        return *row;
+    }
+    void text(std::string_view s) { current().emplace_back(std::string(s)); }
+    void integer(std::int64_t i) { current().emplace_back(i); }
+    void real(double d) { current().emplace_back(d); }
+    void none() { current().emplace_back(); }
+    void end(const std::optional<LonLat>& point) {
+        current();
+        t.points.push_back(point);
+        row = nullptr;
+    }
+};
+
+// Rows as CSV lines, as appendCsvRows writes a table's.
+struct CsvSink {
+    std::string& out;
+    bool first = true;
+    void separate() {
+        if (!first) out += ',';
+        first = false;
+    }
+    void text(std::string_view s) { separate(); appendCsvField(out, s); }
+    void integer(std::int64_t i) { separate(); appendCsvCell(out, Cell{i}); }
+    void real(double d) { separate(); appendShortest(out, d); }
+    void none() { separate(); }
+    void end(const std::optional<LonLat>&) {
+        out += '\n';
+        first = true;
+    }
+};
+
+}  // namespace
+
 DataTable priorityTable(const Project& p, const CoverageResult& r, std::size_t top, std::size_t first) {
     DataTable t;
     t.name = "priority_villages";
     t.geometry = GeometryKind::Point;
-    t.columns = {{"rank", ColumnType::Integer},     {"village_code", ColumnType::Text}, {"village_name", ColumnType::Text},
-                 {"commune_code", ColumnType::Text}, {"commune_name", ColumnType::Text}, {"population", ColumnType::Integer},
-                 {"score", ColumnType::Real},        {"gaps", ColumnType::Text},         {"reasons", ColumnType::Text},
-                 {"nearest_ta_band_km", ColumnType::Text}, {"has_location", ColumnType::Integer}, {"lon", ColumnType::Real},
-                 {"lat", ColumnType::Real},         {"not_scored", ColumnType::Text}};
-    std::string notScored;  // the same in every row: the tables whose gaps were not looked for (no data)
-    for (const std::string& table : unscoredTables(r)) notScored += (notScored.empty() ? "" : ";") + table;
+    t.columns = priorityColumns();
     const std::size_t count = top == 0 ? r.priority.size() : std::min(top, r.priority.size());
     t.rows.reserve(count > first ? count - first : 0);
-    for (std::size_t k = first; k < count; ++k) {
-        const VillageCoverage& c = r.villages[r.priority[k]];
-        const Village& v = p.villages[c.village];
-        t.rows.push_back({Cell{static_cast<std::int64_t>(k + 1)}, v.code, v.name, v.communeCode, communeName(r, c),
-                          optionalInt(v.population), c.score, gapsText(c), reasonsText(p, r, c),
-                          c.nearestTaBand ? Cell{bandText(*c.nearestTaBand)} : Cell{},
-                          Cell{std::int64_t{v.location ? 1 : 0}}, v.location ? Cell{v.location->lonDeg} : Cell{},
-                          v.location ? Cell{v.location->latDeg} : Cell{}, notScored.empty() ? Cell{} : Cell{notScored}});
-        t.points.push_back(v.location);
-    }
+    TableSink sink{t};
+    priorityRows(p, r, first, count, sink);
     return t;
 }
 
@@ -66,8 +148,12 @@ DataTable areaTable(const Project& p, const CoverageResult& r, AdminLevel level)
     t.columns.push_back({"population_source", ColumnType::Text});  // villages, census, mixed (AreaCoverage::populationSource)
     const std::vector<AreaCoverage>* list = areasOf(r, level);
     const std::vector<AreaCoverage> province = {r.province};
+    const std::string levelName = toString(level);
+    t.rows.reserve(list ? list->size() : 1);
     for (const AreaCoverage& a : list ? *list : province) {
-        std::vector<Cell> row = {std::string(toString(level)), a.code, a.name, a.parentCode};
+        std::vector<Cell> row;
+        row.reserve(t.columns.size());  // grown by doubling, 11,163 communes' rows held 28 MB of spare room
+        for (const std::string* text : {&levelName, &a.code, &a.name, &a.parentCode}) row.emplace_back(*text);
         for (const AreaMeasure& m : areaMeasures()) {
             const std::optional<double> v = m.value(a);
             if (!v) row.emplace_back();
@@ -131,7 +217,20 @@ std::string formatPrioritiesText(const Project& p, const CoverageResult& r, std:
     return out;
 }
 
-std::string formatPrioritiesJson(const Project& p, const CoverageResult& r, std::size_t top) {
+namespace {
+
+// The listed villages' rows 4,096 at a time, as a table each: the whole list as cells (100,000
+// villages, 14 cells each) was most of a national `report --priorities`' memory.
+template <typename Fn>
+void forEachPrioritySlice(const Project& p, const CoverageResult& r, std::size_t top, Fn fn) {
+    const std::size_t count = top == 0 ? r.priority.size() : std::min(top, r.priority.size());
+    constexpr std::size_t kSlice = 4096;
+    for (std::size_t first = 0; first < count; first += kSlice) fn(priorityTable(p, r, std::min(count, first + kSlice), first), first);
+}
+
+}  // namespace
+
+void writePrioritiesJson(const Project& p, const CoverageResult& r, std::size_t top, const std::function<void(std::string_view)>& write) {
     std::string out = "{\"title\":" + jsonString(p.title()) +
                       ",\"synthetic\":" + (p.synthetic() ? "true" : "false") + ",\"rules\":{";
     const std::vector<Setting> rules = coverageSettings(r.rules);
@@ -141,9 +240,44 @@ std::string formatPrioritiesJson(const Project& p, const CoverageResult& r, std:
     for (size_t k = 0; k < unscored.size(); ++k) out += (k ? "," : "") + jsonString(unscored[k]);
     out += "]";
     if (!unscored.empty()) out += ",\"not_scored_text\":" + jsonString(unscoredText(r));
-    out += ",\"villages\":" + std::to_string(r.villages.size()) + ",\"listed\":" + std::to_string(r.priority.size()) +
-           ",\"priorities\":" + formatJsonRows(priorityTable(p, r, top));
-    return out + "}\n";
+    out += ",\"villages\":" + std::to_string(r.villages.size()) + ",\"listed\":" + std::to_string(r.priority.size()) + ",\"priorities\":[";
+    bool any = false;
+    forEachPrioritySlice(p, r, top, [&](const DataTable& slice, std::size_t) {
+        for (std::size_t row = 0; row < slice.rows.size(); ++row) {  // as formatJsonRows writes them
+            out += any ? ",\n" : "\n";
+            appendJsonRow(slice, row, out);
+            any = true;
+        }
+        write(out);
+        out.clear();
+    });
+    out += any ? "\n]}\n" : "]}\n";  // with the head, when no village is listed
+    write(out);
+}
+
+std::string formatPrioritiesJson(const Project& p, const CoverageResult& r, std::size_t top) {
+    std::string out;
+    writePrioritiesJson(p, r, top, [&out](std::string_view piece) { out += piece; });
+    return out;
+}
+
+void writePrioritiesCsv(const Project& p, const CoverageResult& r, std::size_t top, const std::function<void(std::string_view)>& write) {
+    std::string text;
+    for (std::size_t c = 0; c < priorityColumns().size(); ++c) {  // as formatCsvHeader writes it
+        if (c) text += ',';
+        appendCsvField(text, priorityColumns()[c].name);
+    }
+    text += '\n';
+    // Written straight from the analysis, 4,096 rows at a time, never held whole (20 MB nationally).
+    const std::size_t count = top == 0 ? r.priority.size() : std::min(top, r.priority.size());
+    constexpr std::size_t kSlice = 4096;
+    CsvSink sink{text};
+    for (std::size_t first = 0; first < count; first += kSlice) {
+        priorityRows(p, r, first, std::min(count, first + kSlice), sink);
+        write(text);
+        text.clear();
+    }
+    if (!text.empty()) write(text);  // an empty list: the header alone
 }
 
 std::string formatSummaryCsv(const Project& p, const CoverageResult& r) {

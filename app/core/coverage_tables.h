@@ -3,7 +3,9 @@
 // No Trusted Address location and no outcome count ever enters these tables. Standard library only.
 #pragma once
 #include <cstddef>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/coverage.h"
@@ -26,7 +28,14 @@ DataTable aboutTable(const Project& project, const CoverageResult& result);
 std::vector<DataTable> exportTables(const Project& project, const CoverageResult& result, std::size_t top = 0);
 
 std::string formatPrioritiesText(const Project& project, const CoverageResult& result, std::size_t top = 0);
+// The priority list as CSV (formatCsv(priorityTable(...)), byte for byte), handed to `write` in
+// pieces of a few hundred kB, so that the whole text is never held.
+void writePrioritiesCsv(const Project& project, const CoverageResult& result, std::size_t top,
+                        const std::function<void(std::string_view)>& write);
 std::string formatPrioritiesJson(const Project& project, const CoverageResult& result, std::size_t top = 0);
+// The same JSON handed to `write` in pieces, as writePrioritiesCsv.
+void writePrioritiesJson(const Project& project, const CoverageResult& result, std::size_t top,
+                         const std::function<void(std::string_view)>& write);
 // CSV of the summaries of every level: province, then districts, then communes (one header).
 std::string formatSummaryCsv(const Project& project, const CoverageResult& result);
 std::string formatSummaryJson(const Project& project, const CoverageResult& result);

@@ -39,41 +39,82 @@ std::string bandText(const DistanceBand& band) {
     return number(band.fromKm) + "–" + number(band.toKm);
 }
 
-std::string reasonsText(const Project& p, const CoverageResult& result, const VillageCoverage& c) {
-    const Village& v = p.villages[c.village];
-    std::string out;
-    for (const ScoreTerm& t : scoreTerms(c, result.rules)) {
-        std::string part;
-        const std::string points = shortNumber(t.value);
-        if (t.kind == ScoreTerm::Kind::TaUnknown) {
-            part = tr("coverage.reason.ta_unknown");
-        } else if (t.kind == ScoreTerm::Kind::PopulationFactor) {
-            part = v.population ? tr("coverage.reason.population", {formatLocaleNumber(double(*v.population)), points})
-                                : tr("coverage.reason.population_unknown");
-        } else if (t.gap == Gap::TaOutOfReach && c.nearestTaBand) {
-            part = tr("coverage.reason.nearest_ta", {bandText(*c.nearestTaBand), points});
-        } else {
-            switch (t.gap) {
-                case Gap::NoTeam: part = tr("coverage.reason.no_team", {points}); break;
-                case Gap::NoClub: part = tr("coverage.reason.no_club", {points}); break;
-                case Gap::TaOutOfReach: part = tr("coverage.reason.no_ta_located", {points}); break;
-                case Gap::NoElectricity:
-                    part = v.electricity == Electricity::None ? tr("coverage.reason.no_electricity", {points})
-                                                              : tr("coverage.reason.offgrid_only", {points});
-                    break;
-                case Gap::NoMobile:
-                    part = v.mobile == Mobile::None ? tr("coverage.reason.no_mobile", {points}) : tr("coverage.reason.2g_only", {points});
-                    break;
-                case Gap::NoInternet: part = tr("coverage.reason.no_internet", {points}); break;
-                case Gap::EspeciallyDifficult: part = tr("coverage.reason.especially_difficult", {points}); break;
-                case Gap::Outcomes:  // the village's cases reached k (README "Confidentiality")
-                    part = tr("protect.reason.outcomes", {std::to_string(result.rules.confidentialityK), points});
-                    break;
-            }
-        }
-        out += (out.empty() ? "" : "; ") + part;
+ReasonsFormatter::ReasonsFormatter(const CoverageRules& rules) : rules_(rules) {
+    auto points = [&](Gap g) { return shortNumber(rules.weight(g)); };
+    using enum Gap;
+    gap_[int(NoTeam)][0] = tr("coverage.reason.no_team", {points(NoTeam)});
+    gap_[int(NoClub)][0] = tr("coverage.reason.no_club", {points(NoClub)});
+    noTaLocated_ = tr("coverage.reason.no_ta_located", {points(TaOutOfReach)});
+    gap_[int(NoElectricity)][0] = tr("coverage.reason.offgrid_only", {points(NoElectricity)});
+    gap_[int(NoElectricity)][1] = tr("coverage.reason.no_electricity", {points(NoElectricity)});
+    gap_[int(NoMobile)][0] = tr("coverage.reason.2g_only", {points(NoMobile)});
+    gap_[int(NoMobile)][1] = tr("coverage.reason.no_mobile", {points(NoMobile)});
+    gap_[int(NoInternet)][0] = tr("coverage.reason.no_internet", {points(NoInternet)});
+    gap_[int(EspeciallyDifficult)][0] = tr("coverage.reason.especially_difficult", {points(EspeciallyDifficult)});
+    // The village's cases reached k (README "Confidentiality").
+    gap_[int(Outcomes)][0] = tr("protect.reason.outcomes", {std::to_string(rules.confidentialityK), points(Outcomes)});
+    taUnknown_ = tr("coverage.reason.ta_unknown");
+    populationUnknown_ = tr("coverage.reason.population_unknown");
+}
+
+const std::string& ReasonsFormatter::band(const DistanceBand& band) const {
+    for (const Band& b : bands_)
+        if (b.band == band) return b.text;
+    bands_.push_back({band, bandText(band), tr("coverage.reason.nearest_ta", {bandText(band), shortNumber(rules_.weight(Gap::TaOutOfReach))})});
+    return bands_.back().text;
+}
+
+const std::string& ReasonsFormatter::gaps(const VillageCoverage& c) const {
+    static_assert(kGapCount <= 8, "a set of gaps indexes 256 texts");
+    if (gaps_.empty()) {
+        gaps_.resize(256);
+        gapsMade_.assign(256, false);
     }
+    const std::size_t set = c.scoredGaps & 0xFF;
+    if (!gapsMade_[set]) {
+        gaps_[set] = gapsText(c);
+        gapsMade_[set] = true;
+    }
+    return gaps_[set];
+}
+
+const std::string& ReasonsFormatter::nearestTa(const DistanceBand& band) const {
+    this->band(band);
+    for (const Band& b : bands_)
+        if (b.band == band) return b.nearestTa;
+    return noTaLocated_;  // not reached: band() has just added it
+}
+
+void ReasonsFormatter::append(std::string& out, const Project& p, const VillageCoverage& c) const {
+    const Village& v = p.villages[c.village];
+    bool first = true;
+    auto part = [&](std::string_view text) {
+        if (!first) out += "; ";
+        out += text;
+        first = false;
+    };
+    // The terms of scoreTerms, in its order: scored gaps, reach unknown, the population factor.
+    for (Gap g : kAllGaps) {
+        if (!c.scored(g)) continue;
+        if (g == Gap::TaOutOfReach) part(c.nearestTaBand ? nearestTa(*c.nearestTaBand) : noTaLocated_);
+        else if (g == Gap::NoElectricity) part(gap_[int(g)][v.electricity == Electricity::None]);
+        else if (g == Gap::NoMobile) part(gap_[int(g)][v.mobile == Mobile::None]);
+        else part(gap_[int(g)][0]);
+    }
+    if (!c.taKnown) part(taUnknown_);
+    if (rules_.population == PopulationMode::Factor)
+        part(v.population ? tr("coverage.reason.population", {formatLocaleNumber(double(*v.population)), shortNumber(c.populationFactor)})
+                          : populationUnknown_);
+}
+
+std::string ReasonsFormatter::text(const Project& p, const VillageCoverage& c) const {
+    std::string out;
+    append(out, p, c);
     return out;
+}
+
+std::string reasonsText(const Project& p, const CoverageResult& result, const VillageCoverage& c) {
+    return ReasonsFormatter(result.rules).text(p, c);
 }
 
 std::string unscoredText(const CoverageResult& result) {

@@ -37,7 +37,11 @@ std::string formatCsv(const DataTable& table);
 // formatted a slice at a time instead of held whole as cells).
 std::string formatCsvHeader(const DataTable& table);
 void appendCsvRows(const DataTable& table, std::string& out);
+// One cell as CSV appends it (quoted when needed; numbers as cellText writes them).
+void appendCsvCell(std::string& out, const Cell& cell);
 // A JSON array of objects, one per row, keys in column order; numbers unquoted, empty cells null.
 std::string formatJsonRows(const DataTable& table);
+// One row of it, "{…}", appended to `out` (a long table is then written a slice at a time).
+void appendJsonRow(const DataTable& table, std::size_t row, std::string& out);
 
 }  // namespace gapmap

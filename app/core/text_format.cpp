@@ -8,13 +8,26 @@
 namespace gapmap {
 
 std::string csvField(std::string_view text) {
-    if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
-    std::string out = "\"";
+    std::string out;
+    appendCsvField(out, text);
+    return out;
+}
+
+void appendCsvField(std::string& out, std::string_view text) {
+    // A plain loop: find_first_of(",\"\r\n") calls memchr once per character (8 % of a national
+    // `report --priorities` went there).
+    bool quote = false;
+    for (char c : text) quote |= c == ',' || c == '"' || c == '\r' || c == '\n';
+    if (!quote) {
+        out += text;
+        return;
+    }
+    out += '"';
     for (char c : text) {
         if (c == '"') out += '"';
         out += c;
     }
-    return out + "\"";
+    out += '"';
 }
 
 std::string jsonString(std::string_view text) {
@@ -60,9 +73,15 @@ std::string percentOf(double value, double total) {
 }
 
 std::string formatShortest(double value) {
+    std::string out;
+    appendShortest(out, value);
+    return out;
+}
+
+void appendShortest(std::string& out, double value) {
     char buf[32];
     const auto r = std::to_chars(buf, buf + sizeof buf, value);
-    return std::string(buf, r.ptr);
+    out.append(buf, r.ptr);
 }
 
 size_t codePoints(std::string_view text) {

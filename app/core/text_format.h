@@ -7,6 +7,8 @@
 namespace gapmap {
 
 std::string csvField(std::string_view text);    // quoted when it holds , " or a line break
+// The same appended to `out`, without a temporary: a long CSV is made of a million cells.
+void appendCsvField(std::string& out, std::string_view text);
 std::string jsonString(std::string_view text);  // with quotes, escaped, UTF-8 kept as is
 std::string formatNumber(double value);         // "540", "12.5" (at most 1 decimal)
 std::string percentOf(double value, double total);
@@ -15,6 +17,7 @@ std::string percentOf(double value, double total);
 std::string formatLocalNow(const char* strftimeFormat);  // "100%", "87.5%", "–" when total is 0
 // The shortest text that reads back as the same double: "10", "2.5", "0.25" (no rounding).
 std::string formatShortest(double value);
+void appendShortest(std::string& out, double value);  // formatShortest appended to `out`
 // UTF-8 code points, so Vietnamese names line up in a terminal.
 size_t codePoints(std::string_view text);
 // text followed by spaces up to `width` code points (at least one space).

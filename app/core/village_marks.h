@@ -52,4 +52,11 @@ private:
 // without a pass over every village (100,000 villages are 20 MB to stream).
 bool villagesLookInCodeOrder(const std::vector<Village>& villages);
 
+// Puts the villages in code order (codeLess; villages of one code keep their order), the order the
+// analysis is fastest in (a merge join, sequential memory: 42 against 67 ms for 100,000 in random
+// order). Where villages enter a project: the importer writes them so and readProject sorts a file
+// that was not. False, having moved nothing, when they already were (one pass of comparisons).
+// Indices into the vector held before the call name other villages after it.
+bool sortVillagesByCode(std::vector<Village>& villages);
+
 }  // namespace gapmap

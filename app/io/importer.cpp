@@ -14,6 +14,7 @@
 #include "core/provenance.h"
 #include "core/schema.h"
 #include "core/text_fold.h"
+#include "core/village_marks.h"
 #include "io/column_map.h"
 #include "io/pending_file.h"
 #include "io/pg_address.h"
@@ -532,6 +533,8 @@ ImportResult importFile(const std::string& projectPath, const ImportRequest& req
     progressCheckpoint();
     progressStep(tr("progress.import_file"));
     ImportResult result = importInto(project, request);
+    // Written in code order, so that every later read finds them so (readProject sorts otherwise).
+    sortVillagesByCode(project.villages);
     progressCheckpoint();
     progressStep(tr("progress.write_project"));
     result.backup = replaceProjectKeepingBackup(project, projectPath);

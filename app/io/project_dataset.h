@@ -15,6 +15,7 @@ namespace gapmap {
 // Every table of core/schema.h and the bookkeeping tables; `withheld` tables are not read at all
 // (a server role without the right to read them) and stay empty here. `fastDb`: the same GeoPackage
 // opened through SQLite, which reads admin_units and villages several times faster than OGR features.
-Project readProjectTables(GDALDataset& dataset, const std::set<std::string>& withheld, sqlite3* fastDb = nullptr);
+// `areas`: ProjectReadOptions::areas (io/project_file.h).
+Project readProjectTables(GDALDataset& dataset, const std::set<std::string>& withheld, sqlite3* fastDb = nullptr, bool areas = true);
 
 }  // namespace gapmap

@@ -24,6 +24,7 @@
 #include "core/i18n.h"
 #include "core/parse.h"
 #include "core/schema.h"
+#include "core/village_marks.h"
 #include "io/gdal_session.h"
 #include "io/ogr_geometry.h"
 #include "io/pg_address.h"
@@ -258,7 +259,8 @@ void writeTables(GDALDataset& ds, const Project& p) {
 // OGRGeometryFactory parses (points directly). Absent columns read as empty, as with RowIn.
 class SqlRows {
 public:
-    SqlRows(sqlite3* db, const char* table) {
+    // withGeometry false: the geometry column is not even fetched (a polygon's blob spans pages).
+    SqlRows(sqlite3* db, const char* table, bool withGeometry = true) {
         if (!db) return;
         std::string geometry = "geom";
         sqlite3_stmt* g = nullptr;
@@ -267,13 +269,26 @@ public:
             if (sqlite3_step(g) == SQLITE_ROW && sqlite3_column_text(g, 0)) geometry = reinterpret_cast<const char*>(sqlite3_column_text(g, 0));
         }
         sqlite3_finalize(g);
-        const std::string sql = std::string("SELECT * FROM \"") + table + "\" ORDER BY rowid";
+        std::string sql = std::string("SELECT * FROM \"") + table + "\" ORDER BY rowid";
         if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt_, nullptr) != SQLITE_OK) { sqlite3_finalize(stmt_); stmt_ = nullptr; return; }
+        if (!withGeometry) {  // the same columns but the geometry, named from the statement just made
+            std::string list;
+            for (int i = 0; i < sqlite3_column_count(stmt_); ++i) {
+                const char* name = sqlite3_column_name(stmt_, i);
+                if (!name || lowerCase(name) == lowerCase(geometry)) continue;
+                std::string quoted = "\"";
+                for (const char* c = name; *c; ++c) quoted += *c == '"' ? std::string("\"\"") : std::string(1, *c);
+                list += (list.empty() ? "" : ", ") + quoted + "\"";
+            }
+            sqlite3_finalize(stmt_);
+            stmt_ = nullptr;
+            sql = "SELECT " + (list.empty() ? std::string("rowid") : list) + " FROM \"" + table + "\" ORDER BY rowid";
+            if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt_, nullptr) != SQLITE_OK) { sqlite3_finalize(stmt_); stmt_ = nullptr; return; }
+        }
         for (int i = 0; i < sqlite3_column_count(stmt_); ++i) {
             const char* name = sqlite3_column_name(stmt_, i);
             if (!name) continue;
-            std::string lower = name;
-            for (char& c : lower) c = char(std::tolower(static_cast<unsigned char>(c)));
+            const std::string lower = lowerCase(name);
             columns_[lower] = i;
             if (lower == geometry) geometryColumn_ = i;
         }
@@ -303,8 +318,8 @@ public:
         return it == columns_.end() ? -1 : it->second;
     }
     std::string text(int c) const {
-        if (c < 0 || sqlite3_column_type(stmt_, c) == SQLITE_NULL) return "";
-        const unsigned char* t = sqlite3_column_text(stmt_, c);
+        if (c < 0) return "";
+        const unsigned char* t = sqlite3_column_text(stmt_, c);  // NULL for SQL NULL: no type check needed
         return t ? std::string(reinterpret_cast<const char*>(t), size_t(sqlite3_column_bytes(stmt_, c))) : "";
     }
     std::optional<int64_t> integer(int c) const {
@@ -312,6 +327,7 @@ public:
         return sqlite3_column_int64(stmt_, c);
     }
     bool flag(int c) const { return integer(c).value_or(0) != 0; }
+    double real(int c) const { return c < 0 || sqlite3_column_type(stmt_, c) == SQLITE_NULL ? 0.0 : sqlite3_column_double(stmt_, c); }
     // The row's geometry as WKB (the GeoPackage header skipped); empty for NULL or an empty geometry.
     std::pair<const unsigned char*, size_t> wkb() const {
         if (geometryColumn_ < 0 || sqlite3_column_type(stmt_, geometryColumn_) != SQLITE_BLOB) return {nullptr, 0};
@@ -344,6 +360,10 @@ public:
         return multiPolygonOf(geometry(w, n).get());
     }
 private:
+    static std::string lowerCase(std::string text) {
+        for (char& c : text) c = char(std::tolower(static_cast<unsigned char>(c)));
+        return text;
+    }
     static std::unique_ptr<OGRGeometry> geometry(const unsigned char* w, size_t n) {
         if (!w) return nullptr;
         OGRGeometry* g = nullptr;
@@ -354,6 +374,30 @@ private:
     std::unordered_map<std::string, int> columns_;
     int geometryColumn_ = -1;
 };
+// RowIn's reading by column name over SqlRows, for the smaller tables (30,000 teams at national
+// scale cost more through OGR features than the 100,000 villages through SQLite). Each name is
+// looked up once per table: the names are the readers' string literals, remembered by address.
+class SqlRowIn {
+public:
+    explicit SqlRowIn(const SqlRows& rows) : r_(rows) {}
+    std::string text(const char* c) const { return r_.text(index(c)); }
+    std::optional<int64_t> integer(const char* c) const { return r_.integer(index(c)); }
+    int count(const char* c) const { return static_cast<int>(integer(c).value_or(0)); }
+    bool flag(const char* c, bool fallback = false) const { return integer(c).value_or(fallback ? 1 : 0) != 0; }
+    double real(const char* c) const { return r_.real(index(c)); }
+    std::optional<LonLat> point() const { return r_.point(); }
+    MultiPolygon area() const { return r_.area(); }
+private:
+    int index(const char* c) const {
+        for (const auto& [name, i] : known_)
+            if (name == c) return i;
+        known_.emplace_back(c, r_.column(c));
+        return known_.back().second;
+    }
+    const SqlRows& r_;
+    mutable std::vector<std::pair<const char*, int>> known_;
+};
+
 // What QGIS needs to draw the project as gapmap's map: the commune summary (the per-commune
 // measures of `gapmap report --summary`, the table the GeoPackage export holds), because the map's
 // indicator is computed, not a column of admin_units; and a style per layer (io/qgis_styles.h).
@@ -426,7 +470,7 @@ bool projectExists(const std::string& path) {
     return std::filesystem::exists(path, ec);
 }
 
-Project readProject(const std::string& path) {
+Project readProject(const std::string& path, const ProjectReadOptions& options) {
     if (isServerProject(path)) return readServerProject(parseServerAddress(path));  // io/pg_project.h
     GdalSession::ensureGeoPackage();
     if (!projectExists(path)) throw InputError(tr("project.error.no_such_file", {path}));
@@ -442,25 +486,30 @@ Project readProject(const std::string& path) {
         throw InputError(tr("project.error.not_gapmap", {path}));
     // The same file through SQLite, read-only, for the two big tables (SqlRows).
     sqlite3* db = nullptr;
-    if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+    // NOMUTEX: one thread reads it; the mutex taken by every sqlite3_column_* call was 4 % of a report.
+    if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
         const std::string why = db ? sqlite3_errmsg(db) : "";
         sqlite3_close(db);
         throw InputError(tr("project.error.not_gpkg_because", {path, why}));
     }
     const std::unique_ptr<sqlite3, decltype(&sqlite3_close)> closeDb(db, &sqlite3_close);
-    Project p = readProjectTables(*ds, {}, db);
+    Project p = readProjectTables(*ds, {}, db, options.areas);
     readCountedTrustedAddresses(*ds, p);
     return p;
 }
 
-Project readProjectTables(GDALDataset& dataset, const std::set<std::string>& withheld, sqlite3* fastDb) {
+Project readProjectTables(GDALDataset& dataset, const std::set<std::string>& withheld, sqlite3* fastDb, bool areas) {
     GDALDataset* ds = &dataset;
     auto forEachRow = [&](const char* table, auto fn) {
-        if (!withheld.count(table)) gapmap::forEachRow(*ds, table, fn);
+        if (withheld.count(table)) return;
+        if (!fastDb) return gapmap::forEachRow(*ds, table, fn);
+        SqlRows rows{fastDb, table};  // a table the file lacks (an older file) reads as empty, as through OGR
+        const SqlRowIn row(rows);
+        while (rows.next()) fn(row);
     };
     Project p;
     if (fastDb) {  // a GeoPackage: the two big tables straight through SQLite (SqlRows)
-        if (SqlRows r{fastDb, "admin_units"}) {
+        if (SqlRows r{fastDb, "admin_units", areas}) {
             const int code = r.column("code"), name = r.column("name"), level = r.column("level"), parent = r.column("parent_code"),
                       kind = r.column("kind"), population = r.column("population"), difficult = r.column("especially_difficult");
             p.adminUnits.reserve(SqlRows::count(fastDb, "admin_units"));
@@ -473,7 +522,7 @@ Project readProjectTables(GDALDataset& dataset, const std::set<std::string>& wit
                 u.kind = r.text(kind);
                 u.population = r.integer(population);
                 u.especiallyDifficult = r.flag(difficult);
-                u.area = r.area();
+                if (areas) u.area = r.area();
                 p.adminUnits.push_back(std::move(u));
             }
         }
@@ -500,7 +549,7 @@ Project readProjectTables(GDALDataset& dataset, const std::set<std::string>& wit
             }
         }
     } else {
-        forEachRow("admin_units", [&](const RowIn& r) {
+        forEachRow("admin_units", [&](const auto& r) {
             AdminUnit u;
             u.code = r.text("code");
             u.name = r.text("name");
@@ -509,10 +558,10 @@ Project readProjectTables(GDALDataset& dataset, const std::set<std::string>& wit
             u.kind = r.text("kind");
             u.population = r.integer("population");
             u.especiallyDifficult = r.flag("especially_difficult");
-            u.area = r.area();
+            if (areas) u.area = r.area();
             p.adminUnits.push_back(std::move(u));
         });
-        forEachRow("villages", [&](const RowIn& r) {
+        forEachRow("villages", [&](const auto& r) {
             Village v;
             v.code = r.text("code");
             v.name = r.text("name");
@@ -528,39 +577,46 @@ Project readProjectTables(GDALDataset& dataset, const std::set<std::string>& wit
             p.villages.push_back(std::move(v));
         });
     }
-    forEachRow("communication_teams", [&](const RowIn& r) {
+    // In code order whatever order the file holds them in (files written before the importer sorted):
+    // the analysis is fastest so (core/village_marks.h sortVillagesByCode); ~1 ms when already sorted.
+    sortVillagesByCode(p.villages);
+    if (fastDb) {  // no doubling of the two larger small tables
+        p.teams.reserve(SqlRows::count(fastDb, "communication_teams"));
+        p.trustedAddresses.reserve(SqlRows::count(fastDb, "trusted_addresses"));
+    }
+    forEachRow("communication_teams", [&](const auto& r) {
         p.teams.push_back({r.text("village_code"), r.text("established"), r.count("members"), r.count("women_members"), r.text("channel")});
     });
-    forEachRow("trusted_addresses", [&](const RowIn& r) {
+    forEachRow("trusted_addresses", [&](const auto& r) {
         p.trustedAddresses.push_back({r.text("code"), r.text("name"), r.text("commune_code"), r.text("village_code"),
                                       r.text("established"), r.text("services"), r.flag("active", true), r.point()});
     });
-    forEachRow("clubs", [&](const RowIn& r) {
+    forEachRow("clubs", [&](const auto& r) {
         p.clubs.push_back({r.text("code"), r.text("name"), r.text("commune_code"), r.text("village_code"), r.text("established"), r.count("members")});
     });
-    forEachRow("activities", [&](const RowIn& r) {
+    forEachRow("activities", [&](const auto& r) {
         p.activities.push_back({r.text("date"), r.text("commune_code"), r.text("kind"), r.count("sessions"), r.count("participants"), r.count("women_participants")});
     });
-    forEachRow("commune_offices", [&](const RowIn& r) {
+    forEachRow("commune_offices", [&](const auto& r) {
         p.communeOffices.push_back({r.text("commune_code"), r.count("computers"), r.flag("internet")});
     });
-    forEachRow("outcomes", [&](const RowIn& r) {
+    forEachRow("outcomes", [&](const auto& r) {
         p.outcomes.push_back({r.text("village_code"), r.count("year"), r.count("child_marriages"), r.count("consanguineous_marriages")});
     });
-    forEachRow("targets", [&](const RowIn& r) { p.targets.push_back({r.text("indicator"), r.count("year"), r.real("value")}); });
-    forEachRow("settings", [&](const RowIn& r) { p.settings.push_back({r.text("key"), r.text("value")}); });
+    forEachRow("targets", [&](const auto& r) { p.targets.push_back({r.text("indicator"), r.count("year"), r.real("value")}); });
+    forEachRow("settings", [&](const auto& r) { p.settings.push_back({r.text("key"), r.text("value")}); });
     // A file written before the load record has no table_loads: its tables with rows count as
     // loaded (source unknown), its empty tables as never loaded (Project::hasData).
-    forEachRow("commune_crosswalk", [&](const RowIn& r) {
+    forEachRow("commune_crosswalk", [&](const auto& r) {
         p.crosswalk.push_back({r.text("old_code"), r.text("old_name"), r.text("new_code"), r.real("share_of_old_area"), r.real("share_of_new_area")});
     });
-    forEachRow("table_loads", [&](const RowIn& r) {
+    forEachRow("table_loads", [&](const auto& r) {
         if (!r.text("table_name").empty() && !p.loadOf(r.text("table_name")))
             p.loads.push_back({r.text("table_name"), r.text("source_file"), r.text("loaded_at"), r.integer("rows").value_or(0),
                                splitList(r.text("missing_columns"))});
     });
     // A file written before provenance has no row_sources: its rows came with their tables' loads.
-    forEachRow("row_sources", [&](const RowIn& r) {
+    forEachRow("row_sources", [&](const auto& r) {
         p.rowSources.push_back({r.text("table_name"), r.text("row_key"), r.text("source_file"), r.text("sheet"), r.count("source_row"),
                                 r.text("imported_at")});
     });

@@ -12,6 +12,7 @@
 #include "core/i18n.h"
 #include "core/provenance.h"
 #include "core/text_fold.h"
+#include "core/village_marks.h"
 #include "io/column_map.h"
 #include "io/gdal_session.h"
 #include "io/pending_file.h"
@@ -171,6 +172,7 @@ ReturnsResult importReturns(const std::string& projectPath, const std::vector<st
     if (isServerProject(projectPath)) return importReturnsIntoServer(parseServerAddress(projectPath), files, update);
     Project project = readProject(projectPath);  // returns go into a project that has its communes
     ReturnsResult result = importReturnsInto(project, files, update);
+    sortVillagesByCode(project.villages);  // written in code order, as importFile writes them
     // Written once every file has been read: a refused import touches nothing.
     result.backup = replaceProjectKeepingBackup(project, projectPath);
     return result;

@@ -2,6 +2,7 @@
 // whatever the order of the villages.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <map>
 #include <random>
 #include <string>
@@ -73,4 +74,27 @@ TEST_CASE("village marks by merge join or by hash agree with a map", "[core][vil
                 CHECK(marked > 1000);
             }
     }
+}
+
+TEST_CASE("sortVillagesByCode: byte order of codes, equal codes in their order, a sorted list untouched", "[core][village_marks][village_order]") {
+    std::mt19937 rng(1203);
+    std::vector<Village> villages;
+    // Codes of several lengths (byte order: "V10" before "V9"), longer than 8 bytes too, and repeats.
+    for (int i = 0; i < 5000; ++i) {
+        Village v;
+        const int n = int(rng() % 3000);
+        v.code = (i % 7 == 0 ? "LONGPREFIX" : "V") + std::to_string(n);
+        v.name = std::to_string(i);  // the original position, to check stability
+        villages.push_back(v);
+    }
+    std::vector<Village> expected = villages;
+    std::stable_sort(expected.begin(), expected.end(), [](const Village& a, const Village& b) { return a.code < b.code; });
+    CHECK(sortVillagesByCode(villages));
+    REQUIRE(villages.size() == expected.size());
+    std::size_t wrong = 0;
+    for (std::size_t i = 0; i < villages.size(); ++i) wrong += villages[i].code != expected[i].code || villages[i].name != expected[i].name;
+    CHECK(wrong == 0);
+    CHECK_FALSE(sortVillagesByCode(villages));  // already in order: nothing moved
+    std::vector<Village> none;
+    CHECK_FALSE(sortVillagesByCode(none));
 }
