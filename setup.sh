@@ -8,7 +8,7 @@ cd "$(dirname "$0")"
 mode=${1:-run}
 
 packages=(cmake g++ make pkg-config libgdal-dev gdal-bin libsqlite3-dev libgeos-dev libproj-dev
-          libicu-dev catch2 libimgui-dev libglfw3-dev libcairo2-dev libstb-dev libpng-dev libegl-dev libgl-dev
+          libicu-dev catch2 libimgui-dev libglfw3-dev libcairo2-dev libstb-dev libpng-dev zlib1g-dev libegl-dev libgl-dev
           libglu1-mesa-dev libgl1-mesa-dri
           libfreetype-dev fonts-noto-core fonts-dejavu-core xvfb xauth poppler-utils sqlite3 libxlsxwriter-dev
           clang libclang-rt-14-dev dpkg-dev desktop-file-utils
