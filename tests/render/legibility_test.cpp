@@ -16,17 +16,13 @@
 #include "render/map_renderer.h"
 #include "render/offscreen.h"
 #include "render/project_scene.h"
+#include "support/gl_context.h"
 
 using namespace gapmap;
 using namespace gapmap::render;
+using gapmap::test::sharedGl;
 
 namespace {
-
-OffscreenContext& gl() {
-    static OffscreenContext context;  // EGL surfaceless: no display needed
-    context.makeCurrent();
-    return context;
-}
 
 Image drawScene(MapRenderer& renderer, const Camera& cam) {
     Framebuffer fb;
@@ -68,7 +64,7 @@ bool near(const uint8_t* px, const Color& c, int tolerance) {
 }  // namespace
 
 TEST_CASE("legibility: a label's halo does not paint over the point symbol it crosses", "[render][gl][legibility]") {
-    gl();
+    sharedGl();
     const Color kTeam = Color::hex(0xd95f02), kBackground = Color::hex(0xe3e8ec);
     const MercatorXY at = toMercator(LonLat{103.1, 22.1});
     auto scene = [&](bool symbol) {
@@ -119,7 +115,7 @@ TEST_CASE("legibility: a label's halo does not paint over the point symbol it cr
 }
 
 TEST_CASE("legibility: a no-internet village stays visible on the darkest class of no_internet_share", "[render][gl][legibility]") {
-    gl();
+    sharedGl();
     ScopedLanguage vi(Lang::Vi);
     const Project project = buildDemoProject();
     const ProjectSceneBuilder builder(project);
@@ -191,7 +187,7 @@ TEST_CASE("legibility: neighbouring legend classes never print the same value", 
 }
 
 TEST_CASE("legibility: zoomed in after the overview, fills stay within the boundary lines", "[render][gl][legibility]") {
-    gl();
+    sharedGl();
     const Project project = buildDemoProject();
     const ProjectSceneBuilder builder(project);  // as the app makes it: bands computed when first asked for
     SceneOptions options;

@@ -18,17 +18,13 @@
 #include "render/priority_layer.h"
 #include "render/render_map.h"
 #include <sys/wait.h>
+#include "support/gl_context.h"
 
 using namespace gapmap;
 using namespace gapmap::render;
+using gapmap::test::sharedGl;
 
 namespace {
-
-OffscreenContext& gl() {
-    static OffscreenContext context;
-    context.makeCurrent();
-    return context;
-}
 
 bool sameColor(const uint8_t* px, const Color& c, int tolerance = 2) {
     const uint32_t v = c.rgba8();
@@ -46,7 +42,7 @@ const Layer* findLayer(const RenderScene& scene, const std::string& id) {
 }
 
 RenderedMap draw(const Project& project, std::vector<std::string> layers, std::vector<Gap> gaps = {}, std::string focus = "") {
-    gl();
+    sharedGl();
     MapRequest request;
     request.scene.layers = std::move(layers);
     request.scene.priorityGaps = std::move(gaps);
@@ -150,7 +146,7 @@ TEST_CASE("district focus: the other communes are dimmed, the district's own are
     for (const AdminUnit& u : project.adminUnits)
         if (u.level == AdminLevel::District && !district) district = &u;
     REQUIRE(district);
-    gl();
+    sharedGl();
     MapRequest plain, focused;
     plain.scene.layers = focused.scene.layers = {"communes", "districts", "province"};
     plain.focusCode = focused.focusCode = district->code;

@@ -16,17 +16,13 @@
 #include "render/overlay.h"
 #include "render/project_scene.h"
 #include "render/render_map.h"
+#include "support/gl_context.h"
 
 using namespace gapmap;
 using namespace gapmap::render;
+using gapmap::test::sharedGl;
 
 namespace {
-
-OffscreenContext& gl() {
-    static OffscreenContext context;  // EGL surfaceless: no display needed
-    context.makeCurrent();
-    return context;
-}
 
 Image drawScene(MapRenderer& renderer, const Camera& cam, bool decorations = false) {
     Framebuffer fb;
@@ -102,7 +98,7 @@ Project threeCommunes() {
 }  // namespace
 
 TEST_CASE("render: a filled polygon has its colour inside and the background outside", "[render][gl]") {
-    gl();
+    sharedGl();
     MapRenderer renderer;
     RenderScene scene = squareWithVillage();
     scene.setVisible("villages", false);
@@ -117,7 +113,7 @@ TEST_CASE("render: a filled polygon has its colour inside and the background out
 }
 
 TEST_CASE("render: a village symbol is drawn where the village is", "[render][gl]") {
-    gl();
+    sharedGl();
     MapRenderer renderer;
     const RenderScene scene = squareWithVillage();
     renderer.setScene(scene);
@@ -130,7 +126,7 @@ TEST_CASE("render: a village symbol is drawn where the village is", "[render][gl
 }
 
 TEST_CASE("render: a layer toggled off is absent, toggled on again is back", "[render][gl]") {
-    gl();
+    sharedGl();
     MapRenderer renderer;
     RenderScene scene = squareWithVillage();
     const Camera cam = fitted(scene);
@@ -148,7 +144,7 @@ TEST_CASE("render: a layer toggled off is absent, toggled on again is back", "[r
 }
 
 TEST_CASE("render: legend swatches show exactly the colours of the choropleth classes", "[render][gl]") {
-    gl();
+    sharedGl();
     const Project project = threeCommunes();
     const ProjectSceneBuilder builder(project);
     SceneOptions options;
@@ -186,7 +182,7 @@ TEST_CASE("render: legend swatches show exactly the colours of the choropleth cl
 }
 
 TEST_CASE("render: Vietnamese text renders with its marks", "[render][gl][text]") {
-    gl();
+    sharedGl();
     MapRenderer renderer;
     const FontAtlas& atlas = renderer.fonts();
     for (char32_t cp : {U'ẩ', U'ỗ', U'ự', U'Ơ', U'ơ', U'Ư', U'ư', U'Đ', U'đ', U'ă', U'â', U'ê', U'ô', U'–', U'…', U'°'})
@@ -233,7 +229,7 @@ TEST_CASE("render: Vietnamese text renders with its marks", "[render][gl][text]"
 }
 
 TEST_CASE("render: a pan reuses the cached map until it stops, a zoom re-renders", "[render][gl]") {
-    gl();
+    sharedGl();
     MapRenderer renderer(RendererOptions{1, 64});
     const RenderScene scene = squareWithVillage();
     renderer.setScene(scene);
@@ -264,7 +260,7 @@ TEST_CASE("render: a pan reuses the cached map until it stops, a zoom re-renders
 }
 
 TEST_CASE("render: Trusted Addresses appear only as counts at commune label points", "[render][gl][protection]") {
-    gl();
+    sharedGl();
     const Project project = buildDemoProject();
     REQUIRE(project.trustedAddresses.size() >= 10);
     const Color taColor = Color::hex(0xc51b7d);
@@ -336,7 +332,7 @@ TEST_CASE("render: Trusted Addresses appear only as counts at commune label poin
 }
 
 TEST_CASE("render: an empty project gives an empty map, not a failure", "[render][gl]") {
-    gl();
+    sharedGl();
     Project empty;
     MapRequest request;
     request.widthPx = 320;

@@ -16,18 +16,14 @@
 #include "render/map_renderer.h"
 #include "render/offscreen.h"
 #include "render/render_map.h"
+#include "support/gl_context.h"
 #include "support/test_support.h"
 
 using namespace gapmap;
 using namespace gapmap::render;
+using gapmap::test::sharedGl;
 
 namespace {
-
-OffscreenContext& gl() {
-    static OffscreenContext context;
-    context.makeCurrent();
-    return context;
-}
 
 // A scene cache in memory, counting reads.
 class MemoryStore : public SceneCacheStore {
@@ -215,7 +211,7 @@ TEST_CASE("A scene cache made from other geometry is not used", "[scene_cache]")
 }
 
 TEST_CASE("A project file keeps its scene cache: the same pixels, read instead of built", "[scene_cache]") {
-    gl();
+    sharedGl();
     test::TempDir dir;
     const std::string path = dir.file("p.gpkg");
     writeProject(buildDemoProject(), path);
