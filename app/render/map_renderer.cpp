@@ -690,13 +690,19 @@ FrameStats MapRenderer::draw(const Camera& camera, const FrameOptions& options) 
                  m.cacheCamera.metresPerPixel() == camera.metresPerPixel() &&
                  m.cacheCamera.widthPx() == w + 2 * margin && m.cacheCamera.heightPx() == h + 2 * margin;
     double dx = 0, dy = 0;
-    if (reuse) {
+    if (!m.options.cacheImage) {  // straight into the caller's framebuffer, nothing kept
+        m.degraded = false;
+        m.renderMap(camera);
+        m.stats.provisional = m.degraded;
+        m.stats.mapRendered = true;
+        m.cacheValid = false;
+    } else if (reuse) {
         dx = (m.cacheCamera.center().xM - camera.center().xM) / camera.metresPerPixel();
         dy = (camera.center().yM - m.cacheCamera.center().yM) / camera.metresPerPixel();
         const bool moved = dx != 0 || dy != 0;
         if (moved && (!options.interacting || std::fabs(dx) > margin || std::fabs(dy) > margin)) reuse = false;
     }
-    if (!reuse) {
+    if (m.options.cacheImage && !reuse) {
         m.cacheCamera = Camera(camera.center(), camera.metresPerPixel(), w + 2 * margin, h + 2 * margin);
         m.cache.resize(w + 2 * margin, h + 2 * margin);
         m.cache.bind();
@@ -714,7 +720,7 @@ FrameStats MapRenderer::draw(const Camera& camera, const FrameOptions& options) 
     glViewport(0, 0, w, h);
     // The cached image, shifted by the pan since it was drawn (whole pixels keep it sharp). A plain
     // framebuffer blit where possible: on llvmpipe it costs a fraction of a textured quad.
-    {
+    if (m.options.cacheImage) {
         const int ox = int(std::lround(dx)) - margin, oy = int(std::lround(dy)) - margin;  // cache (0,0) on screen, y down
         GLint samples = 0;
         glGetIntegerv(GL_SAMPLE_BUFFERS, &samples);

@@ -27,6 +27,10 @@ struct RendererOptions {
     // Draw a tiny scene on construction so that llvmpipe compiles its shader variants before the
     // first map frame (interactive use). A one-off picture skips it: its only frame compiles what it uses.
     bool warmUp = true;
+    // Keep the map image in a framebuffer of its own, so that a pan shifts it instead of redrawing.
+    // A one-off picture draws straight into the bound framebuffer: no second colour buffer
+    // (1280x800: 4 MB of llvmpipe's heap).
+    bool cacheImage = true;
 };
 
 struct FrameOptions {

@@ -38,6 +38,7 @@ RenderedMap renderProjectMap(const Project& project, const MapRequest& request) 
     const float scale = request.uiScale > 0 ? request.uiScale : uiScaleFor(request.widthPx, request.heightPx);
     RendererOptions rendererOptions{scale, 0};
     rendererOptions.warmUp = false;  // one frame: it compiles the shader variants it uses itself
+    rendererOptions.cacheImage = false;  // and is never panned
     MapRenderer renderer(rendererOptions);
     renderer.setScene(out.scene);
     out.camera = mapCamera(builder, request, renderer.decorationInsets(request.widthPx, request.heightPx));
