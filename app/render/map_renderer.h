@@ -31,6 +31,10 @@ struct RendererOptions {
     // A one-off picture draws straight into the bound framebuffer: no second colour buffer
     // (1280x800: 4 MB of llvmpipe's heap).
     bool cacheImage = true;
+    // Above 0: polygon draws are cut into parts of at most this many indices (a multiple of 3 is
+    // used), flushed one by one, so that llvmpipe's bins hold one part at a time instead of the
+    // whole map. The same pixels; a one-off picture's peak memory is lower.
+    size_t flushIndices = 0;
 };
 
 struct FrameOptions {
