@@ -312,16 +312,39 @@ struct MapRenderer::Impl {
         if (&l == firstCommuneFill) stats.areaBand = b;
     }
 
+    // One glMultiDrawElements over `ranges` (indices from indexOffset), or, with
+    // options.flushIndices, several of at most that many indices each with a glFlush between them:
+    // llvmpipe bins a whole draw before it rasterizes, and its bins are the largest single part of
+    // a national render's peak memory. Triangles are drawn in the same order either way.
     void multiDrawElements(size_t indexOffset) {
+        const size_t limit = options.flushIndices ? options.flushIndices / 3 * 3 : 0;
         counts.clear();
         offsets.clear();
+        size_t pending = 0;
+        auto submit = [&] {
+            if (counts.empty()) return;
+            glMultiDrawElements(GL_TRIANGLES, counts.data(), GL_UNSIGNED_INT, offsets.data(), GLsizei(counts.size()));
+            stats.drawCalls += counts.size();
+            counts.clear();
+            offsets.clear();
+            pending = 0;
+        };
         for (auto [first, count] : ranges) {
-            counts.push_back(GLsizei(count));
-            offsets.push_back(reinterpret_cast<const void*>((indexOffset + first) * sizeof(uint32_t)));
             stats.triangles += count / 3;
+            while (count > 0) {
+                const uint32_t take = limit ? uint32_t(std::min<size_t>(count, limit - pending)) : count;
+                counts.push_back(GLsizei(take));
+                offsets.push_back(reinterpret_cast<const void*>((indexOffset + first) * sizeof(uint32_t)));
+                first += take;
+                count -= take;
+                pending += take;
+                if (limit && pending == limit) {
+                    submit();
+                    glFlush();
+                }
+            }
         }
-        glMultiDrawElements(GL_TRIANGLES, counts.data(), GL_UNSIGNED_INT, offsets.data(), GLsizei(counts.size()));
-        stats.drawCalls += counts.size();
+        submit();
     }
 
     void drawOutline(const Layer& l, const Camera& cam) {
@@ -690,13 +713,19 @@ FrameStats MapRenderer::draw(const Camera& camera, const FrameOptions& options) 
                  m.cacheCamera.metresPerPixel() == camera.metresPerPixel() &&
                  m.cacheCamera.widthPx() == w + 2 * margin && m.cacheCamera.heightPx() == h + 2 * margin;
     double dx = 0, dy = 0;
-    if (reuse) {
+    if (!m.options.cacheImage) {  // straight into the caller's framebuffer, nothing kept
+        m.degraded = false;
+        m.renderMap(camera);
+        m.stats.provisional = m.degraded;
+        m.stats.mapRendered = true;
+        m.cacheValid = false;
+    } else if (reuse) {
         dx = (m.cacheCamera.center().xM - camera.center().xM) / camera.metresPerPixel();
         dy = (camera.center().yM - m.cacheCamera.center().yM) / camera.metresPerPixel();
         const bool moved = dx != 0 || dy != 0;
         if (moved && (!options.interacting || std::fabs(dx) > margin || std::fabs(dy) > margin)) reuse = false;
     }
-    if (!reuse) {
+    if (m.options.cacheImage && !reuse) {
         m.cacheCamera = Camera(camera.center(), camera.metresPerPixel(), w + 2 * margin, h + 2 * margin);
         m.cache.resize(w + 2 * margin, h + 2 * margin);
         m.cache.bind();
@@ -714,7 +743,7 @@ FrameStats MapRenderer::draw(const Camera& camera, const FrameOptions& options) 
     glViewport(0, 0, w, h);
     // The cached image, shifted by the pan since it was drawn (whole pixels keep it sharp). A plain
     // framebuffer blit where possible: on llvmpipe it costs a fraction of a textured quad.
-    {
+    if (m.options.cacheImage) {
         const int ox = int(std::lround(dx)) - margin, oy = int(std::lround(dy)) - margin;  // cache (0,0) on screen, y down
         GLint samples = 0;
         glGetIntegerv(GL_SAMPLE_BUFFERS, &samples);

@@ -27,6 +27,14 @@ struct RendererOptions {
     // Draw a tiny scene on construction so that llvmpipe compiles its shader variants before the
     // first map frame (interactive use). A one-off picture skips it: its only frame compiles what it uses.
     bool warmUp = true;
+    // Keep the map image in a framebuffer of its own, so that a pan shifts it instead of redrawing.
+    // A one-off picture draws straight into the bound framebuffer: no second colour buffer
+    // (1280x800: 4 MB of llvmpipe's heap).
+    bool cacheImage = true;
+    // Above 0: polygon draws are cut into parts of at most this many indices (a multiple of 3 is
+    // used), flushed one by one, so that llvmpipe's bins hold one part at a time instead of the
+    // whole map. The same pixels; a one-off picture's peak memory is lower.
+    size_t flushIndices = 0;
 };
 
 struct FrameOptions {

@@ -6,6 +6,7 @@
 #include <png.h>
 #include <stb/stb_image.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <memory>
@@ -90,12 +91,14 @@ Image readPixels(const Framebuffer& fb) {
     glBindFramebuffer(GL_FRAMEBUFFER, fb.framebuffer());
     glFinish();
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
-    std::vector<uint8_t> bottomUp(img.rgba.size());
-    glReadPixels(0, 0, img.width, img.height, GL_RGBA, GL_UNSIGNED_BYTE, bottomUp.data());
+    // Read into the image itself and flip it in place (GL rows count up from the bottom): no second
+    // full-size buffer (1280x800: 4 MB at the render's peak).
+    glReadPixels(0, 0, img.width, img.height, GL_RGBA, GL_UNSIGNED_BYTE, img.rgba.data());
     glBindFramebuffer(GL_FRAMEBUFFER, GLuint(previous));
     const size_t row = size_t(img.width) * 4;
-    for (int y = 0; y < img.height; ++y)
-        std::memcpy(&img.rgba[size_t(y) * row], &bottomUp[size_t(img.height - 1 - y) * row], row);
+    for (int top = 0, bottom = img.height - 1; top < bottom; ++top, --bottom)
+        std::swap_ranges(img.rgba.begin() + ptrdiff_t(size_t(top) * row), img.rgba.begin() + ptrdiff_t(size_t(top + 1) * row),
+                         img.rgba.begin() + ptrdiff_t(size_t(bottom) * row));
     return img;
 }
 

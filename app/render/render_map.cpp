@@ -38,6 +38,10 @@ RenderedMap renderProjectMap(const Project& project, const MapRequest& request) 
     const float scale = request.uiScale > 0 ? request.uiScale : uiScaleFor(request.widthPx, request.heightPx);
     RendererOptions rendererOptions{scale, 0};
     rendererOptions.warmUp = false;  // one frame: it compiles the shader variants it uses itself
+    rendererOptions.cacheImage = false;  // and is never panned
+    // 5,000 triangles a part: national 1280x800 peak RSS -5.5 MB, no measurable time (30,000: -5 MB,
+    // 90,000 and more: nothing).
+    rendererOptions.flushIndices = 15000;
     MapRenderer renderer(rendererOptions);
     renderer.setScene(out.scene);
     out.camera = mapCamera(builder, request, renderer.decorationInsets(request.widthPx, request.heightPx));

@@ -380,3 +380,41 @@ TEST_CASE("render: the map's texts follow the interface language", "[render][i18
         for (const AttributeInfo& a : communeAttributes()) CHECK(catalogue(lang).count(std::string("render.attr.") + a.id));
     }
 }
+
+TEST_CASE("render: a one-off picture drawn straight and in flushed parts has the pixels of the cached frame", "[render][gl]") {
+    // RendererOptions::cacheImage = false and flushIndices (what renderProjectMap uses to keep its
+    // memory down) must not change one pixel of the demo map, and the parts must really be parts.
+    gl();
+    const Project project = buildDemoProject();
+    const ProjectSceneBuilder builder(project);
+    const RenderScene scene = builder.build({});
+    const Camera cam = fitted(scene, 800, 600);
+    MapRenderer cached(RendererOptions{1, 0});  // no margin: labels are laid out on the same canvas
+    cached.setScene(scene);
+    Framebuffer fb;
+    fb.resize(cam.widthPx(), cam.heightPx());
+    fb.bind();
+    const FrameStats whole = cached.draw(cam);
+    const Image expected = readPixels(fb);
+    RendererOptions oneOff{1, 0};
+    oneOff.cacheImage = false;
+    oneOff.flushIndices = 300;  // 100 triangles a part
+    MapRenderer straight(oneOff);
+    straight.setScene(scene);
+    glClearColor(1, 0, 1, 1);  // whatever was in the target before is overwritten
+    glClear(GL_COLOR_BUFFER_BIT);
+    const FrameStats parts = straight.draw(cam);
+    const Image got = readPixels(fb);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    REQUIRE(whole.triangles > 1000);
+    CHECK(parts.triangles == whole.triangles);
+    CHECK(parts.drawCalls >= whole.drawCalls + whole.triangles / 100 - 20);  // really cut into parts
+    REQUIRE(got.rgba.size() == expected.rgba.size());
+    size_t differing = 0;
+    for (size_t i = 0; i < got.rgba.size(); ++i) differing += got.rgba[i] != expected.rgba[i];
+    CHECK(differing == 0);
+    // Not a trivial picture: the land, the sea and the choropleth's classes all appear.
+    std::map<uint32_t, int> colours;
+    for (size_t i = 0; i + 3 < got.rgba.size(); i += 4) ++colours[uint32_t(got.rgba[i]) | uint32_t(got.rgba[i + 1]) << 8 | uint32_t(got.rgba[i + 2]) << 16];
+    CHECK(colours.size() > 5);
+}
