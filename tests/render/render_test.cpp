@@ -384,7 +384,7 @@ TEST_CASE("render: the map's texts follow the interface language", "[render][i18
 TEST_CASE("render: a one-off picture drawn straight and in flushed parts has the pixels of the cached frame", "[render][gl]") {
     // RendererOptions::cacheImage = false and flushIndices (what renderProjectMap uses to keep its
     // memory down) must not change one pixel of the demo map, and the parts must really be parts.
-    gl();
+    sharedGl();
     const Project project = buildDemoProject();
     const ProjectSceneBuilder builder(project);
     const RenderScene scene = builder.build({});
