@@ -59,7 +59,8 @@ void App::buildPresentationViews() {
                        {tr("kpi.fig.clubs"), ofTarget(board.find("clubs"))},
                        {tr("kpi.fig.difficult_with_team"), share(coverage_.data.teams && coverage_.data.especiallyDifficult, province.especiallyDifficultWithTeam, province.especiallyDifficult)}},
                       {},
-                      baseLayers});
+                      baseLayers,
+                      {}});
 
     const KpiCard* teams = board.find("communication_teams");
     const KpiCard* clubs = board.find("clubs");
@@ -87,7 +88,8 @@ void App::buildPresentationViews() {
                        {tr("kpi.fig.without_club"), known(coverage_.data.clubs, province.total - province.club)},
                        {tr("kpi.fig.top_priority"), first}},
                       {},
-                      {"communes", "districts", "province", "priority_villages", "labels"}});
+                      {"communes", "districts", "province", "priority_villages", "labels"},
+                      {}});
 
     const AreaCoverage& p = coverage_.province;
     views_.push_back({tr("kpi.present.connectivity"),
@@ -96,7 +98,8 @@ void App::buildPresentationViews() {
                        {tr("kpi.fig.no_internet"), share(coverage_.data.internet, province.noInternet, province.total)},
                        {tr("kpi.fig.offices_internet"), share(coverage_.data.offices, p.offices - p.officesWithoutInternet, p.offices)}},
                       {},
-                      {"communes", "districts", "province", "connectivity", "commune_offices", "labels"}});
+                      {"communes", "districts", "province", "connectivity", "commune_offices", "labels"},
+                      {}});
 }
 
 void App::enterPresentation() {
