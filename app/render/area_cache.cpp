@@ -89,7 +89,7 @@ public:
     template <class T>
     void putArray(const std::vector<T>& v) {
         put(uint64_t(v.size()));
-        blob_.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
+        if (!v.empty()) blob_.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
     }
     std::string blob(uint32_t magic) {
         uint64_t raw = blob_.size() - kHeaderBytes, rawField = 0;
@@ -153,7 +153,7 @@ public:
         uint64_t n;
         if (!get(n) || n > rest_.size() / sizeof(T)) return false;
         v.resize(n);
-        std::memcpy(v.data(), rest_.data(), n * sizeof(T));
+        if (n > 0) std::memcpy(v.data(), rest_.data(), n * sizeof(T));  // an empty vector's data() may be null
         rest_.remove_prefix(n * sizeof(T));
         return true;
     }
