@@ -62,19 +62,26 @@ LonLat pointInside(const MultiPolygon& area) {
     return out;
 }
 
-// The lon/lat box of a unit's polygons, computed here from its vertices.
-std::string bboxArg(const AdminUnit& u) {
+// The lon/lat box of units' polygons, computed here from their vertices.
+struct LonLatBox {
     double minLon = 1e300, minLat = 1e300, maxLon = -1e300, maxLat = -1e300;
-    for (const Polygon& poly : u.area)
-        for (const Ring& r : poly.rings)
-            for (LonLat q : r) {
-                minLon = std::min(minLon, q.lonDeg);
-                maxLon = std::max(maxLon, q.lonDeg);
-                minLat = std::min(minLat, q.latDeg);
-                maxLat = std::max(maxLat, q.latDeg);
-            }
+    void add(const AdminUnit& u) {
+        for (const Polygon& poly : u.area)
+            for (const Ring& r : poly.rings)
+                for (LonLat q : r) {
+                    minLon = std::min(minLon, q.lonDeg);
+                    maxLon = std::max(maxLon, q.lonDeg);
+                    minLat = std::min(minLat, q.latDeg);
+                    maxLat = std::max(maxLat, q.latDeg);
+                }
+    }
+};
+
+std::string bboxArg(const AdminUnit& u) {
+    LonLatBox b;
+    b.add(u);
     char buf[160];
-    std::snprintf(buf, sizeof buf, "%.12f,%.12f,%.12f,%.12f", minLon, minLat, maxLon, maxLat);
+    std::snprintf(buf, sizeof buf, "%.12f,%.12f,%.12f,%.12f", b.minLon, b.minLat, b.maxLon, b.maxLat);
     return buf;
 }
 
@@ -126,16 +133,9 @@ TEST_CASE("gapmap render --bbox shows only that box and --classes with --ramp se
     TempDir dir;
     const Project demo = buildDemoProject();
     // A box in the middle of the province, a fifth of its extent, checked here to be land all over.
-    double minLon = 1e300, minLat = 1e300, maxLon = -1e300, maxLat = -1e300;
-    for (const AdminUnit& u : demo.adminUnits)
-        for (const Polygon& poly : u.area)
-            for (const Ring& r : poly.rings)
-                for (LonLat q : r) {
-                    minLon = std::min(minLon, q.lonDeg);
-                    maxLon = std::max(maxLon, q.lonDeg);
-                    minLat = std::min(minLat, q.latDeg);
-                    maxLat = std::max(maxLat, q.latDeg);
-                }
+    LonLatBox extent;
+    for (const AdminUnit& u : demo.adminUnits) extent.add(u);
+    const auto [minLon, minLat, maxLon, maxLat] = extent;
     const double cLon = (minLon + maxLon) / 2, cLat = (minLat + maxLat) / 2, hw = (maxLon - minLon) / 10, hh = (maxLat - minLat) / 10;
     auto land = [&](LonLat q) {
         for (const AdminUnit& u : demo.adminUnits)
