@@ -29,7 +29,10 @@ int runImport(const std::vector<std::string>& argv) {
         for (const std::string& flag : kImportFlags)
             if (args.has(flag)) throw UsageError(tr("flow.import.error.option_needs_as", {flag}));
         const std::vector<std::string> files(args.positional.begin() + 1, args.positional.end());
-        std::fputs(formatReturnsResult(importReturns(args.positional[0], files, args.has("--update"))).c_str(), stdout);
+        std::optional<TerminalProgress> progress(std::in_place);  // terminals only; the steps: io/returns_import.cpp
+        const ReturnsResult result = importReturns(args.positional[0], files, args.has("--update"));
+        progress.reset();
+        std::fputs(formatReturnsResult(result).c_str(), stdout);
         return kOk;
     }
     if (args.positional.size() != 2) throw UsageError(tr("import.error.needs_files"));

@@ -10,6 +10,7 @@
 
 #include "core/errors.h"
 #include "core/i18n.h"
+#include "core/progress.h"
 #include "core/provenance.h"
 #include "core/text_fold.h"
 #include "core/village_marks.h"
@@ -135,7 +136,9 @@ ReturnsResult importReturnsInto(Project& project, const std::vector<std::string>
     const std::string now = isoTimeNowUtc();
     std::set<std::string> replaced;
     std::map<std::string, std::vector<std::string>> filesOf;  // table -> files, for its load record
-    for (const Sheet& s : sheets) {
+    for (size_t i = 0; i < sheets.size(); ++i) {
+        const Sheet& s = sheets[i];
+        progressFraction(i, sheets.size());  // a sheet at a time: a workbook's villages dominate
         // Without --update the sheets of one table together replace it: emptied once, then merged.
         ImportRequest request;
         request.table = s.table;
@@ -170,9 +173,17 @@ ReturnsResult importReturnsInto(Project& project, const std::vector<std::string>
 ReturnsResult importReturns(const std::string& projectPath, const std::vector<std::string>& files, bool update) {
     // A server project: the difference applied in one server transaction (io/pg_import.h).
     if (isServerProject(projectPath)) return importReturnsIntoServer(parseServerAddress(projectPath), files, update);
+    // Progress (core/progress.h) as importFile reports it; until the write begins nothing has
+    // changed, so it may stop at the checkpoints.
+    progressSteps(3);
+    progressStep(tr("progress.read_project"));
     Project project = readProject(projectPath);  // returns go into a project that has its communes
+    progressCheckpoint();
+    progressStep(tr("progress.import_returns"));
     ReturnsResult result = importReturnsInto(project, files, update);
     sortVillagesByCode(project.villages);  // written in code order, as importFile writes them
+    progressCheckpoint();
+    progressStep(tr("progress.write_project"));
     // Written once every file has been read: a refused import touches nothing.
     result.backup = replaceProjectKeepingBackup(project, projectPath);
     return result;

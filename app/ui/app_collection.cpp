@@ -5,9 +5,11 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <memory>
 
 #include "core/admin_names.h"
 #include "core/i18n.h"
+#include "core/progress.h"
 #include "io/collection_workbook.h"
 #include "io/returns_import.h"
 #include "ui/app.h"
@@ -99,15 +101,26 @@ void App::drawCollectionDialogs() {
         const bool importClicked = ImGui::Button(tr("flow.app.import_all", {std::to_string(collection_.returnFiles.size())}).c_str());
         collection_.importButton = {ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y};
         if (importClicked) {
-            try {
-                const ReturnsResult r = importReturns(path_, collection_.returnFiles, collection_.update);
-                openProject(path_);
-                collection_.message = formatReturnsResult(r);
-                collection_.returnFiles.clear();
-            } catch (const std::exception& e) {
-                collection_.message = e.what();  // the project file is untouched (io/returns_import.h)
-            }
+            // On a worker thread behind the progress dialog (ui/app_progress.cpp), as File › Import.
+            auto result = std::make_shared<ReturnsResult>();
+            startTask(tr("progress.ui.import"), true,
+                      [path = path_, files = collection_.returnFiles, update = collection_.update, result] {
+                          *result = importReturns(path, files, update);
+                      },
+                      [this, result](std::exception_ptr error) {
+                          try {
+                              if (error) std::rethrow_exception(error);
+                              openProject(path_);
+                              collection_.message = formatReturnsResult(*result);
+                              collection_.returnFiles.clear();
+                          } catch (const Cancelled&) {
+                              collection_.message = tr("progress.ui.cancelled");
+                          } catch (const std::exception& e) {
+                              collection_.message = e.what();  // the project file is untouched (io/returns_import.h)
+                          }
+                      });
         }
+        drawTaskDialog();
         if (!ready) ImGui::EndDisabled();
         if (path_.empty()) ImGui::TextDisabled("%s", tr("flow.app.returns_needs_file").c_str());
         ImGui::Separator();
@@ -119,7 +132,8 @@ void App::drawCollectionDialogs() {
             collection_.files.setMessage("");
         }
         if (!collection_.message.empty()) wrapped(collection_.message, width);
-        if (choice == FileChooser::Choice::Cancelled) { collection_.returnsOpen = false; ImGui::CloseCurrentPopup(); }
+        // Not closed while the import runs: its result is shown here when it ends.
+        if (choice == FileChooser::Choice::Cancelled && !taskRunning()) { collection_.returnsOpen = false; ImGui::CloseCurrentPopup(); }
         ImGui::EndPopup();
     }
 }

@@ -72,6 +72,22 @@ TEST_CASE("export-report into a pipe or a file writes no progress", "[progress]"
     CHECK(r.out.find('%') == std::string::npos);
 }
 
+TEST_CASE("import of returned workbooks on a terminal shows its steps, then erases the bar", "[progress][flow]") {
+    TempDir dir;
+    const std::string project = test::writeDemoProject(dir);
+    const std::string xlsx = dir.file("w.xlsx");
+    REQUIRE(test::runGapmap("template " + test::quote(project) + " --out " + test::quote(xlsx)).exitCode == 0);
+    const auto [status, out] = runOnTerminal({"import", project, xlsx, "--update"});
+    INFO(out);
+    REQUIRE(status == 0);
+    CHECK(out.find("Reading the project  [") != std::string::npos);
+    CHECK(out.find("Importing the returned workbooks  [") != std::string::npos);
+    CHECK(out.find("Writing the project  [") != std::string::npos);
+    const size_t erased = out.rfind("\r\x1b[K");
+    REQUIRE(erased != std::string::npos);
+    CHECK(out.find("villages", erased) != std::string::npos);  // the result stands alone after the bar
+}
+
 TEST_CASE("Progress: steps and fractions and the end reach the sink and cancelling stops at a checkpoint", "[progress]") {
     std::vector<ProgressState> seen;
     Progress progress([&](const ProgressState& s) { seen.push_back(s); });

@@ -7,7 +7,9 @@
 #include <imgui_internal.h>  // ImTextCharFromUtf8
 
 #include <cctype>
+#include <chrono>
 #include <string>
+#include <thread>
 
 #include "render/offscreen.h"
 #include "ui/app.h"
@@ -89,6 +91,18 @@ struct HeadlessUi {
             if (key >= 0) io.KeysDown[key] = false;
             frame(app);
         }
+    }
+    // Frames until the app's long task (ui/app_progress.cpp) has ended, at most ~60 s; whether its
+    // progress dialog was drawn meanwhile.
+    bool framesUntilTaskEnds(ui::App& app) {
+        bool dialogSeen = false;
+        for (int i = 0; i < 6000 && app.taskRunning(); ++i) {
+            frame(app);
+            const ImGuiWindow* w = ImGui::FindWindowByName("##progress");
+            dialogSeen = dialogSeen || (w && w->WasActive);
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
+        return dialogSeen;
     }
     // A left click at `at` (px from the top left): down in one frame, up in the next; `twice` is a
     // double click (two clicks within ImGui's double-click time).

@@ -89,6 +89,9 @@ TEST_CASE("File menu: a collection workbook made and its return imported in the 
     };
     ui.click(app, button());
     ui.frame(app);
+    CHECK(app.taskRunning());  // on a worker thread, behind the progress dialog
+    ui.framesUntilTaskEnds(app);
+    REQUIRE_FALSE(app.taskRunning());
     CHECK_THAT(app.collectionDialogs().message, Catch::Contains("xa.csv"));
     CHECK(test::readFile(project) == before);
     CHECK_FALSE(std::filesystem::exists(project + ".bak"));
@@ -98,6 +101,8 @@ TEST_CASE("File menu: a collection workbook made and its return imported in the 
     ui.frame(app);
     ui.click(app, button());
     ui.frame(app);
+    CHECK(ui.framesUntilTaskEnds(app));
+    REQUIRE_FALSE(app.taskRunning());
     INFO(app.collectionDialogs().message);
     CHECK(app.collectionDialogs().returnFiles.empty());
     const Project after = readProject(project);

@@ -2,9 +2,7 @@
 // worker thread while frames go on, and Cancel stops it with nothing written.
 #include <catch2/catch.hpp>
 
-#include <chrono>
 #include <filesystem>
-#include <thread>
 
 #include "core/i18n.h"
 #include "io/demo_data.h"
@@ -14,22 +12,6 @@
 using namespace gapmap;
 using gapmap::test::TempDir;
 
-namespace {
-
-// Frames until the task has ended (at most ~60 s); whether the progress dialog was on screen meanwhile.
-bool framesUntilDone(test::HeadlessUi& ui, ui::App& app) {
-    bool dialogSeen = false;
-    for (int i = 0; i < 6000 && app.taskRunning(); ++i) {
-        ui.frame(app);
-        const ImGuiWindow* w = ImGui::FindWindowByName("##progress");
-        dialogSeen = dialogSeen || (w && w->WasActive);
-        std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    }
-    return dialogSeen;
-}
-
-}  // namespace
-
 TEST_CASE("App: the report is written in the background behind a progress dialog", "[progress][ui]") {
     test::HeadlessUi ui;
     TempDir dir;
@@ -38,7 +20,7 @@ TEST_CASE("App: the report is written in the background behind a progress dialog
     const std::string pdf = dir.file("r.pdf");
     app.startReport(pdf, true);
     REQUIRE(app.taskRunning());
-    const bool dialogSeen = framesUntilDone(ui, app);
+    const bool dialogSeen = ui.framesUntilTaskEnds(app);
     REQUIRE_FALSE(app.taskRunning());
     CHECK(dialogSeen);
     CHECK(std::filesystem::exists(pdf));
@@ -53,7 +35,7 @@ TEST_CASE("App: cancelling the report leaves no file", "[progress][ui]") {
     const std::string pdf = dir.file("r.pdf");
     app.startReport(pdf, true);
     app.cancelTask();  // before the first page is drawn: the analysis alone takes longer than this call
-    framesUntilDone(ui, app);
+    ui.framesUntilTaskEnds(app);
     REQUIRE_FALSE(app.taskRunning());
     CHECK_FALSE(std::filesystem::exists(pdf));
     CHECK(app.status() == tr("progress.ui.cancelled"));
