@@ -401,7 +401,8 @@ private:
 // What QGIS needs to draw the project as gapmap's map: the commune summary (the per-commune
 // measures of `gapmap report --summary`, the table the GeoPackage export holds), because the map's
 // indicator is computed, not a column of admin_units; and a style per layer (io/qgis_styles.h).
-// A snapshot made at this write: gapmap never reads it back (readProject ignores it).
+// Made at this write and refreshed by every edit in place (io/project_edits.cpp); gapmap never
+// reads it back (readProject ignores it).
 void writeQgisLayers(GDALDataset& ds, const Project& p, const std::string& path) {
     std::vector<DataTable> summaries;
     if (std::any_of(p.adminUnits.begin(), p.adminUnits.end(), [](const AdminUnit& u) { return u.level == AdminLevel::Commune && !u.area.empty(); })) {

@@ -6,7 +6,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <map>
 #include <filesystem>
 
 #include "core/errors.h"
@@ -142,4 +144,58 @@ TEST_CASE("import --as settings merges keys instead of replacing the table", "[i
     CHECK(p.settingOr("note", "") == "imported");
     CHECK(p.settingOr("title", "") == title);
     CHECK(p.synthetic());
+}
+
+namespace {
+
+// One integer column of commune_summary for one commune, read with sqlite3 (-1: no such row).
+long long summaryValue(const std::string& path, const std::string& column, const std::string& commune) {
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
+    sqlite3_stmt* st = nullptr;
+    REQUIRE(sqlite3_prepare_v2(db, ("SELECT \"" + column + "\" FROM commune_summary WHERE code = ?1").c_str(), -1, &st, nullptr) == SQLITE_OK);
+    sqlite3_bind_text(st, 1, commune.c_str(), -1, SQLITE_TRANSIENT);
+    const long long v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return v;
+}
+
+}  // namespace
+
+TEST_CASE("an edit refreshes the commune summary QGIS draws, only where it changed", "[io][edits][qgis]") {
+    TempDir dir;
+    const std::string path = writeDemoProject(dir);
+    const Project p = readProject(path);
+    // The commune with the most villages without internet, and another commune.
+    std::map<std::string, int> without, total;
+    for (const Village& v : p.villages) { total[v.communeCode]++; without[v.communeCode] += !v.internet; }
+    const auto most = std::max_element(without.begin(), without.end(), [](auto& a, auto& b) { return a.second < b.second; });
+    const std::string commune = most->first;
+    REQUIRE(most->second > 0);
+    std::string other;
+    for (const auto& [code, n] : without) if (code != commune && n > 0) { other = code; break; }
+    REQUIRE(!other.empty());
+    CHECK(summaryValue(path, "no_internet", commune) == most->second);  // counted by hand above
+    CHECK(summaryValue(path, "villages", commune) == total[commune]);
+    const long long otherBefore = summaryValue(path, "no_internet", other);
+    CHECK(otherBefore == without[other]);
+
+    std::vector<FieldEdit> edits;
+    for (const Village& v : p.villages)
+        if (v.communeCode == commune && !v.internet) edits.push_back(villageEdit(v.code, "internet", "có"));
+    commitEdits(path, edits);
+    CHECK(summaryValue(path, "no_internet", commune) == 0);
+    CHECK(summaryValue(path, "villages", commune) == total[commune]);
+    CHECK(summaryValue(path, "no_internet", other) == otherBefore);
+    CHECK(ogrinfoReads(path));
+
+    // A settings edit: a Trusted Address radius covering the whole province reaches every located village.
+    long long located = 0;
+    for (const Village& v : p.villages) located += v.communeCode == commune && v.location.has_value();
+    const long long reachedBefore = summaryValue(path, "ta_reached", commune);
+    commitEdits(path, {settingEdit("coverage.ta_radius_km", "500")});
+    const long long reachedAfter = summaryValue(path, "ta_reached", commune);
+    CHECK(reachedAfter >= reachedBefore);
+    CHECK(reachedAfter == located);
 }
