@@ -298,19 +298,25 @@ Project readGeoPackageProject(const std::string& path, const ProjectReadOptions&
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) throw InputError(tr("project.error.no_such_file", {path}));
     recoverWal(path);  // a WAL left by a killed edit: a read-only open could not recover it
-    sqlite3* db = nullptr;
-    // NOMUTEX: one thread reads it; the mutex taken by every sqlite3_column_* call was 4 % of a report.
-    const int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr);
-    const std::unique_ptr<sqlite3, decltype(&sqlite3_close)> closeDb(db, &sqlite3_close);
-    if (rc != SQLITE_OK) throw InputError(tr("project.error.not_gpkg_because", {path, db ? sqlite3_errmsg(db) : "SQLite"}));
-    // A GeoPackage registers its tables in gpkg_contents (the first read also tells a file that is
-    // no SQLite database: "file is not a database").
-    if (tablesPresent(db, path, "'gpkg_contents'") == 0) throw InputError(tr("project.error.not_gpkg", {path}));
-    if (tablesPresent(db, path, "'admin_units', 'settings'") < 2) throw InputError(tr("project.error.not_gapmap", {path}));
     Project p;
-    GeoPackageTables tables(db, path);
-    readProjectRows(tables, p, options.areas);
-    readCountedTrustedAddresses(db, path, p);
+    {
+        sqlite3* db = nullptr;
+        // NOMUTEX: one thread reads it; the mutex taken by every sqlite3_column_* call was 4 % of a report.
+        const int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr);
+        const std::unique_ptr<sqlite3, decltype(&sqlite3_close)> closeDb(db, &sqlite3_close);
+        if (rc != SQLITE_OK) throw InputError(tr("project.error.not_gpkg_because", {path, db ? sqlite3_errmsg(db) : "SQLite"}));
+        // A GeoPackage registers its tables in gpkg_contents (the first read also tells a file that is
+        // no SQLite database: "file is not a database").
+        if (tablesPresent(db, path, "'gpkg_contents'") == 0) throw InputError(tr("project.error.not_gpkg", {path}));
+        if (tablesPresent(db, path, "'admin_units', 'settings'") < 2) throw InputError(tr("project.error.not_gapmap", {path}));
+        GeoPackageTables tables(db, path);
+        readProjectRows(tables, p, options.areas);
+        readCountedTrustedAddresses(db, path, p);
+    }
+    // A read-only connection to a file in WAL mode leaves an empty PATH-wal and PATH-shm behind (it may
+    // not checkpoint): opened read-write once more, the last connection's close removes them, as
+    // GDAL's read-only close did.
+    if (std::filesystem::exists(path + "-wal", ec)) recoverWal(path);
     return p;
 }
 
