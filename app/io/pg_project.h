@@ -32,7 +32,6 @@ struct ExpectedVersion {
 void commitServerEdits(const ServerAddress& address, const std::vector<FieldEdit>& edits,
                        const std::vector<ExpectedVersion>& expectedVersions = {});
 
-
 // The row_version the server holds for a village now (0 when there is no such village).
 long long villageRowVersion(const ServerAddress& address, const std::string& villageCode);
 

@@ -5,17 +5,13 @@
 #include <ogrsf_frmts.h>
 #include <unistd.h>
 
-#include <cctype>
 #include <algorithm>
 #include <cerrno>
-#include <cmath>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
 #include <fcntl.h>
 #include <filesystem>
-#include <unordered_map>
 
 #include "core/coverage.h"
 #include "core/coverage_tables.h"
@@ -25,10 +21,10 @@
 #include "core/schema.h"
 #include "core/village_marks.h"
 #include "io/gdal_session.h"
+#include "io/gpkg_read.h"
 #include "io/ogr_geometry.h"
 #include "io/pg_address.h"
 #include "io/pg_project.h"
-#include "io/gpkg_read.h"
 #include "io/pg_sync.h"
 #include "io/project_dataset.h"
 #include "io/project_edits.h"
