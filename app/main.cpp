@@ -1,4 +1,6 @@
-// gapmap: dispatches `gapmap [SUBCOMMAND] ...` and turns failures into exit codes.
+// gapmap-full: dispatches `gapmap [SUBCOMMAND] ...` and turns failures into exit codes. The program
+// users start is the lean `gapmap` (app/main_lean.cpp), which renders project files itself and
+// runs this one, with the same arguments, for everything else.
 // No subcommand, `open FILE` or a project file's name (`gapmap lc.gpkg`) is the desktop app.
 #include <cctype>
 #include <cstdio>
@@ -10,7 +12,9 @@
 #include "cli/cli_common.h"
 #include "core/errors.h"
 #include "core/i18n.h"
+#include "io/demo_data.h"
 #include "io/pg_address.h"
+#include "io/project_file.h"
 #include "ui/desktop.h"
 #include "ui/file_chooser.h"
 
@@ -44,51 +48,42 @@ int runFileOrUnknown(const std::string& word, std::vector<std::string> args) {
     throw gapmap::UsageError(gapmap::tr("cli.error.unknown_command", {word}));
 }
 
+int dispatch(std::vector<std::string>& args) {
+    using namespace gapmap;
+    cli::selectLanguage(args);  // --lang anywhere, else GAPMAP_LANG, else Vietnamese
+    const std::string command = args.empty() ? "" : args.front();
+    if (!args.empty()) args.erase(args.begin());
+    if (command == "" || command == "open") return runApp(args, command == "open");
+    if (command == "import") return cli::runImport(args);
+    if (command == "report") return cli::runReport(args);
+    if (command == "demo") return cli::runDemo(args);
+    if (command == "render")
+        return cli::runRender(args, [](const std::string& path) { return path.empty() ? buildDemoProject() : readProject(path); });
+    if (command == "find") return cli::runFind(args);
+    if (command == "set") return cli::runSet(args);
+    if (command == "edit") return cli::runEdit(args);
+    if (command == "export-report") return cli::runExportReport(args);
+    if (command == "info") return cli::runInfo(args);
+    if (command == "migrate") return cli::runMigrate(args);
+    if (command == "publish") return cli::runPublish(args);
+    if (command == "db") return cli::runDb(args);
+    if (command == "checkout") return cli::runCheckout(args);
+    if (command == "sync") return cli::runSync(args);
+    if (command == "--version" || command == "-V") {
+        std::printf("gapmap %s\n", GAPMAP_VERSION);  // CMakeLists.txt: the project's version
+        return cli::kOk;
+    }
+    if (command == "template") return cli::runTemplate(args);
+    if (command == "--help" || command == "-h" || command == "help") {
+        std::fputs(tr("cli.usage").c_str(), stdout);
+        return cli::kOk;
+    }
+    return runFileOrUnknown(command, args);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-    using namespace gapmap;
     std::vector<std::string> args(argv + 1, argv + argc);
-    try {
-        cli::selectLanguage(args);  // --lang anywhere, else GAPMAP_LANG, else Vietnamese
-        const std::string command = args.empty() ? "" : args.front();
-        if (!args.empty()) args.erase(args.begin());
-        if (command == "" || command == "open") return runApp(args, command == "open");
-        if (command == "import") return cli::runImport(args);
-        if (command == "report") return cli::runReport(args);
-        if (command == "demo") return cli::runDemo(args);
-        if (command == "render") return cli::runRender(args);
-        if (command == "find") return cli::runFind(args);
-        if (command == "set") return cli::runSet(args);
-        if (command == "edit") return cli::runEdit(args);
-        if (command == "export-report") return cli::runExportReport(args);
-        if (command == "info") return cli::runInfo(args);
-        if (command == "migrate") return cli::runMigrate(args);
-        if (command == "publish") return cli::runPublish(args);
-        if (command == "db") return cli::runDb(args);
-        if (command == "checkout") return cli::runCheckout(args);
-        if (command == "sync") return cli::runSync(args);
-        if (command == "--version" || command == "-V") {
-            std::printf("gapmap %s\n", GAPMAP_VERSION);  // CMakeLists.txt: the project's version
-            return cli::kOk;
-        }
-        if (command == "template") return cli::runTemplate(args);
-        if (command == "--help" || command == "-h" || command == "help") {
-            std::fputs(tr("cli.usage").c_str(), stdout);
-            return cli::kOk;
-        }
-        return runFileOrUnknown(command, args);
-    } catch (const UsageError& e) {
-        // A message that already points at a command's --help keeps that hint alone.
-        const std::string what = e.what();
-        if (what.find("--help") != std::string::npos) std::fprintf(stderr, "gapmap: %s\n", what.c_str());
-        else std::fprintf(stderr, "%s\n", tr("cli.error.usage_line", {what}).c_str());
-        return cli::kUsageError;
-    } catch (const InputError& e) {
-        std::fprintf(stderr, "gapmap: %s\n", e.what());
-        return cli::kInputError;
-    } catch (const std::exception& e) {
-        std::fprintf(stderr, "gapmap: %s\n", e.what());
-        return cli::kInputError;
-    }
+    return gapmap::cli::runReportingFailures(dispatch, args);
 }

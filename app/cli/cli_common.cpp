@@ -7,7 +7,7 @@
 
 #include "core/errors.h"
 #include "core/i18n.h"
-#include "io/table_export.h"
+#include "io/text_file.h"
 
 namespace gapmap::cli {
 
@@ -75,6 +75,24 @@ void selectLanguage(std::vector<std::string>& argv) {
         setLanguage(*lang);
     } else if (!fromEnv && !envValue.empty()) {
         throw UsageError(tr("cli.error.bad_lang_env", {envValue}));
+    }
+}
+
+int runReportingFailures(int (*command)(std::vector<std::string>&), std::vector<std::string>& args) {
+    try {
+        return command(args);
+    } catch (const UsageError& e) {
+        // A message that already points at a command's --help keeps that hint alone.
+        const std::string what = e.what();
+        if (what.find("--help") != std::string::npos) std::fprintf(stderr, "gapmap: %s\n", what.c_str());
+        else std::fprintf(stderr, "%s\n", tr("cli.error.usage_line", {what}).c_str());
+        return kUsageError;
+    } catch (const InputError& e) {
+        std::fprintf(stderr, "gapmap: %s\n", e.what());
+        return kInputError;
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "gapmap: %s\n", e.what());
+        return kInputError;
     }
 }
 

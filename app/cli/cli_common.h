@@ -7,6 +7,10 @@
 #include <string>
 #include <vector>
 
+namespace gapmap {
+struct Project;  // core/model.h
+}
+
 namespace gapmap::cli {
 
 enum ExitCode { kOk = 0, kInputError = 1, kUsageError = 2 };
@@ -31,6 +35,9 @@ Args parseArgs(const std::vector<std::string>& argv, const std::set<std::string>
 // Throws UsageError for another language.
 void selectLanguage(std::vector<std::string>& argv);
 
+// Runs a command and turns its failures into one line on stderr and an exit code (ExitCode).
+int runReportingFailures(int (*command)(std::vector<std::string>&), std::vector<std::string>& args);
+
 // Writes text to --out FILE, or to stdout. Throws InputError if the file cannot be written.
 void writeOutput(const std::string& text, const std::string& outPath);
 
@@ -41,7 +48,14 @@ int runCoverageReport(const Args& args);
 // --radius-km R (km > 0), or nullopt when absent: the project's coverage.ta_radius_km applies.
 std::optional<double> radiusOption(const Args& args);
 int runDemo(const std::vector<std::string>& args);
-int runRender(const std::vector<std::string>& args);  // headless map PNG (app/render)
+// Headless map PNG (app/render). `read` gives the project: "" is the demo. The full program reads
+// any project; the lean one (app/main_lean.cpp) project files alone, through io/gpkg_read.h.
+using ProjectReader = Project (*)(const std::string& pathOrEmptyForDemo);
+int runRender(const std::vector<std::string>& args, ProjectReader read);
+// Whether the whole command line (language options included) is `render` of one existing project
+// file: what the lean program draws itself; anything else (the demo, a server, --help, a usage
+// error) goes to the full program, which says the same as it always did.
+bool rendersProjectFile(std::vector<std::string> argv);
 int runFind(const std::vector<std::string>& args);
 // `set` and `edit` (cmd_edit.cpp): small edits committed in place, one transaction per command.
 int runSet(const std::vector<std::string>& args);

@@ -12,8 +12,7 @@
 #include "core/errors.h"
 #include "core/i18n.h"
 #include "core/parse.h"
-#include "io/demo_data.h"
-#include "io/project_file.h"
+#include "io/pg_address.h"
 #include "io/scene_cache.h"
 #include "io/unicode.h"
 #include "render/offscreen.h"
@@ -50,11 +49,29 @@ std::vector<std::string> splitComma(const std::string& text) {
     return out;
 }
 
+Args parseRenderArgs(const std::vector<std::string>& argv) {
+    return parseArgs(argv, {"--out", "--size", "--layers", "--commune", "--bbox", "--color-by", "--title", "--classes",
+                            "--classify", "--ramp", "--priority-gaps"}, {});
+}
+
 }  // namespace
 
-int runRender(const std::vector<std::string>& argv) {
-    const Args args = parseArgs(argv, {"--out", "--size", "--layers", "--commune", "--bbox", "--color-by", "--title", "--classes",
-                                       "--classify", "--ramp", "--priority-gaps"}, {});
+bool rendersProjectFile(std::vector<std::string> argv) {
+    try {
+        selectLanguage(argv);
+        if (argv.empty() || argv[0] != "render") return false;
+        argv.erase(argv.begin());
+        const Args args = parseRenderArgs(argv);
+        std::error_code ec;
+        return !args.help && args.positional.size() == 1 && !isServerProject(args.positional[0]) &&
+               std::filesystem::is_regular_file(args.positional[0], ec);
+    } catch (const std::exception&) {
+        return false;  // the full program reports it
+    }
+}
+
+int runRender(const std::vector<std::string>& argv, ProjectReader read) {
+    const Args args = parseRenderArgs(argv);
     if (args.help) { std::fputs(help().c_str(), stdout); return kOk; }
     if (args.positional.size() > 1) throw UsageError(tr("render.error.too_many_files"));
     const std::string out = args.value("--out");
@@ -126,7 +143,7 @@ int runRender(const std::vector<std::string>& argv) {
     progressSteps(3);
     progressStep(tr("progress.read_project"));
     const std::string source = args.positional.empty() ? "demo" : args.positional[0];
-    const Project project = args.positional.empty() ? buildDemoProject() : readProject(args.positional[0]);
+    const Project project = read(args.positional.empty() ? std::string() : args.positional[0]);
     if (request.scene.title.empty() && project.title("").empty())
         request.scene.title = std::filesystem::path(source).stem().string();  // nothing better: the file's name
 

@@ -89,9 +89,7 @@ std::string takeSchemaParameter(std::string& uri) {
 
 }  // namespace
 
-bool isServerProject(const std::string& path) {
-    return startsWithNoCase(path, "pg:") || startsWithNoCase(path, "postgresql://") || startsWithNoCase(path, "postgres://");
-}
+// isServerProject: io/server_name.cpp (no libpq: the lean render program links it).
 
 ServerAddress parseServerAddress(const std::string& text) {
     if (!isServerProject(text)) throw UsageError(tr("pg.error.not_address", {text}));

@@ -45,16 +45,6 @@ std::string projectKey(const ServerAddress& a) { return a.conninfo + " schema=" 
 
 }  // namespace
 
-void addCountedTrustedAddresses(Project& p, const std::string& communeCode, long long count, long long active) {
-    for (long long i = 0; i < count; ++i) {
-        TrustedAddress a;
-        a.communeCode = communeCode;
-        a.active = i < active;
-        p.trustedAddresses.push_back(std::move(a));
-    }
-    p.trustedAddressCountsOnly = true;
-}
-
 Project readServerProject(const ServerAddress& address) {
     GdalSession::ensure();
     PgConnection db(address);

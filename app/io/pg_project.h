@@ -10,6 +10,7 @@
 #include "core/model.h"
 #include "core/project_edit.h"
 #include "io/pg_address.h"
+#include "io/project_rows.h"  // addCountedTrustedAddresses
 
 namespace gapmap {
 
@@ -30,11 +31,6 @@ struct ExpectedVersion {
 };
 void commitServerEdits(const ServerAddress& address, const std::vector<FieldEdit>& edits,
                        const std::vector<ExpectedVersion>& expectedVersions = {});
-
-// One row per address counted in the commune, with its commune and active flag only (no code, name or
-// location): kpi, coverage and the map count them like rows, and nothing locates them. Sets
-// Project::trustedAddressCountsOnly. Also used for an offline copy made without gapmap_protection (io/pg_sync.h).
-void addCountedTrustedAddresses(Project& p, const std::string& communeCode, long long count, long long active);
 
 // The row_version the server holds for a village now (0 when there is no such village).
 long long villageRowVersion(const ServerAddress& address, const std::string& villageCode);

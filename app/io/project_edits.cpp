@@ -240,20 +240,6 @@ void commitEdits(const std::string& path, const std::vector<FieldEdit>& edits) {
     }
 }
 
-void recoverWal(const std::string& path) {
-    // Any file in WAL mode (header bytes 18 and 19 are 2): a writer killed at any step may have left
-    // -wal, -shm, both or neither, and a read-only open fails on some of those states.
-    std::ifstream in(path, std::ios::binary);
-    char header[20] = {};
-    if (!in.read(header, sizeof header) || header[18] != 2) return;
-    try {
-        Db db(path);
-        db.text("SELECT count(*) FROM sqlite_master");  // the first read runs the recovery
-    } catch (const InputError&) {
-        // Read-only folder or medium, or not a database: the reader's own open says what is wrong.
-    }
-}
-
 void retireWal(const std::string& path) {
     std::error_code ec;
     if (!std::filesystem::exists(path + "-wal", ec)) return;

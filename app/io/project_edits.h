@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/project_edit.h"
+#include "io/wal_recovery.h"  // recoverWal, kept apart: it links no GDAL
 
 namespace gapmap {
 
@@ -20,14 +21,6 @@ namespace gapmap {
 // A server project (PG:…, io/pg_address.h): one server transaction with row-version checks
 // (io/pg_project.h commitServerEdits).
 void commitEdits(const std::string& path, const std::vector<FieldEdit>& edits);
-
-// Called before a read-only open (readProject: GDAL opens read-only): a writer killed mid-edit
-// leaves PATH-wal without a clean close, and a read-only SQLite connection cannot run the WAL
-// recovery that such a file needs ("attempt to write a readonly database"). This opens it
-// read-write once, which recovers it (committed transactions kept, an interrupted one dropped) and
-// folds it into the file. No-op for a file not in WAL mode; silent when the file cannot be opened read-write
-// (the read that follows then reports the problem).
-void recoverWal(const std::string& path);
 
 // Called by the whole-file writer before it renames a new file over `path`: folds any committed
 // WAL content into `path` and takes it out of WAL mode (removing path-wal), so that no -wal file of

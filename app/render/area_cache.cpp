@@ -300,6 +300,18 @@ const AreaBand& AreaGeometry::cachedBand(size_t b) const {
     return rebuilt_->band(b);
 }
 
+bool AreaGeometry::releaseCachedBand(size_t b) const {
+    if (!cache_ || b >= bands_.size() || cacheFailed_.load(std::memory_order_acquire)) return false;
+    std::lock_guard<std::mutex> lock(bandMutex_[b]);
+    if (!ready_[b].load(std::memory_order_acquire)) return false;
+    ready_[b].store(false, std::memory_order_release);  // before the arrays go: band(b) reads the blob again
+    AreaBand empty;
+    empty.minMetresPerPixel = bands_[b].minMetresPerPixel;
+    empty.toleranceM = bands_[b].toleranceM;
+    const_cast<AreaBand&>(bands_[b]) = std::move(empty);
+    return true;
+}
+
 size_t areaCacheEntryCount(const AreaGeometry& geo) { return geo.cacheKey().empty() ? 0 : 1 + geo.bandCount(); }
 
 SceneCacheStore::Entry areaCacheEntry(const AreaGeometry& geo, size_t i) {

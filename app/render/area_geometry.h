@@ -117,6 +117,10 @@ public:
     const std::string& cacheKey() const { return cacheKey_; }
     bool fromCache() const { return cache_ != nullptr; }
     size_t bandsReadFromCache() const { return bandsRead_.load(std::memory_order_acquire); }
+    // Frees band b's arrays when it was read from the cache (a one-off render has uploaded them:
+    // RendererOptions::releaseCachedBands); a later band(b) reads the blob again. False, and nothing
+    // freed, for a band made here.
+    bool releaseCachedBand(size_t b) const;
 
     struct Source;  // what the bands are computed from (internal)
 

@@ -21,6 +21,11 @@ struct GpuBand {
     size_t lineOffset[3] = {0, 0, 0};  // in indices
     GLuint dotVao = 0, dotData = 0, dotFeature = 0;
     GLsizei dotCount = 0;
+    // What the draws read from the band besides the buffers, kept here so that a released band
+    // (RendererOptions::releaseCachedBands) is never read again.
+    double toleranceM = 0;
+    std::vector<TileRange> fillTiles, lineTiles[3];
+    bool released = false;
 };
 
 struct GpuArea {
@@ -130,6 +135,7 @@ struct MapRenderer::Impl {
 
     GpuBand& band(GpuArea& area, size_t b) {
         GpuBand& gb = area.bands[b];
+        if (gb.released) return gb;
         const AreaBand& src = area.geo->band(b);
         if (src.provisional) degraded = true;
         if (gb.uploaded && gb.from == &src) return gb;
@@ -175,7 +181,11 @@ struct MapRenderer::Impl {
         glVertexAttribIPointer(2, 1, GL_UNSIGNED_INT, 0, nullptr);
         gb.dotCount = GLsizei(src.dotFeature.size());
         glBindVertexArray(0);
+        gb.toleranceM = src.toleranceM;
+        gb.fillTiles = src.fillTiles;
+        for (int c = 0; c < 3; ++c) gb.lineTiles[c] = src.lineTiles[c];
         gb.uploaded = true;
+        if (options.releaseCachedBands) gb.released = area.geo->releaseCachedBand(b);
         return gb;
     }
 
@@ -281,10 +291,9 @@ struct MapRenderer::Impl {
         GpuArea& area = gpuArea(l.areas);
         const size_t b = chooseBand(*l.areas, cam.metresPerPixel());
         GpuBand& gb = band(area, b);
-        const AreaBand& src = l.areas->band(b);
         glActiveTexture(GL_TEXTURE0);
         glBindTexture(GL_TEXTURE_2D, colorTexture(l.featureColors));
-        visibleRanges(src.fillTiles, cam.visibleBox(), ranges);
+        visibleRanges(gb.fillTiles, cam.visibleBox(), ranges);
         if (!ranges.empty()) {
             fill.use();
             mapTransform(fill, cam, l.areas->origin);
@@ -294,7 +303,7 @@ struct MapRenderer::Impl {
             // between neighbours that were simplified apart or digitised apart. At most the error of
             // the band meant for this scale (under 1 px): a coarser band standing in while finer ones
             // are prepared in the background must not spill its fills past the boundary lines.
-            const double toleranceM = std::min(src.toleranceM, l.areas->bandToleranceM(l.areas->bandFor(cam.metresPerPixel())));
+            const double toleranceM = std::min(gb.toleranceM, l.areas->bandToleranceM(l.areas->bandFor(cam.metresPerPixel())));
             glUniform1f(fill.uniform("uDilatePx"), float(toleranceM / cam.metresPerPixel() + 0.25));
             glBindVertexArray(gb.fillVao);
             multiDrawElements(0);
@@ -352,7 +361,7 @@ struct MapRenderer::Impl {
         const size_t b = chooseBand(*l.areas, cam.metresPerPixel());
         GpuBand& gb = band(area, b);
         const int cls = std::clamp(l.minArcClass, 0, 2);
-        visibleRanges(l.areas->band(b).lineTiles[cls], cam.visibleBox(), ranges);
+        visibleRanges(gb.lineTiles[cls], cam.visibleBox(), ranges);
         if (ranges.empty()) return;
         line.use();
         mapTransform(line, cam, l.areas->origin);

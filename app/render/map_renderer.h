@@ -35,6 +35,10 @@ struct RendererOptions {
     // used), flushed one by one, so that llvmpipe's bins hold one part at a time instead of the
     // whole map. The same pixels; a one-off picture's peak memory is lower.
     size_t flushIndices = 0;
+    // A boundary band read from the project's scene cache is given back (AreaGeometry::releaseCachedBand)
+    // once uploaded: a one-off picture draws it once, and its arrays would sit in memory twice (here
+    // and in the driver's buffers; national 1280x800: 4.7 MB). The same pixels.
+    bool releaseCachedBands = false;
 };
 
 struct FrameOptions {

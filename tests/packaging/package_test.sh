@@ -15,7 +15,7 @@ deb=$(ls "$work"/out/gapmap_"$version"_*.deb 2>/dev/null | head -1)
 echo "built $(basename "$deb") ($(du -k "$deb" | cut -f1) KB)"
 
 contents=$(dpkg-deb -c "$deb")
-for f in ./usr/bin/gapmap ./usr/share/applications/gapmap.desktop ./usr/share/mime/packages/gapmap.xml \
+for f in ./usr/bin/gapmap ./usr/lib/gapmap/gapmap-full ./usr/share/applications/gapmap.desktop ./usr/share/mime/packages/gapmap.xml \
          ./usr/share/icons/hicolor/scalable/apps/gapmap.svg ./usr/share/icons/hicolor/48x48/apps/gapmap.png \
          ./usr/share/icons/hicolor/256x256/apps/gapmap.png ./usr/share/man/man1/gapmap.1.gz ./usr/share/man/vi/man1/gapmap.1.gz; do
   grep -q " $f\$" <<<"$contents" || fail "the package lacks $f"
@@ -29,6 +29,9 @@ root="$work/root"
 dpkg-deb -x "$deb" "$root"
 desktop-file-validate "$root/usr/share/applications/gapmap.desktop" || fail "desktop-file-validate"
 gapmap="$root/usr/bin/gapmap"
+# The program users start maps no GDAL (issue #15): it renders project files itself and runs
+# ../lib/gapmap/gapmap-full for everything else (the commands below go through it).
+if readelf -d "$gapmap" | grep NEEDED | grep -Eq 'libgdal|libcairo|libpq'; then fail "usr/bin/gapmap needs GDAL, cairo or libpq"; fi
 # From a folder with no build tree near it: catalogues, demo and shaders are inside the binary.
 cd "$work"
 [ "$("$gapmap" --version)" = "gapmap $version" ] || fail "--version prints '$("$gapmap" --version)'"
@@ -36,6 +39,9 @@ report=$("$gapmap" report --lang en) || fail "gapmap report failed"
 grep -Eq "^Community communication teams +540 +540" <<<"$report" || fail "report lacks the demo's 540 teams: $report"
 "$gapmap" render --out "$work/map.png" --size 320x200 >/dev/null || fail "gapmap render failed"
 [ "$(head -c 8 "$work/map.png" | od -An -tx1 | tr -d ' \n')" = "89504e470d0a1a0a" ] || fail "render wrote no PNG"
+"$gapmap" demo "$work/p.gpkg" >/dev/null || fail "gapmap demo failed"
+"$gapmap" render "$work/p.gpkg" --out "$work/file.png" --size 320x200 >/dev/null || fail "gapmap render of a project file failed"
+[ "$(head -c 8 "$work/file.png" | od -An -tx1 | tr -d ' \n')" = "89504e470d0a1a0a" ] || fail "render of a project file wrote no PNG"
 # The icon: PNG of the size its folder says.
 [ "$(od -An -tu1 -j16 -N8 "$root/usr/share/icons/hicolor/48x48/apps/gapmap.png" | tr -s ' ' | sed 's/^ //')" = "0 0 0 48 0 0 0 48" ] \
   || fail "48x48 icon is not 48x48"

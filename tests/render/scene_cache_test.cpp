@@ -163,6 +163,26 @@ TEST_CASE("Area geometry read back from a scene cache is the geometry built", "[
     CHECK_FALSE(built->band(coarse).dotFeature.empty());  // the island is a dot there: dots went through too
 }
 
+TEST_CASE("A cached band given back after upload is read again whole; a built one is never given back", "[scene_cache]") {
+    const std::vector<MultiPolygon> areas = grid();
+    const auto store = std::make_shared<MemoryStore>();
+    AreaOptions options;
+    options.cache = store;
+    const auto built = prepareAreas(inputsOf(areas), options);
+    store->keep(*built);
+    CHECK_FALSE(built->releaseCachedBand(0));  // computed here: nothing to read it back from
+    CHECK(built->bandReady(0));
+    CHECK_FALSE(built->band(0).fillIndex.empty());
+    const auto cached = prepareAreas(inputsOf(areas), options);
+    REQUIRE(cached->fromCache());
+    CHECK_FALSE(cached->releaseCachedBand(0));  // not read yet
+    checkSameBand(cached->band(0), built->band(0));
+    CHECK(cached->releaseCachedBand(0));  // RendererOptions::releaseCachedBands, after the upload
+    CHECK_FALSE(cached->bandReady(0));
+    checkSameBand(cached->band(0), built->band(0));  // read from the blob again, not empty
+    CHECK(cached->bandsReadFromCache() == 2);
+}
+
 TEST_CASE("A scene cache made from other geometry is not used", "[scene_cache]") {
     std::vector<MultiPolygon> areas = grid();
     const auto store = std::make_shared<MemoryStore>();
