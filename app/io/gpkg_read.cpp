@@ -305,6 +305,10 @@ Project readGeoPackageProject(const std::string& path, const ProjectReadOptions&
         const int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr);
         const std::unique_ptr<sqlite3, decltype(&sqlite3_close)> closeDb(db, &sqlite3_close);
         if (rc != SQLITE_OK) throw InputError(tr("project.error.not_gpkg_because", {path, db ? sqlite3_errmsg(db) : "SQLite"}));
+        // A writer may hold the file for a moment (the app storing its scene cache, an edit, a
+        // whole-file write's rename): wait for it, as the writers wait for each other, rather than
+        // refusing the project as "database is locked".
+        sqlite3_busy_timeout(db, 5000);  // ms
         // A GeoPackage registers its tables in gpkg_contents (the first read also tells a file that is
         // no SQLite database: "file is not a database").
         if (tablesPresent(db, path, "'gpkg_contents'") == 0) throw InputError(tr("project.error.not_gpkg", {path}));

@@ -186,7 +186,7 @@ TEST_CASE("the read without areas leaves every unit's polygons out and nothing e
     CHECK(dump(noAreas) == dump(full));
 }
 
-TEST_CASE("rings, holes and parts keep their order; an empty geometry reads as none", "[io][gpkg_read]") {
+TEST_CASE("rings, holes and parts keep their order, and an empty geometry reads as none", "[io][gpkg_read]") {
     TempDir dir;
     const std::string path = dir.file("p.gpkg");
     writeProject(richProject(), path);

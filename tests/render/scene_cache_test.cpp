@@ -163,7 +163,7 @@ TEST_CASE("Area geometry read back from a scene cache is the geometry built", "[
     CHECK_FALSE(built->band(coarse).dotFeature.empty());  // the island is a dot there: dots went through too
 }
 
-TEST_CASE("A cached band given back after upload is read again whole; a built one is never given back", "[scene_cache]") {
+TEST_CASE("A cached band given back after upload is read again whole, and a built one is never given back", "[scene_cache]") {
     const std::vector<MultiPolygon> areas = grid();
     const auto store = std::make_shared<MemoryStore>();
     AreaOptions options;
