@@ -137,6 +137,8 @@ private:
     std::shared_ptr<const CoverageResult> coverage() const;
     void addPriorityLayer(RenderScene& scene, const SceneOptions& options, bool visible) const;
     void addOfficeLayer(RenderScene& scene, bool visible) const;
+    // trusted_address_badges.cpp: active Trusted Addresses counted per commune, district and province.
+    std::shared_ptr<const BadgeLevels> trustedAddressBadges() const;
     void addFocusLayers(RenderScene& scene, const std::string& unitCode, bool visible) const;
     std::shared_ptr<const PointGeometry> cachedPoints(const std::string& key, double maxMpp, float maxRadiusPx,
                                                       std::function<std::vector<PointItem>()> make) const;
