@@ -9,6 +9,12 @@
 namespace gapmap::render {
 namespace {
 
+// Two badges crowd each other when their centres are closer than this many times the sum of their
+// radii (rims included): the room between discs keeps the map under them readable.
+constexpr float kSpacing = 1.5f;
+// A level is used when at most this share of its badges crowd a neighbour (those are then combined).
+constexpr double kMaxCrowdedShare = 0.2;
+
 // Screen-space neighbour search: badges bucketed in square cells at least as wide as the largest
 // crowding distance, so that a badge's crowding neighbours lie in its own or the 8 cells around.
 class Grid {
@@ -44,7 +50,7 @@ double crowdedShare(const std::vector<CountBadge>& badges, double mpp, const Fon
         R[i] = (BadgeLevels::radiusFor(atlas, s, std::to_string(badges[i].count)) + 1.2f) * s;
         maxR = std::max(maxR, R[i]);
     }
-    Grid grid(2 * maxR * BadgeLevels::kSpacing);
+    Grid grid(2 * maxR * kSpacing);
     for (size_t i = 0; i < badges.size(); ++i) grid.add(int(i), badges[i].pos.xM / mpp, badges[i].pos.yM / mpp);
     size_t crowded = 0;
     for (size_t i = 0; i < badges.size(); ++i) {
@@ -53,7 +59,7 @@ double crowdedShare(const std::vector<CountBadge>& badges, double mpp, const Fon
         grid.near(x, y, [&](int j) {
             if (any || size_t(j) == i) return;
             const double d = std::hypot(badges[size_t(j)].pos.xM / mpp - x, badges[size_t(j)].pos.yM / mpp - y);
-            any = d < BadgeLevels::kSpacing * (R[i] + R[size_t(j)]);
+            any = d < kSpacing * (R[i] + R[size_t(j)]);
         });
         crowded += any;
     }
@@ -65,7 +71,7 @@ double crowdedShare(const std::vector<CountBadge>& badges, double mpp, const Fon
 bool combinePass(std::vector<Work>& items, const FontAtlas& atlas, float s, float maxRPx) {
     std::stable_sort(items.begin(), items.end(), [](const Work& a, const Work& b) { return a.b.count > b.b.count; });
     std::vector<Work> kept;
-    Grid grid(2 * maxRPx * BadgeLevels::kSpacing);
+    Grid grid(2 * maxRPx * kSpacing);
     bool merged = false;
     for (Work& w : items) {
         const float Rw = (w.b.radiusPx + 1.2f) * s;
@@ -74,7 +80,7 @@ bool combinePass(std::vector<Work>& items, const FontAtlas& atlas, float s, floa
         grid.near(w.xPx, w.yPx, [&](int j) {
             const Work& k = kept[size_t(j)];
             const double d = std::hypot(k.xPx - w.xPx, k.yPx - w.yPx);
-            if (d < BadgeLevels::kSpacing * (Rw + (k.b.radiusPx + 1.2f) * s) && (best < 0 || d < bestD)) { best = j; bestD = d; }
+            if (d < kSpacing * (Rw + (k.b.radiusPx + 1.2f) * s) && (best < 0 || d < bestD)) { best = j; bestD = d; }
         });
         if (best < 0) {
             grid.add(int(kept.size()), w.xPx, w.yPx);

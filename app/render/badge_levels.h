@@ -56,11 +56,7 @@ public:
 
     // Disc radius (before the UI scale) of a badge showing `text`.
     static float radiusFor(const FontAtlas& atlas, float uiScale, const std::string& text);
-    // Two badges crowd each other when their centres are closer than this many times the sum of
-    // their radii: the room between discs keeps the map under them readable.
-    static constexpr float kSpacing = 1.9f;
-    // A level is used when at most this share of its badges crowd a neighbour.
-    static constexpr double kMaxCrowdedShare = 0.08;
+    // How close counts as crowding and how much of it a level may have: badge_levels.cpp.
 
 private:
     std::vector<BadgeLevel> levels_;
