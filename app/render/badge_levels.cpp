@@ -67,20 +67,22 @@ double crowdedShare(const std::vector<CountBadge>& badges, double mpp, const Fon
 }
 
 // One greedy pass, largest count first: a badge that crowds one already kept is added to the
-// nearest such (which keeps its place). Returns whether anything was combined.
-bool combinePass(std::vector<Work>& items, const FontAtlas& atlas, float s, float maxRPx) {
+// nearest such (which keeps its place). Crowding is judged with radii of at least floorR (px before
+// the UI scale: the level's widest badge), so that a kept badge does not snowball across a dense
+// region as its sum gains digits. Returns whether anything was combined.
+bool combinePass(std::vector<Work>& items, const FontAtlas& atlas, float s, float floorR, float maxRPx) {
     std::stable_sort(items.begin(), items.end(), [](const Work& a, const Work& b) { return a.b.count > b.b.count; });
     std::vector<Work> kept;
     Grid grid(2 * maxRPx * kSpacing);
     bool merged = false;
     for (Work& w : items) {
-        const float Rw = (w.b.radiusPx + 1.2f) * s;
+        const float Rw = (std::max(w.b.radiusPx, floorR) + 1.2f) * s;
         int best = -1;
         double bestD = 0;
         grid.near(w.xPx, w.yPx, [&](int j) {
             const Work& k = kept[size_t(j)];
             const double d = std::hypot(k.xPx - w.xPx, k.yPx - w.yPx);
-            if (d < kSpacing * (Rw + (k.b.radiusPx + 1.2f) * s) && (best < 0 || d < bestD)) { best = j; bestD = d; }
+            if (d < kSpacing * (Rw + (std::max(k.b.radiusPx, floorR) + 1.2f) * s) && (best < 0 || d < bestD)) { best = j; bestD = d; }
         });
         if (best < 0) {
             grid.add(int(kept.size()), w.xPx, w.yPx);
@@ -120,16 +122,30 @@ std::shared_ptr<const BadgeChoice> BadgeLevels::choose(double mpp, const FontAtl
             if (crowdedShare(levels_[i].badges, mpp, atlas, s) <= kMaxCrowdedShare) { level = int(i); break; }
         choice->level = level;
         long total = 0;
-        std::vector<Work> items;
+        float floorR = 0;
+        std::vector<Work> start;
         for (const CountBadge& b : levels_[size_t(level)].badges) {
             PlacedBadge p{b.pos, b.count, 1, 0, std::to_string(b.count)};
             p.radiusPx = radiusFor(atlas, s, p.text);
-            items.push_back({b.pos.xM / mpp, b.pos.yM / mpp, std::move(p)});
+            floorR = std::max(floorR, p.radiusPx);
+            start.push_back({b.pos.xM / mpp, b.pos.yM / mpp, std::move(p)});
             total += b.count;
         }
         // No badge ever gets wider than one showing the total.
         const float maxRPx = (radiusFor(atlas, s, std::to_string(total)) + 1.2f) * s;
-        while (combinePass(items, atlas, s, maxRPx)) choice->combined = true;
+        // Sums gain digits: when the widest combined badge outgrows floorR, start again from the
+        // level's own badges with that width, so that the spacing suits the widest number shown (a
+        // few rounds at most: floorR only grows, up to the total's width).
+        std::vector<Work> items;
+        for (;;) {
+            items = start;
+            choice->combined = false;
+            while (combinePass(items, atlas, s, floorR, maxRPx)) choice->combined = true;
+            float widest = 0;
+            for (const Work& w : items) widest = std::max(widest, w.b.radiusPx);
+            if (widest <= floorR) break;
+            floorR = widest;
+        }
         for (Work& w : items) choice->badges.push_back(std::move(w.b));
     }
     last_ = choice;
