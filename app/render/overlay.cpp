@@ -171,12 +171,17 @@ Legend legendAt(const RenderScene& scene, const Camera* camera, const FontAtlas&
         const auto choice = l.badgeLevels->choose(mpp, atlas, s);
         if (size_t(choice->level) >= l.badgeLevels->levels().size()) continue;
         const BadgeLevel& level = l.badgeLevels->levels()[size_t(choice->level)];
+        // The note only when a combined badge is in this view (its centre in the picture).
+        const bool combined = choice->combined && std::any_of(choice->badges.begin(), choice->badges.end(), [&](const PlacedBadge& b) {
+            const ScreenXY p = camera->toScreen(b.pos);
+            return b.units > 1 && p.xPx >= 0 && p.yPx >= 0 && p.xPx <= camera->widthPx() && p.yPx <= camera->heightPx();
+        });
         for (LegendSection& sec : legend.sections) {
             if (sec.layerId != l.id) continue;
             for (size_t i = 0; i < sec.entries.size(); ++i) {
                 if (sec.entries[i].swatch != LegendEntry::Swatch::Badge) continue;
                 sec.entries[i].label = level.legendLabel;
-                if (!choice->combined) continue;
+                if (!combined) continue;
                 const Color none = Color::hex(0xffffff, 0);  // a row that is only text
                 sec.entries.insert(sec.entries.begin() + std::ptrdiff_t(i) + 1,
                                    LegendEntry{LegendEntry::Swatch::Line, none, none, 1, 0, PointShape::Circle, level.combinedNote, ""});

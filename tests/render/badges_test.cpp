@@ -10,6 +10,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "core/i18n.h"
@@ -58,13 +59,16 @@ struct BadgeMap {
     float scale = 1;
 };
 
-// `gapmap render PROJECT` at 1280x800 in English, and the same scene and camera rebuilt here.
-BadgeMap renderBadges(const std::string& project, const TempDir& dir) {
+// `gapmap render PROJECT` at 1280x800 in English (of `box` when given), and the same scene and
+// camera rebuilt here.
+BadgeMap renderBadges(const std::string& project, const TempDir& dir, std::optional<BBox> box = std::nullopt) {
     BadgeMap m;
     const std::string png = dir.file("badges.png");
     const std::string layers = "communes,choropleth,province,trusted_addresses";
+    std::string bbox;
+    if (box) bbox = " --bbox " + std::to_string(box->minLon) + "," + std::to_string(box->minLat) + "," + std::to_string(box->maxLon) + "," + std::to_string(box->maxLat);
     const RunResult r = runGapmap("render " + quote(project) + " --out " + quote(png) + " --size 1280x800 --layers " + layers +
-                                  " --title badges --lang en");
+                                  " --title badges --lang en" + bbox);
     INFO(r.err);
     REQUIRE(r.exitCode == 0);
     m.image = readPng(png);
@@ -78,6 +82,7 @@ BadgeMap renderBadges(const std::string& project, const TempDir& dir) {
     request.heightPx = kH;
     request.scene.layers = {"communes", "choropleth", "province", "trusted_addresses"};
     request.scene.title = "badges";
+    request.focusBox = box;
     const RenderScene scene = builder.build(request.scene);
     m.scale = uiScaleFor(kW, kH);
     const auto atlas = FontAtlas::get(m.scale, std::max(2, int(std::lround(2 * m.scale))));
@@ -208,6 +213,13 @@ TEST_CASE("Badges: the national map of 11,163 communes shows province sums that 
     CHECK(m.discs.size() >= 10);                // still a map of counts, not one number
     CHECK(covered < 0.2 * m.countryPx);  // the choropleth stays readable (13.6% when written; 64% before)
     CHECK(m.legend.find("in the province") != std::string::npos);  // the legend names the level
+
+    // Zoomed in on Hà Nội's centre (a few km across): the communes' own counts, where they fit.
+    const BadgeMap hanoi = renderBadges(project, dir, BBox{105.78, 20.98, 105.90, 21.06});
+    INFO("Hà Nội: " << hanoi.discs.size() << " badges\nlegend: " << hanoi.legend);
+    CHECK(hanoi.legend.find("in the commune") != std::string::npos);
+    CHECK(overlappingPairs(hanoi.discs, hanoi.scale) == 0);
+    CHECK(hanoi.discs.size() >= 10);
 }
 
 TEST_CASE("Badges: Lai Châu at province scale keeps its per-commune counts", "[render][badges][geodata]") {
