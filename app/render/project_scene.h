@@ -5,8 +5,9 @@
 // choropleth or the layer list is cheap.
 //
 // Sensitive data: Trusted Addresses appear only as a count per commune, at the commune's label
-// point, unless SceneOptions::exactTrustedAddresses is set — which only the desktop app may do,
-// after an explicit unlock, and which puts a warning on the map. `gapmap render` never sets it.
+// point (summed per district or province where the map is zoomed out: trusted_address_badges.cpp),
+// unless SceneOptions::exactTrustedAddresses is set — which only the desktop app may do, after an
+// explicit unlock, and which puts a warning on the map. `gapmap render` never sets it.
 #pragma once
 #include <functional>
 #include <map>

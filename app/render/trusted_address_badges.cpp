@@ -82,7 +82,6 @@ std::shared_ptr<const BadgeLevels> ProjectSceneBuilder::trustedAddressBadges() c
             g.sumY += p.yM * double(n);
             g.members.push_back(p);
             if (!g.unitPoint && keys[level].rfind("c:", 0) != 0) g.unitPoint = ownPoint(keys[level]);
-            if (keys[level].rfind("c:", 0) == 0) g.unitPoint = nullptr;
         }
     }
     for (int level = 0; level < 2; ++level)
