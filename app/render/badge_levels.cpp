@@ -31,9 +31,9 @@ public:
 
 private:
     double cell_;
-    std::unordered_map<int64_t, std::vector<int>> cells_;
+    std::unordered_map<uint64_t, std::vector<int>> cells_;
     int64_t cellOf(double v) const { return int64_t(std::floor(v / cell_)); }
-    static int64_t key(int64_t x, int64_t y) { return (x << 32) ^ (y & 0xffffffff); }
+    static uint64_t key(int64_t x, int64_t y) { return (uint64_t(x) << 32) ^ uint32_t(y); }
 };
 
 struct Work {
