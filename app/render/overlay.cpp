@@ -36,18 +36,36 @@ void LabelPlacer::reserve(const Rect2D& r) {
     forCells(r, [&](size_t cell) { buckets_[cell].push_back(id); });
 }
 
-void layoutBadges(const Layer& layer, const Camera& camera, const FontAtlas& atlas, float s, LabelPlacer& placer, DrawList2D& out) {
+namespace {
+
+// One badge: a disc with a white rim and its text, its room reserved against labels.
+void addBadge(float x, float y, float r, const std::string& text, const Layer& layer, const FontAtlas& atlas, float s, LabelPlacer& placer,
+              DrawList2D& out) {
     const float ascent = atlas.ascentPx(TextStyle::Badge), descent = atlas.descentPx(TextStyle::Badge);
+    const float textW = atlas.measure(TextStyle::Badge, text).widthPx;
+    out.symbols.push_back({x, y, r, layer.badgeFill, Color::hex(0xffffff), 1.2f, PointShape::Circle});
+    out.texts.push_back({std::round(x - textW / 2), std::round(y + (ascent - descent) / 2), TextStyle::Badge, text, layer.badgeText});
+    const float R = (r + 1.2f) * s;
+    placer.reserve({x - R, y - R, x + R, y + R, {}});
+}
+
+}  // namespace
+
+void layoutBadges(const Layer& layer, const Camera& camera, const FontAtlas& atlas, float s, LabelPlacer& placer, DrawList2D& out) {
+    auto onScreen = [&](float x, float y) { return !(x < -40 || y < -40 || x > camera.widthPx() + 40 || y > camera.heightPx() + 40); };
+    if (layer.badgeLevels) {
+        const auto choice = layer.badgeLevels->choose(camera.metresPerPixel(), atlas, s);
+        for (const PlacedBadge& b : choice->badges) {
+            const ScreenXY p = camera.toScreen(b.pos);
+            const float x = float(p.xPx) + layer.offsetXPx * s, y = float(p.yPx) + layer.offsetYPx * s;
+            if (onScreen(x, y)) addBadge(x, y, b.radiusPx, b.text, layer, atlas, s, placer, out);
+        }
+        return;
+    }
     for (const Badge& b : layer.badges) {
         const ScreenXY p = camera.toScreen(b.pos);
         const float x = float(p.xPx) + layer.offsetXPx * s, y = float(p.yPx) + layer.offsetYPx * s;
-        if (x < -40 || y < -40 || x > camera.widthPx() + 40 || y > camera.heightPx() + 40) continue;
-        const float textW = atlas.measure(TextStyle::Badge, b.text).widthPx;
-        const float r = std::max(7.0f, textW / s / 2 + 3.5f);
-        out.symbols.push_back({x, y, r, layer.badgeFill, Color::hex(0xffffff), 1.2f, PointShape::Circle});
-        out.texts.push_back({std::round(x - textW / 2), std::round(y + (ascent - descent) / 2), TextStyle::Badge, b.text, layer.badgeText});
-        const float R = (r + 1.2f) * s;
-        placer.reserve({x - R, y - R, x + R, y + R, {}});
+        if (onScreen(x, y)) addBadge(x, y, BadgeLevels::radiusFor(atlas, s, b.text), b.text, layer, atlas, s, placer, out);
     }
 }
 
@@ -142,6 +160,38 @@ const Color kInk = Color::hex(0x1e1e1e);
 const Color kMuted = Color::hex(0x555555);
 const Color kSynthetic = Color::hex(0xa50f15);
 
+// The scene's legend at this camera; a badge layer's row names the level its counts are at and says
+// when neighbouring units share a badge (the same choice layoutBadges draws).
+Legend legendAt(const RenderScene& scene, const Camera* camera, const FontAtlas& atlas, float s) {
+    const double mpp = camera ? camera->metresPerPixel() : 0;
+    Legend legend = buildLegend(scene, mpp);
+    if (!camera) return legend;
+    for (const Layer& l : scene.layers) {
+        if (l.kind != LayerKind::Badges || !l.badgeLevels || !l.drawnAt(mpp)) continue;
+        const auto choice = l.badgeLevels->choose(mpp, atlas, s);
+        if (size_t(choice->level) >= l.badgeLevels->levels().size()) continue;
+        const BadgeLevel& level = l.badgeLevels->levels()[size_t(choice->level)];
+        // The note only when a combined badge is in this view (its centre in the picture).
+        const bool combined = choice->combined && std::any_of(choice->badges.begin(), choice->badges.end(), [&](const PlacedBadge& b) {
+            const ScreenXY p = camera->toScreen(b.pos);
+            return b.units > 1 && p.xPx >= 0 && p.yPx >= 0 && p.xPx <= camera->widthPx() && p.yPx <= camera->heightPx();
+        });
+        for (LegendSection& sec : legend.sections) {
+            if (sec.layerId != l.id) continue;
+            for (size_t i = 0; i < sec.entries.size(); ++i) {
+                if (sec.entries[i].swatch != LegendEntry::Swatch::Badge) continue;
+                sec.entries[i].label = level.legendLabel;
+                if (!combined) continue;
+                const Color none = Color::hex(0xffffff, 0);  // a row that is only text
+                sec.entries.insert(sec.entries.begin() + std::ptrdiff_t(i) + 1,
+                                   LegendEntry{LegendEntry::Swatch::Line, none, none, 1, 0, PointShape::Circle, level.combinedNote, ""});
+                ++i;
+            }
+        }
+    }
+    return legend;
+}
+
 struct Layout {
     DrawList2D list;
     Insets insets;
@@ -158,7 +208,7 @@ Layout layout(const RenderScene& scene, const Camera* camera, int w, int h, cons
     DrawList2D& out = L.list;
     const float margin = 12 * s, pad = 10 * s;
     const float legendW = std::min(300 * s, w * 0.36f);
-    const Legend legend = buildLegend(scene, camera ? camera->metresPerPixel() : 0);
+    const Legend legend = legendAt(scene, camera, atlas, s);
     const bool showLegend = opt.legend && !legend.sections.empty();
     float rightColumnBottom = margin;
 

@@ -54,7 +54,9 @@ private:
     template <class F> void forCells(const Rect2D& r, F f) const;
 };
 
-// Badges of a layer (circle + text), reserving their space in `placer`.
+// Badges of a layer (circle + text), reserving their space in `placer`. A layer with badgeLevels
+// draws the level and combined sums chosen for the camera's scale (badge_levels.h), which the
+// legend of layoutDecorations names.
 void layoutBadges(const Layer& layer, const Camera& camera, const FontAtlas& atlas, float uiScale, LabelPlacer& placer,
                   DrawList2D& out);
 // Labels of a Labels layer: highest priority first, each kept only where it does not collide.

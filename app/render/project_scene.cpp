@@ -665,16 +665,15 @@ RenderScene ProjectSceneBuilder::build(const SceneOptions& options) const {
                                  tr("render.legend.ta_exact"), ""});
             if (ta.visible) scene.warning = tr("render.warning.ta_exact");
         } else {
-            // Shared outputs: a count per commune at the commune's label point, nothing else.
+            // Shared outputs: a count per commune at the commune's label point, nothing else; summed
+            // per district or province where the commune counts would not fit (badge_levels.h).
             ta.kind = LayerKind::Badges;
             ta.offsetYPx = -20;  // above the commune name, which is centred on the same point
             ta.badgeFill = kTrustedAddress;
             ta.badgeText = Color::hex(0xffffff);
-            std::map<size_t, int> counts;  // active ones, as the report counts them
-            for (const TrustedAddress& t : project_.trustedAddresses)
-                if (auto it = communeIndex_.find(t.communeCode); t.active && it != communeIndex_.end()) ++counts[it->second];
-            for (const auto& [feature, n] : counts)
-                ta.badges.push_back({communes_->features[feature].labelPoint, std::to_string(n)});
+            ta.badgeLevels = trustedAddressBadges();
+            if (!ta.badgeLevels->levels().empty())
+                for (const CountBadge& b : ta.badgeLevels->levels().front().badges) ta.badges.push_back({b.pos, std::to_string(b.count)});
             ta.legend.push_back({LegendEntry::Swatch::Badge, kTrustedAddress, Color::hex(0xffffff), 0, 0, PointShape::Circle,
                                  tr("render.legend.ta_count"), "2"});
         }

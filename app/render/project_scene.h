@@ -5,8 +5,9 @@
 // choropleth or the layer list is cheap.
 //
 // Sensitive data: Trusted Addresses appear only as a count per commune, at the commune's label
-// point, unless SceneOptions::exactTrustedAddresses is set — which only the desktop app may do,
-// after an explicit unlock, and which puts a warning on the map. `gapmap render` never sets it.
+// point (summed per district or province where the map is zoomed out: trusted_address_badges.cpp),
+// unless SceneOptions::exactTrustedAddresses is set — which only the desktop app may do, after an
+// explicit unlock, and which puts a warning on the map. `gapmap render` never sets it.
 #pragma once
 #include <functional>
 #include <map>
@@ -137,6 +138,8 @@ private:
     std::shared_ptr<const CoverageResult> coverage() const;
     void addPriorityLayer(RenderScene& scene, const SceneOptions& options, bool visible) const;
     void addOfficeLayer(RenderScene& scene, bool visible) const;
+    // trusted_address_badges.cpp: active Trusted Addresses counted per commune, district and province.
+    std::shared_ptr<const BadgeLevels> trustedAddressBadges() const;
     void addFocusLayers(RenderScene& scene, const std::string& unitCode, bool visible) const;
     std::shared_ptr<const PointGeometry> cachedPoints(const std::string& key, double maxMpp, float maxRadiusPx,
                                                       std::function<std::vector<PointItem>()> make) const;

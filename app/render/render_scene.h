@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "render/area_geometry.h"
+#include "render/badge_levels.h"
 #include "render/font_atlas.h"
 #include "render/point_geometry.h"
 #include "render/style.h"
@@ -100,6 +101,9 @@ struct Layer {
     // Badges (e.g. counts per commune)
     std::vector<Badge> badges;
     Color badgeFill, badgeText = Color::hex(0xffffff);
+    // Counts given at several admin levels (badge_levels.h): when set, these are drawn instead of
+    // `badges` (which then holds the finest level as text), aggregated and combined to fit the scale.
+    std::shared_ptr<const BadgeLevels> badgeLevels;
 
     // Labels
     std::shared_ptr<const LabelSet> labels;
