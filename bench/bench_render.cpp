@@ -44,6 +44,7 @@
 #include "io/scene_cache.h"
 #include "render/map_renderer.h"
 #include "render/offscreen.h"
+#include "render/overlay.h"
 #include "render/project_scene.h"
 
 using namespace gapmap;
@@ -408,9 +409,10 @@ int main(int argc, char** argv) {
     if (national) {
         // Opening as the app does, in a fresh process per round: a worker thread reads the project
         // and makes the scene (readProject, the scene builder reading the boundaries from the file's
-        // scene cache when an earlier round left it there, the styled scene) while this thread
-        // creates the GL context and the renderer (glyph atlas upload; shaders compile on first
-        // use); then the first frame (provisional: fills and labels when the boundaries are built
+        // scene cache when an earlier round left it there, the styled scene, the glyph atlas, the
+        // first view and its band of boundaries) while this thread creates the GL context and the
+        // renderer (atlas upload; a warm-up draw in which llvmpipe compiles the shaders' variants,
+        // from Mesa's shader disk cache when warm); then the first frame (provisional: fills and labels when the boundaries are built
         // in the background), then frames as the app draws them until one is complete. GDAL drivers
         // are registered before the timer in both (the app does it at start-up). `overlap` false:
         // the same steps one after the other (what the app did before), for comparison.
@@ -429,6 +431,8 @@ int main(int argc, char** argv) {
                 RenderScene scene;
                 double readMs = 0, sceneMs = 0;
                 std::exception_ptr error;
+                std::shared_ptr<const FontAtlas> atlas;
+                Camera cam({}, 1, w, h);
                 auto load = [&] {
                     try {
                         const Clock::time_point start = Clock::now();
@@ -439,6 +443,11 @@ int main(int argc, char** argv) {
                         SceneOptions options;
                         options.colorBy = "population";
                         scene = builder->build(options);
+                        // The first frame's view and the boundaries' band it draws (from the scene
+                        // cache), here rather than in the first draw on the GL thread.
+                        atlas = MapRenderer::atlasFor(1.0f);
+                        cam.fitBox(builder->bounds(), decorationInsets(scene, w, h, *atlas, 1.0f));
+                        builder->communeGeometry()->prefetch(cam.metresPerPixel());
                         sceneMs = msSince(sceneStart);
                     } catch (...) {
                         error = std::current_exception();
@@ -460,8 +469,6 @@ int main(int argc, char** argv) {
                 if (error) std::rethrow_exception(error);
                 const double readyMs = msSince(t0);
                 renderer.setScene(scene);
-                Camera cam({}, 1, w, h);
-                cam.fitBox(builder->bounds(), renderer.decorationInsets(w, h));
                 FrameStats stats = renderer.draw(cam);
                 glFinish();
                 const double provisionalMs = msSince(t0);
@@ -545,7 +552,7 @@ int main(int argc, char** argv) {
                 {"GL context (EGL) + framebuffer", kContext},
                 {"renderer: glyph atlas upload, GL objects", kRenderer},
                 {"readProject (GDAL + conversion to core types)", kRead},
-                {"scene (cache or provisional fills, labels, styles)", kScene},
+                {"scene + first view's band (cache or provisional fills)", kScene},
                 {"start to all of the above done (ready to draw)", kReady},
                 {"start to provisional first frame (fills, labels)", kProvisional},
                 {"start to complete first frame (boundaries)", kComplete},

@@ -14,12 +14,14 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <future>
 #include <vector>
 
 #include "core/errors.h"
 #include "core/i18n.h"
 #include "io/demo_data.h"
 #include "io/project_file.h"
+#include "render/map_renderer.h"
 #include "render/offscreen.h"
 #include "ui/app.h"
 
@@ -68,10 +70,21 @@ private:
 
 int runDesktop(const std::string& projectPath) {
     OpenTimes times;
-    // Read the project first: a bad file is an input error whether or not a display exists.
-    Project project = projectPath.empty() ? buildDemoProject() : readProject(projectPath);
-    times.step("project read");
-    if (!glfwInit()) throw InputError(tr("ui.error.no_display"));
+    // The project is read on a worker thread while this one opens the window and its GL context
+    // (llvmpipe: ~150 ms): opening uses both cores. A bad file is an input error whether or not a
+    // display exists: every exit below takes the project (and its error) first.
+    double readMs = 0;
+    std::shared_ptr<const render::FontAtlas> mapGlyphs;  // held until the map's renderer has it
+    std::future<Project> reading = std::async(std::launch::async, [&] {
+        Project read = projectPath.empty() ? buildDemoProject() : readProject(projectPath);
+        mapGlyphs = render::MapRenderer::atlasFor(1.0f);  // the scale App gives its map
+        readMs = times.wallMs();
+        return read;
+    });
+    if (!glfwInit()) {
+        reading.get();
+        throw InputError(tr("ui.error.no_display"));
+    }
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
@@ -87,6 +100,7 @@ int runDesktop(const std::string& projectPath) {
     GLFWwindow* window = glfwCreateWindow(area[2], area[3], "gapmap", nullptr, nullptr);
     if (!window) {
         glfwTerminate();
+        reading.get();
         throw InputError(tr("ui.error.no_gl"));
     }
     glfwSetWindowPos(window, area[0], area[1]);
@@ -105,6 +119,19 @@ int runDesktop(const std::string& projectPath) {
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
     times.step("ImGui and its fonts");
+    Project project;
+    try {
+        project = reading.get();
+    } catch (...) {
+        ImGui_ImplOpenGL3_Shutdown();
+        ImGui_ImplGlfw_Shutdown();
+        ImGui::DestroyContext();
+        glfwDestroyWindow(window);
+        glfwTerminate();
+        throw;
+    }
+    times.step("project read, map glyphs (worker thread)", readMs);
+    times.step("project taken from the worker");
     int code = 0;
     {
         App app(std::move(project), projectPath, fonts, /*progressive=*/true);

@@ -86,8 +86,9 @@ public:
     void setSceneCache(std::shared_ptr<SceneCacheStore> cache) { sceneCache_ = std::move(cache); }
 
 private:
-    void rebuild();
-    void applyBanners();
+    void rebuild();     // makeScene() + applyBanners()
+    void makeScene();   // scene_ from builder_ and options_: no GL, any thread
+    void applyBanners();  // hands scene_ to the renderer (GL thread)
     static render::FrameOptions frameOptions(bool interacting);
     std::unique_ptr<render::ProjectSceneBuilder> builder_;
     std::shared_ptr<SceneCacheStore> sceneCache_;

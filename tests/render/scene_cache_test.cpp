@@ -7,6 +7,7 @@
 #include <cmath>
 #include <filesystem>
 #include <map>
+#include <thread>
 #include <sqlite3.h>
 
 #include "io/demo_data.h"
@@ -249,7 +250,20 @@ TEST_CASE("A project file keeps its scene cache: the same pixels, read instead o
         Framebuffer target;
         target.resize(800, 600);
         target.bind();
-        CHECK(renderer.draw(cam).provisional == !withCache);
+        // The open path fetches the first view's band on its worker thread (AreaGeometry::prefetch):
+        // the first frame then reads nothing more from the file.
+        const auto communes = builder.communeGeometry();
+        const size_t band = communes->bandFor(cam.metresPerPixel());
+        if (withCache) {
+            CHECK_FALSE(communes->bandReady(band));
+            std::thread([&] { communes->prefetch(cam.metresPerPixel()); }).join();
+            CHECK(communes->bandReady(band));
+            CHECK(communes->bandsReadFromCache() == 1);
+        }
+        const FrameStats first = renderer.draw(cam);
+        CHECK(first.provisional == !withCache);
+        CHECK(first.areaBand == band);
+        CHECK(communes->bandsReadFromCache() == (withCache ? 1 : 0));
         CHECK(builder.fromSceneCache() == withCache);
     }
 
