@@ -290,6 +290,7 @@ TEST_CASE("A project file keeps its scene cache: the same pixels, read instead o
 }
 
 TEST_CASE("An import keeps the project's scene cache: the next render reads it, not builds it", "[scene_cache][cli]") {
+    sharedGl();  // the renders in this process
     test::TempDir dir;
     const std::string project = test::writeDemoProject(dir);
     const auto render = [&](const std::string& png) {
