@@ -20,8 +20,8 @@ MapCanvas::MapCanvas(const Project& project, float uiScale, bool progressive, st
     progressive_ = progressive;
     options_.layers = render::defaultLayers();
     // The map will take most of the window (GL's viewport: the window, px): the boundaries' band of
-    // the first frame (the province fitted) is read from the scene cache on the worker rather than
-    // in that frame (national: 30-45 ms). The panels and legend leave the map a little less room:
+    // the first frame (the province fitted) is read from the scene cache (national: 30-45 ms), or
+    // its provisional fills made, on the worker rather than in that frame. The panels and legend leave the map a little less room:
     // its fit is ~10 % coarser than the window's (measured 1.08-1.11 at 1920x1080 and 1280x800,
     // national). A wrong guess costs one band read; the frame then reads its own as before.
     GLint viewport[4] = {0, 0, 0, 0};
@@ -29,7 +29,7 @@ MapCanvas::MapCanvas(const Project& project, float uiScale, bool progressive, st
     std::future<void> scene = std::async(std::launch::async, [&] {
         builder_ = std::make_unique<render::ProjectSceneBuilder>(project, progressive, sceneCache_);
         makeScene();
-        if (!builder_->fromSceneCache() || viewport[2] <= 0 || viewport[3] <= 0 || builder_->bounds().empty()) return;
+        if (viewport[2] <= 0 || viewport[3] <= 0 || builder_->bounds().empty()) return;
         render::Camera window({}, 1, viewport[2], viewport[3]);
         window.fitBox(builder_->bounds(), {});
         builder_->communeGeometry()->prefetch(window.metresPerPixel() * 1.1);
