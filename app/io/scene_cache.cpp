@@ -116,6 +116,7 @@ public:
     bool moveTo(const std::string& newPath) {
         std::lock_guard<std::mutex> lock(writeMutex_);
         const std::string oldPath = path();
+        if (newPath == oldPath) return true;  // saved over itself: writeProject carried the rows
         bool copied = false;
         if (writable(newPath))
             if (const Db db = open(newPath, SQLITE_OPEN_READWRITE)) copied = copyRows(db.get(), oldPath);

@@ -19,17 +19,18 @@ MapCanvas::MapCanvas(const Project& project, float uiScale, bool progressive, st
     : sceneCache_(std::move(sceneCache)) {
     progressive_ = progressive;
     options_.layers = render::defaultLayers();
-    // The map will take most of the window (GL's viewport: the window, px): the boundaries' band of
-    // the first frame (the province fitted) is read from the scene cache (national: 30-45 ms), or
-    // its provisional fills made, on the worker rather than in that frame. The panels and legend leave the map a little less room:
-    // its fit is ~10 % coarser than the window's (measured 1.08-1.11 at 1920x1080 and 1280x800,
-    // national). A wrong guess costs one band read; the frame then reads its own as before.
+    // The window's map will take most of the window (GL's viewport: the window, px): the boundaries'
+    // band of its first frame (the province fitted) is read from the scene cache (national:
+    // 30-45 ms), or its provisional fills made, on the worker rather than in that frame. The panels
+    // and legend leave the map a little less room: its fit is ~10 % coarser than the window's
+    // (measured 1.08-1.11 at 1920x1080 and 1280x800, national). A wrong guess costs one band read;
+    // the frame then reads its own as before.
     GLint viewport[4] = {0, 0, 0, 0};
     glGetIntegerv(GL_VIEWPORT, viewport);
     std::future<void> scene = std::async(std::launch::async, [&] {
         builder_ = std::make_unique<render::ProjectSceneBuilder>(project, progressive, sceneCache_);
         makeScene();
-        if (viewport[2] <= 0 || viewport[3] <= 0 || builder_->bounds().empty()) return;
+        if (!progressive || viewport[2] <= 0 || viewport[3] <= 0 || builder_->bounds().empty()) return;
         render::Camera window({}, 1, viewport[2], viewport[3]);
         window.fitBox(builder_->bounds(), {});
         builder_->communeGeometry()->prefetch(window.metresPerPixel() * 1.1);

@@ -158,4 +158,8 @@ TEST_CASE("save as takes the map's scene cache to the new file: read and written
     ui.frame(app);
     CHECK_FALSE(app.map().lastStats().provisional);
     CHECK_FALSE(std::filesystem::exists(first));  // nothing wrote to the old path again
+
+    // Saved again over itself: the rows stay.
+    REQUIRE(app.saveAs(second));
+    CHECK(openSceneCache(second)->read(key, -1).has_value());
 }
