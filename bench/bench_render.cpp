@@ -8,12 +8,15 @@
 // the map (not to pan frames that shift the cached image). A scenario that cannot run says why and
 // the bench exits 1; targets are printed MET / NOT MET. Not run by ctest.
 //
-// usage: bench_render [--demo-only] [--national-only] [--rebuild] [--cycles N] [--rounds N] [--frames-only]
+// usage: bench_render [--demo-only] [--national-only] [--rebuild] [--cycles N] [--rounds N] [--frames-only] [--sequential-too] [--open-only]
 // --frames-only: the national section measures frames only (no open rounds), e.g. under perf.
+// --sequential-too: each open round also opens without the worker thread (the steps in turn), interleaved.
+// --open-only: the national section measures opening only (no frames scenario).
 // The national projects are written to $TMPDIR (default /tmp): gapmap-bench-national.gpkg and
 // gapmap-bench-national-communes.gpkg.
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -25,6 +28,7 @@
 #include <ctime>
 #include <filesystem>
 #include <functional>
+#include <exception>
 #include <optional>
 #include <fstream>
 #include <random>
@@ -40,6 +44,7 @@
 #include "io/scene_cache.h"
 #include "render/map_renderer.h"
 #include "render/offscreen.h"
+#include "render/overlay.h"
 #include "render/project_scene.h"
 
 using namespace gapmap;
@@ -49,6 +54,14 @@ using Clock = std::chrono::steady_clock;
 namespace {
 
 double msSince(Clock::time_point t0) { return std::chrono::duration<double, std::milli>(Clock::now() - t0).count(); }
+
+// CPU time of this process so far (user + sys, every thread), ms.
+double cpuMs() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    auto ms = [](const timeval& t) { return t.tv_sec * 1000.0 + t.tv_usec / 1000.0; };
+    return ms(usage.ru_utime) + ms(usage.ru_stime);
+}
 
 long vmKb(const char* key) {
     std::ifstream in("/proc/self/status");
@@ -335,7 +348,7 @@ bool buildNational(const std::string& out, const std::string& communesOut) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    bool demo = true, national = true, rebuild = false, openRounds = true;
+    bool demo = true, national = true, rebuild = false, openRounds = true, sequentialToo = false, openOnly = false;
     int cycles = 3, rounds = 5;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
@@ -345,8 +358,10 @@ int main(int argc, char** argv) {
         else if (a == "--cycles" && i + 1 < argc) cycles = std::max(1, std::atoi(argv[++i]));
         else if (a == "--rounds" && i + 1 < argc) rounds = std::max(1, std::atoi(argv[++i]));
         else if (a == "--frames-only") openRounds = false;
+        else if (a == "--sequential-too") sequentialToo = true;
+        else if (a == "--open-only") openOnly = true;
         else {
-            std::fprintf(stderr, "usage: bench_render [--demo-only] [--national-only] [--rebuild] [--cycles N] [--rounds N] [--frames-only]\n");
+            std::fprintf(stderr, "usage: bench_render [--demo-only] [--national-only] [--rebuild] [--cycles N] [--rounds N] [--frames-only] [--sequential-too] [--open-only]\n");
             return 2;
         }
     }
@@ -392,37 +407,73 @@ int main(int argc, char** argv) {
         else targetsMet = targetsMet && (*ok)[0] == 1;
     }
     if (national) {
-        // Opening as the app does, in a fresh process per round: GL context, shaders and glyph atlas
-        // (MapRenderer), readProject, scene, the first frame (provisional: fills and labels, the
-        // boundaries are built in the background), then frames as the app draws them until one is
-        // complete. GDAL drivers are registered before the timer in both (the app does it at start-up).
-        // Figures: context, read, scene, provisional frame, complete frame (ms from the start), VmHWM MB.
-        auto openRound = [&](const std::string& path) {
+        // Opening as the app does, in a fresh process per round: a worker thread reads the project
+        // and makes the scene (readProject, the scene builder reading the boundaries from the file's
+        // scene cache when an earlier round left it there, the styled scene, the glyph atlas, the
+        // first view and its band of boundaries) while this thread creates the GL context and the
+        // renderer (atlas upload; a warm-up draw in which llvmpipe compiles the shaders' variants,
+        // from Mesa's shader disk cache when warm); then the first frame (provisional: fills and labels when the boundaries are built
+        // in the background), then frames as the app draws them until one is complete. GDAL drivers
+        // are registered before the timer in both (the app does it at start-up). `overlap` false:
+        // the same steps one after the other (what the app did before), for comparison.
+        // Figures (ms): context, renderer, read, scene (each its own duration, on its own thread),
+        // both ready (from the start), provisional frame, complete frame (from the start), VmHWM MB,
+        // CPU ms of the process (user + sys, every thread) at the complete frame.
+        enum { kContext, kRenderer, kRead, kScene, kReady, kProvisional, kComplete, kHwm, kCpu, kFigures };
+        auto openRound = [&](const std::string& path, bool overlap) {
             return inChild([&] {
                 GDALAllRegister();
                 const Clock::time_point t0 = Clock::now();
+                const double cpu0 = cpuMs();
+                // Declared before the GL objects: destroyed after them (the builder's thread reads the project).
+                std::optional<Project> project;
+                std::unique_ptr<ProjectSceneBuilder> builder;
+                RenderScene scene;
+                double readMs = 0, sceneMs = 0;
+                std::exception_ptr error;
+                std::shared_ptr<const FontAtlas> atlas;
+                Camera cam({}, 1, w, h);
+                auto load = [&] {
+                    try {
+                        const Clock::time_point start = Clock::now();
+                        project.emplace(readProject(path));
+                        readMs = msSince(start);
+                        const Clock::time_point sceneStart = Clock::now();
+                        builder = std::make_unique<ProjectSceneBuilder>(*project, true, openSceneCache(path));
+                        SceneOptions options;
+                        options.colorBy = "population";
+                        scene = builder->build(options);
+                        // The first frame's view and the boundaries' band it draws (from the scene
+                        // cache), here rather than in the first draw on the GL thread.
+                        atlas = MapRenderer::atlasFor(1.0f);
+                        cam.fitBox(builder->bounds(), decorationInsets(scene, w, h, *atlas, 1.0f));
+                        builder->communeGeometry()->prefetch(cam.metresPerPixel());
+                        sceneMs = msSince(sceneStart);
+                    } catch (...) {
+                        error = std::current_exception();
+                    }
+                };
+                std::thread loader;
+                if (overlap) loader = std::thread(load);
+                const Clock::time_point contextStart = Clock::now();
                 OffscreenContext context;
                 Framebuffer target;
                 target.resize(w, h);
                 target.bind();
+                const double contextMs = msSince(contextStart);
+                const Clock::time_point rendererStart = Clock::now();
                 MapRenderer renderer(RendererOptions{1.0f, 160});
-                const double contextMs = msSince(t0);
-                const Project project = readProject(path);
-                const double readMs = msSince(t0);
-                // Heavy work later, in the background, as the app does; the boundaries read from the
-                // file's scene cache when an earlier round left it there (io/scene_cache.h).
-                ProjectSceneBuilder builder(project, true, openSceneCache(path));
-                SceneOptions options;
-                options.colorBy = "population";
-                renderer.setScene(builder.build(options));
-                const double sceneMs = msSince(t0);
-                Camera cam({}, 1, w, h);
-                cam.fitBox(builder.bounds(), renderer.decorationInsets(w, h));
+                const double rendererMs = msSince(rendererStart);
+                if (overlap) loader.join();
+                else load();
+                if (error) std::rethrow_exception(error);
+                const double readyMs = msSince(t0);
+                renderer.setScene(scene);
                 FrameStats stats = renderer.draw(cam);
                 glFinish();
                 const double provisionalMs = msSince(t0);
-                builder.startBackgroundWork();  // as the app does once its first frame is shown
-                while (stats.provisional) {     // the app's loop: draw when something better has landed
+                builder->startBackgroundWork();  // as the app does once its first frame is shown
+                while (stats.provisional) {      // the app's loop: draw when something better has landed
                     if (msSince(t0) > 120000) throw std::runtime_error("no complete frame within 120 s");
                     if (!renderer.needsRedraw(cam)) {
                         std::this_thread::sleep_for(std::chrono::milliseconds(1));
@@ -432,8 +483,13 @@ int main(int argc, char** argv) {
                     glFinish();
                 }
                 const double completeMs = msSince(t0);
-                builder.saveSceneCache();  // after the timer, as the app's background writer: later rounds read it
-                return std::vector<double>{contextMs, readMs - contextMs, sceneMs - readMs, provisionalMs, completeMs, vmKb("VmHWM:") / 1024.0};
+                const double cpu = cpuMs() - cpu0;
+                builder->saveSceneCache();  // after the timer, as the app's background writer: later rounds read it
+                std::vector<double> figures(kFigures);
+                figures[kContext] = contextMs, figures[kRenderer] = rendererMs, figures[kRead] = readMs, figures[kScene] = sceneMs;
+                figures[kReady] = readyMs, figures[kProvisional] = provisionalMs, figures[kComplete] = completeMs;
+                figures[kHwm] = vmKb("VmHWM:") / 1024.0, figures[kCpu] = cpu;
+                return figures;
             });
         };
         auto gdalRound = [&](const std::string& path, std::string* tables) {
@@ -453,20 +509,23 @@ int main(int argc, char** argv) {
         struct Case {
             const char* title;
             std::string path;
-            std::vector<std::vector<double>> open;  // per round: the figures of openRound
+            std::vector<std::vector<double>> open;        // per round: the figures of openRound
+            std::vector<std::vector<double>> sequential;  // the same without the overlap (--sequential-too)
             std::vector<double> gdal;
-        } cases[] = {{"communes alone (11,163)", communesPath, {}, {}}, {"communes + 100,000 villages", nationalPath, {}, {}}};
+        } cases[] = {{"communes alone (11,163)", communesPath, {}, {}, {}}, {"communes + 100,000 villages", nationalPath, {}, {}, {}}};
         if (openRounds) std::printf("\nNational projects: open to first frame, %d rounds, each in a fresh process, interleaved with GDAL's read\n", rounds);
         for (int round = 0; openRounds && round < rounds && failures == 0; ++round)
             for (Case& c : cases) {
                 const auto g = gdalRound(c.path, nullptr);
-                const auto o = openRound(c.path);
-                if (!g || !o || o->size() != 6) {
+                const auto o = openRound(c.path, true);
+                const auto q = sequentialToo ? openRound(c.path, false) : o;  // interleaved with the app's way
+                if (!g || !o || o->size() != kFigures || !q || q->size() != kFigures) {
                     failed(std::string("opening the national project (") + c.title + ") did not finish");
                     break;
                 }
                 c.gdal.push_back((*g)[0]);
                 c.open.push_back(*o);
+                if (sequentialToo) c.sequential.push_back(*q);
             }
         auto stat = [](const std::vector<double>& v) {
             char buf[96];
@@ -476,25 +535,34 @@ int main(int argc, char** argv) {
         };
         for (Case& c : cases) {
             if (c.open.size() != size_t(rounds)) continue;
-            auto column = [&](size_t k) {
+            auto column = [&](const std::vector<std::vector<double>>& rows, size_t k) {
                 std::vector<double> v;
-                for (const auto& r : c.open) v.push_back(r[k]);
+                for (const auto& r : rows) v.push_back(r[k]);
                 return v;
             };
             std::vector<double> provisionalRatio, completeRatio;
             for (size_t r = 0; r < c.open.size(); ++r) {
-                provisionalRatio.push_back(c.open[r][3] / c.gdal[r]);
-                completeRatio.push_back(c.open[r][4] / c.gdal[r]);
+                provisionalRatio.push_back(c.open[r][kProvisional] / c.gdal[r]);
+                completeRatio.push_back(c.open[r][kComplete] / c.gdal[r]);
             }
             std::printf("\n  %s (%s)\n", c.title, c.path.c_str());
             std::printf("  %-60s %8s %8s %8s %8s\n", "ms", "cold", "min", "median", "max");
             std::printf("  %-60s %s\n", "GDAL alone: every table of the file, features + geometry", stat(c.gdal).c_str());
-            std::printf("  %-60s %s\n", "gapmap: GL context + shaders + glyph atlas", stat(column(0)).c_str());
-            std::printf("  %-60s %s\n", "gapmap: readProject (GDAL + conversion to core types)", stat(column(1)).c_str());
-            std::printf("  %-60s %s\n", "gapmap: scene (projection, label points, styles)", stat(column(2)).c_str());
-            std::printf("  %-60s %s\n", "gapmap: start to provisional first frame (fills, labels)", stat(column(3)).c_str());
-            std::printf("  %-60s %s\n", "gapmap: start to complete first frame (boundaries)", stat(column(4)).c_str());
-            std::printf("  %-60s %s\n", "peak memory of the process (VmHWM, MB)", stat(column(5)).c_str());
+            const std::pair<const char*, int> rows[] = {
+                {"GL context (EGL) + framebuffer", kContext},
+                {"renderer: glyph atlas upload, GL objects", kRenderer},
+                {"readProject (GDAL + conversion to core types)", kRead},
+                {"scene + first view's band (cache or provisional fills)", kScene},
+                {"start to all of the above done (ready to draw)", kReady},
+                {"start to provisional first frame (fills, labels)", kProvisional},
+                {"start to complete first frame (boundaries)", kComplete},
+                {"CPU time at the complete frame (user + sys, all threads)", kCpu},
+                {"peak memory of the process (VmHWM, MB)", kHwm}};
+            for (const auto& [what, k] : rows) std::printf("  %-60s %s\n", (std::string("gapmap: ") + what).c_str(), stat(column(c.open, k)).c_str());
+            if (!c.sequential.empty()) {
+                std::printf("  the same one step after the other (no worker thread), for comparison:\n");
+                for (const auto& [what, k] : rows) std::printf("  %-60s %s\n", (std::string("sequential: ") + what).c_str(), stat(column(c.sequential, k)).c_str());
+            }
             std::printf("  ratio to GDAL, per round (cold first): provisional");
             for (double r : provisionalRatio) std::printf(" %.2f", r);
             std::printf("; complete");
@@ -506,7 +574,7 @@ int main(int argc, char** argv) {
             if (&c == &cases[0]) targetsMet = targetsMet && median <= 2;
         }
         // Frames during use: the project with villages, opened as above, once complete.
-        const auto frames = inChild([&] {
+        const auto frames = openOnly ? std::optional<std::vector<double>>(std::vector<double>{1.0}) : inChild([&] {
             OffscreenContext context;
             Framebuffer target;
             target.resize(w, h);

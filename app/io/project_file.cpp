@@ -27,6 +27,7 @@
 #include "io/pg_project.h"
 #include "io/pg_sync.h"
 #include "io/project_dataset.h"
+#include "io/scene_cache.h"
 #include "io/project_edits.h"
 #include "io/project_rows.h"
 #include "io/qgis_styles.h"
@@ -362,6 +363,7 @@ void writeProject(const Project& project, const std::string& path) {
             throw;
         }
     }
+    if (fs::exists(target, ec)) carrySceneCache(target.string(), temp.string());  // io/scene_cache.h: no rebuild at the next open
     syncFile(temp.string());
     // SQLite applies a file named PATH-wal to whatever file is at PATH: the old project's WAL must be
     // folded into the old file and gone before the new file takes that name.

@@ -32,12 +32,38 @@ Stmt prepare(sqlite3* db, const std::string& sql) {
     return Stmt(s, &sqlite3_finalize);
 }
 
+// Replaces the cache of the open database `to` by the rows of the file at `fromPath` (none: an empty
+// cache), all or nothing.
+bool copyRows(sqlite3* to, const std::string& fromPath) {
+    auto exec = [&](const std::string& sql) { return sqlite3_exec(to, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK; };
+    const Stmt attach = prepare(to, "ATTACH DATABASE ?1 AS carried");
+    if (!attach) return false;
+    sqlite3_bind_text(attach.get(), 1, fromPath.data(), int(fromPath.size()), SQLITE_TRANSIENT);
+    if (sqlite3_step(attach.get()) != SQLITE_DONE) return false;
+    bool fromHasCache = false;
+    if (const Stmt s = prepare(to, std::string("SELECT 1 FROM carried.sqlite_master WHERE type = 'table' AND name = '") + kTable + "'"))
+        fromHasCache = sqlite3_step(s.get()) == SQLITE_ROW;
+    bool ok = exec("BEGIN IMMEDIATE");
+    if (ok) {
+        ok = exec(std::string("CREATE TABLE IF NOT EXISTS main.") + kTable +
+                  " (key TEXT NOT NULL, part INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (key, part))") &&
+             exec(std::string("DELETE FROM main.") + kTable) &&
+             (!fromHasCache || exec(std::string("INSERT INTO main.") + kTable + " (key, part, data) SELECT key, part, data FROM carried." + kTable));
+        if (!ok || !exec("COMMIT")) {
+            exec("ROLLBACK");
+            ok = false;
+        }
+    }
+    exec("DETACH DATABASE carried");
+    return ok;
+}
+
 class FileSceneCache : public SceneCacheStore {
 public:
     explicit FileSceneCache(std::string path) : path_(std::move(path)) {}
 
     std::optional<std::string> read(const std::string& key, int part) const override {
-        const Db db = open(path_, SQLITE_OPEN_READONLY);
+        const Db db = open(path(), SQLITE_OPEN_READONLY);
         if (!db) return std::nullopt;
         const Stmt s = prepare(db.get(), std::string("SELECT data FROM ") + kTable + " WHERE key = ?1 AND part = ?2");
         if (!s) return std::nullopt;  // no table: a file never rendered since it was written
@@ -50,16 +76,14 @@ public:
     }
 
     bool writable() const override {
-        // SQLite writes a journal beside the file: the folder must be writable too.
-        std::error_code ec;
-        const std::filesystem::path folder = std::filesystem::absolute(path_, ec).parent_path();
-        return ::access(path_.c_str(), W_OK) == 0 && ::access(folder.c_str(), W_OK) == 0;
+        return writable(path());
     }
 
     bool replace(const Producer& next) override {
         std::lock_guard<std::mutex> lock(writeMutex_);
-        if (!writable()) return false;
-        const Db db = open(path_, SQLITE_OPEN_READWRITE);
+        const std::string file = path();
+        if (!writable(file)) return false;
+        const Db db = open(file, SQLITE_OPEN_READWRITE);
         if (!db) return false;
         auto exec = [&](const std::string& sql) { return sqlite3_exec(db.get(), sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK; };
         if (!exec("BEGIN IMMEDIATE")) return false;
@@ -87,12 +111,51 @@ public:
         return true;
     }
 
+    // Save as: the rows go into the new file and every later read and write follows it. Waits for
+    // a write in progress (it lands in the old file first, then is copied).
+    bool moveTo(const std::string& newPath) {
+        std::lock_guard<std::mutex> lock(writeMutex_);
+        const std::string oldPath = path();
+        if (newPath == oldPath) return true;  // saved over itself: writeProject carried the rows
+        bool copied = false;
+        if (writable(newPath))
+            if (const Db db = open(newPath, SQLITE_OPEN_READWRITE)) copied = copyRows(db.get(), oldPath);
+        std::lock_guard<std::mutex> pathLock(pathMutex_);
+        path_ = newPath;
+        return copied;
+    }
+
 private:
-    std::string path_;
-    std::mutex writeMutex_;
+    std::string path() const {
+        std::lock_guard<std::mutex> lock(pathMutex_);
+        return path_;
+    }
+    static bool writable(const std::string& file) {
+        // SQLite writes a journal beside the file: the folder must be writable too.
+        std::error_code ec;
+        const std::filesystem::path folder = std::filesystem::absolute(file, ec).parent_path();
+        return ::access(file.c_str(), W_OK) == 0 && ::access(folder.c_str(), W_OK) == 0;
+    }
+    std::string path_;             // absolute; changed only by moveTo
+    mutable std::mutex pathMutex_;
+    std::mutex writeMutex_;        // one replace or move at a time
 };
 
 }  // namespace
+
+bool carrySceneCache(const std::string& fromPath, const std::string& toPath) {
+    if (isServerProject(fromPath) || isServerProject(toPath)) return false;
+    const Db db = open(toPath, SQLITE_OPEN_READWRITE);
+    return db && copyRows(db.get(), fromPath);
+}
+
+bool moveSceneCache(SceneCacheStore& cache, const std::string& newPath) {
+    auto* file = dynamic_cast<FileSceneCache*>(&cache);
+    if (!file || isServerProject(newPath)) return false;
+    std::error_code ec;
+    const std::filesystem::path absolute = std::filesystem::absolute(newPath, ec);
+    return file->moveTo(ec ? newPath : absolute.string());
+}
 
 std::shared_ptr<SceneCacheStore> openSceneCache(const std::string& path) {
     if (isServerProject(path)) return nullptr;

@@ -459,6 +459,10 @@ size_t AreaGeometry::bandFor(double mpp) const {
     return b;
 }
 
+void AreaGeometry::prefetch(double metresPerPixel) const {
+    if (!bands_.empty()) band(bandFor(metresPerPixel));
+}
+
 bool AreaGeometry::bandReady(size_t b) const { return b < bands_.size() && ready_[b].load(std::memory_order_acquire); }
 
 const AreaBand& AreaGeometry::band(size_t b) const {

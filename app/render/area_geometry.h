@@ -108,6 +108,11 @@ public:
     // Bands::Deferred or Background) the nearest ready one (coarser first), else `b`.
     size_t readyBandNear(size_t b) const;
     void prepareAllBands() const;                    // topology, then every band, coarse to fine
+    // The band meant for this scale, read from the scene cache or made now on the calling thread
+    // (provisional while the topology is still to come), so that the frame that draws it does not
+    // wait: the first frame's band is fetched on the thread that reads the project while the GL
+    // context is made.
+    void prefetch(double metresPerPixel) const;
     void cancel() const { stop_ = true; }            // prepareAllBands() stops after the current band
     // Grows whenever the topology or a full band becomes ready: a renderer redraws then.
     uint64_t generation() const { return generation_.load(std::memory_order_acquire); }

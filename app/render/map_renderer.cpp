@@ -573,7 +573,7 @@ MapRenderer::MapRenderer(const RendererOptions& options) : impl_(std::make_uniqu
     m.options = options;
     m.options.uiScale = std::clamp(options.uiScale, 0.5f, 4.0f);
     m.options.cacheMarginPx = std::max(0, options.cacheMarginPx);
-    m.atlas = FontAtlas::get(m.options.uiScale, std::max(2, int(std::lround(2 * m.options.uiScale))));
+    m.atlas = atlasFor(m.options.uiScale);
     m.fill = Program("fill.vert", "fill.frag");
     m.dot = Program("dot.vert", "fill.frag");
     m.line = Program("line.vert", "line.frag");
@@ -689,6 +689,11 @@ const RenderScene& MapRenderer::scene() const { return impl_->scene; }
 float MapRenderer::uiScale() const { return impl_->options.uiScale; }
 const FontAtlas& MapRenderer::fonts() const { return *impl_->atlas; }
 void MapRenderer::invalidate() { impl_->cacheValid = false; ++impl_->sceneVersion; }
+
+std::shared_ptr<const FontAtlas> MapRenderer::atlasFor(float uiScale) {
+    const float scale = std::clamp(uiScale, 0.5f, 4.0f);
+    return FontAtlas::get(scale, std::max(2, int(std::lround(2 * scale))));
+}
 
 Insets MapRenderer::decorationInsets(int w, int h, const DecorationOptions& which) const {
     return render::decorationInsets(impl_->scene, w, h, *impl_->atlas, impl_->options.uiScale, which);

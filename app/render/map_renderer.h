@@ -77,6 +77,9 @@ public:
     const FontAtlas& fonts() const;
     // Room the decorations take, for Camera::fitBox.
     Insets decorationInsets(int widthPx, int heightPx, const DecorationOptions& which = {}) const;
+    // The glyph atlas a renderer of this scale uses (shared while held). No GL: fetched on another
+    // thread while the GL context is made, the renderer's construction then finds it ready.
+    static std::shared_ptr<const FontAtlas> atlasFor(float uiScale);
 
 private:
     struct Impl;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <future>
 
 #include "core/errors.h"
 #include "core/i18n.h"
@@ -30,15 +31,26 @@ void App::setProject(Project project, std::string path) {
     kpiCache_.clear();
     presenting_ = false;
     path_ = std::move(path);
-    search_ = std::make_unique<PlaceSearch>(project_);
+    // The search index and the coverage analysis (CPU only, reading project_) are made on a worker
+    // thread while this thread, which owns the GL context, makes the map (its renderer; the map
+    // makes its scene on a thread of its own): opening uses both cores.
+    std::future<void> analysis = std::async(std::launch::async, [this] {
+        search_ = std::make_unique<PlaceSearch>(project_);
+        try {
+            rules_ = CoverageRules::fromProject(project_);
+        } catch (const std::exception& e) {
+            rules_ = CoverageRules{};  // an invalid setting: defaults, and say so
+            status_ = e.what();
+        }
+        updateCoverage(false);
+    });
     try {
-        rules_ = CoverageRules::fromProject(project_);
-    } catch (const std::exception& e) {
-        rules_ = CoverageRules{};  // an invalid setting: defaults, and say so
-        status_ = e.what();
+        map_ = std::make_unique<MapCanvas>(project_, 1.0f, progressive_, path_.empty() ? nullptr : openSceneCache(path_));
+    } catch (...) {
+        analysis.wait();  // the worker refers to this app
+        throw;
     }
-    updateCoverage(false);
-    map_ = std::make_unique<MapCanvas>(project_, 1.0f, progressive_, path_.empty() ? nullptr : openSceneCache(path_));
+    analysis.get();
     mapFrames_ = 0;
     selected_ = hovered_ = {};
     undo_.clear();  // steps name another project's villages and settings

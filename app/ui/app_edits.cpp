@@ -13,6 +13,7 @@
 #include "core/text_format.h"
 #include "io/project_edits.h"
 #include "io/project_file.h"
+#include "io/scene_cache.h"
 #include "ui/app.h"
 
 namespace gapmap::ui {
@@ -112,6 +113,10 @@ bool App::replay(bool undoing) {
 bool App::saveAs(const std::string& path) {
     try {
         writeProject(full_, path);  // every record, whatever year the timeline shows; temporary file + rename: an existing file stays whole on failure
+        // The map's scene cache goes with the project: its rows into the new file, and every later
+        // read (bands are read when first drawn) and write there, not in the file left behind.
+        if (map_->sceneCache()) moveSceneCache(*map_->sceneCache(), path);
+        else map_->setSceneCache(openSceneCache(path));
         path_ = path;
         status_ = tr("ui.edits.saved_as", {path});
         return true;

@@ -8,15 +8,20 @@
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
 
+#include <sys/resource.h>
+
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <future>
 #include <vector>
 
 #include "core/errors.h"
 #include "core/i18n.h"
 #include "io/demo_data.h"
 #include "io/project_file.h"
+#include "render/map_renderer.h"
 #include "render/offscreen.h"
 #include "ui/app.h"
 
@@ -39,12 +44,47 @@ void saveWindow(int widthPx, int heightPx, const std::string& path) {
     render::writePng(image, path);
 }
 
+// GAPMAP_OPEN_TIMES=1: when each step of opening ended, printed to stderr as milliseconds since
+// runDesktop began (wall) and CPU milliseconds of the process (user + sys, every thread), for the
+// figures of docs/performance.md. Steps on another thread are printed when they are joined.
+class OpenTimes {
+public:
+    OpenTimes() : on_(std::getenv("GAPMAP_OPEN_TIMES") != nullptr), start_(std::chrono::steady_clock::now()) {}
+    bool on() const { return on_; }
+    double wallMs() const { return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start_).count(); }
+    void step(const char* what) { step(what, wallMs()); }
+    void step(const char* what, double atMs) {
+        if (!on_) return;
+        rusage usage{};
+        getrusage(RUSAGE_SELF, &usage);
+        auto ms = [](const timeval& t) { return t.tv_sec * 1000.0 + t.tv_usec / 1000.0; };
+        std::fprintf(stderr, "gapmap open: %-44s %7.1f ms wall %7.1f ms cpu\n", what, atMs, ms(usage.ru_utime) + ms(usage.ru_stime));
+    }
+
+private:
+    bool on_;
+    std::chrono::steady_clock::time_point start_;
+};
+
 }  // namespace
 
 int runDesktop(const std::string& projectPath) {
-    // Read the project first: a bad file is an input error whether or not a display exists.
-    Project project = projectPath.empty() ? buildDemoProject() : readProject(projectPath);
-    if (!glfwInit()) throw InputError(tr("ui.error.no_display"));
+    OpenTimes times;
+    // The project is read on a worker thread while this one opens the window and its GL context
+    // (llvmpipe: ~150 ms): opening uses both cores. A bad file is an input error whether or not a
+    // display exists: every exit below takes the project (and its error) first.
+    double readMs = 0;
+    std::shared_ptr<const render::FontAtlas> mapGlyphs;  // held until the map's renderer has it
+    std::future<Project> reading = std::async(std::launch::async, [&] {
+        Project read = projectPath.empty() ? buildDemoProject() : readProject(projectPath);
+        mapGlyphs = render::MapRenderer::atlasFor(1.0f);  // the scale App gives its map
+        readMs = times.wallMs();
+        return read;
+    });
+    if (!glfwInit()) {
+        reading.get();
+        throw InputError(tr("ui.error.no_display"));
+    }
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
@@ -60,6 +100,7 @@ int runDesktop(const std::string& projectPath) {
     GLFWwindow* window = glfwCreateWindow(area[2], area[3], "gapmap", nullptr, nullptr);
     if (!window) {
         glfwTerminate();
+        reading.get();
         throw InputError(tr("ui.error.no_gl"));
     }
     glfwSetWindowPos(window, area[0], area[1]);
@@ -67,6 +108,7 @@ int runDesktop(const std::string& projectPath) {
     glfwSwapInterval(1);
     float scaleX = 1, scaleY = 1;
     glfwGetWindowContentScale(window, &scaleX, &scaleY);
+    times.step("window and GL context");
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -76,10 +118,26 @@ int runDesktop(const std::string& projectPath) {
     Fonts fonts = loadFonts(scaleX);
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
+    times.step("ImGui and its fonts");
+    Project project;
+    try {
+        project = reading.get();
+    } catch (...) {
+        ImGui_ImplOpenGL3_Shutdown();
+        ImGui_ImplGlfw_Shutdown();
+        ImGui::DestroyContext();
+        glfwDestroyWindow(window);
+        glfwTerminate();
+        throw;
+    }
+    times.step("project read, map glyphs (worker thread)", readMs);
+    times.step("project taken from the worker");
     int code = 0;
     {
         App app(std::move(project), projectPath, fonts, /*progressive=*/true);
         app.restoreLayout();  // column widths and open panels of the last session (ui::userConfigDir())
+        times.step("app (analysis, search, scene, renderer)");
+        bool firstShown = false, completeShown = false;
         int idleFrames = 0, frames = 0;
         const char* screenshot = std::getenv("GAPMAP_SCREENSHOT");
         // GAPMAP_PRESENT=N: start in presentation mode at view N (1 = overview), for screenshots.
@@ -105,6 +163,14 @@ int runDesktop(const std::string& projectPath) {
             app.frame(w, h);
             ImGui::Render();
             ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+            if (times.on() && (!firstShown || !completeShown)) {
+                glFinish();  // the frame's pixels are drawn, not just queued (llvmpipe draws on glFinish)
+                if (!firstShown) times.step("first frame (ImGui font atlas, map)");
+                if (!completeShown && !app.map().lastStats().provisional && app.map().lastStats().mapRendered)
+                    times.step("complete first frame");
+                firstShown = true;
+                completeShown = completeShown || !app.map().lastStats().provisional;
+            }
             // The screenshot waits for the complete map (bands prepared in the background), at most
             // ~600 frames.
             if (screenshot && ++frames >= 6 && (!app.map().lastStats().provisional || frames > 600)) {

@@ -80,10 +80,15 @@ public:
     // Progressive canvases: starts preparing the bands (draw() does after the first frame; the
     // presentation view, which draws with its own renderer, calls it too). Once per project.
     void startBackgroundWork();
+    // The project file's scene cache (null: none). Save as moves it (io/scene_cache.h moveSceneCache);
+    // a canvas without one (the demo) is given the new file's, for the scenes it builds later.
+    const std::shared_ptr<SceneCacheStore>& sceneCache() const { return sceneCache_; }
+    void setSceneCache(std::shared_ptr<SceneCacheStore> cache) { sceneCache_ = std::move(cache); }
 
 private:
-    void rebuild();
-    void applyBanners();
+    void rebuild();     // makeScene() + applyBanners()
+    void makeScene();   // scene_ from builder_ and options_: no GL, any thread
+    void applyBanners();  // hands scene_ to the renderer (GL thread)
     static render::FrameOptions frameOptions(bool interacting);
     std::unique_ptr<render::ProjectSceneBuilder> builder_;
     std::shared_ptr<SceneCacheStore> sceneCache_;

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <filesystem>
 #include <map>
+#include <thread>
 #include <sqlite3.h>
 
 #include "io/demo_data.h"
@@ -269,7 +270,20 @@ TEST_CASE("A project file keeps its scene cache: the same pixels, read instead o
         Framebuffer target;
         target.resize(800, 600);
         target.bind();
-        CHECK(renderer.draw(cam).provisional == !withCache);
+        // The open path fetches the first view's band on its worker thread (AreaGeometry::prefetch):
+        // the first frame then reads nothing more from the file.
+        const auto communes = builder.communeGeometry();
+        const size_t band = communes->bandFor(cam.metresPerPixel());
+        if (withCache) {
+            CHECK_FALSE(communes->bandReady(band));
+            std::thread([&] { communes->prefetch(cam.metresPerPixel()); }).join();
+            CHECK(communes->bandReady(band));
+            CHECK(communes->bandsReadFromCache() == 1);
+        }
+        const FrameStats first = renderer.draw(cam);
+        CHECK(first.provisional == !withCache);
+        CHECK(first.areaBand == band);
+        CHECK(communes->bandsReadFromCache() == (withCache ? 1 : 0));
         CHECK(builder.fromSceneCache() == withCache);
     }
 
@@ -288,10 +302,47 @@ TEST_CASE("A project file keeps its scene cache: the same pixels, read instead o
     const RenderedMap rebuilt = renderProjectMap(edited, request);
     CHECK_FALSE(rebuilt.builder->fromSceneCache());
 
-    // writeProject makes a new file: no cache until the next render.
+    // writeProject makes a new file and carries the cache into it: the next render reads it.
     writeProject(second, path);
-    CHECK(cacheRows(path) == -1);
-    CHECK_FALSE(renderProjectMap(readProject(path), request).builder->fromSceneCache());
+    CHECK(cacheRows(path) == rows);
+    CHECK(renderProjectMap(readProject(path), request).builder->fromSceneCache());
+    CHECK(test::ogrinfoReads(path));
+}
+
+TEST_CASE("An import keeps the project's scene cache: the next render reads it, not builds it", "[scene_cache][cli]") {
+    sharedGl();  // the renders in this process
+    test::TempDir dir;
+    const std::string project = test::writeDemoProject(dir);
+    const auto render = [&](const std::string& png) {
+        return test::runGapmap("render " + test::quote(project) + " --out " + test::quote(dir.file(png)) + " --size 640x400");
+    };
+    REQUIRE(render("a.png").exitCode == 0);  // writes the cache
+    const int rows = cacheRows(project);
+    REQUIRE(rows >= 2);
+    // Villages imported again: import replaces the whole file (writeProject: temporary file + rename).
+    const auto import = test::runGapmap("import " + test::quote(project) + " --as villages " +
+                                        test::quote(std::string(GAPMAP_SOURCE_DIR) + "/geodata/demo_villages.geojson"));
+    INFO(import.out << import.err);
+    REQUIRE(import.exitCode == 0);
+    CHECK(cacheRows(project) == rows);
+    // The next render reads the boundaries from the cache and so does not write the file again.
+    const auto written = std::filesystem::last_write_time(project);
+    REQUIRE(render("b.png").exitCode == 0);
+    CHECK(std::filesystem::last_write_time(project) == written);
+    CHECK(cacheRows(project) == rows);
+    const Project read = readProject(project);
+    MapRequest request;
+    request.sceneCache = openSceneCache(project);
+    CHECK(renderProjectMap(read, request).builder->fromSceneCache());
+    CHECK(differingPixels(readPng(dir.file("a.png")), readPng(dir.file("b.png"))) == 0);
+
+    // A moved commune: the carried rows no longer match, so the geometry is built, never read wrong.
+    Project edited = read;
+    for (AdminUnit& u : edited.adminUnits)
+        if (u.level == AdminLevel::Commune && !u.area.empty()) { u.area[0].rings[0][1].lonDeg += 1e-4; break; }
+    writeProject(edited, project);
+    CHECK(cacheRows(project) == rows);  // carried whatever the content: checked on read
+    CHECK_FALSE(renderProjectMap(readProject(project), request).builder->fromSceneCache());
 }
 
 TEST_CASE("gapmap render writes the scene cache once and draws the same picture from it", "[scene_cache][cli]") {

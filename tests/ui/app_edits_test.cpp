@@ -8,6 +8,7 @@
 #include "core/i18n.h"
 #include "io/demo_data.h"
 #include "io/project_file.h"
+#include "io/scene_cache.h"
 #include "support/headless_ui.h"
 #include "support/test_support.h"
 #include "ui/app.h"
@@ -130,4 +131,35 @@ TEST_CASE("bad input in the app changes nothing, the demo says it is not saved",
     CHECK(demo.project().findVillage(code)->internet);
     CHECK(demo.status().find(tr("ui.edits.failed", {""})) == 0);
     CHECK_FALSE(std::filesystem::exists(path));  // never re-created empty
+}
+
+TEST_CASE("save as takes the map's scene cache to the new file: read and written there after", "[ui][edits][scene_cache]") {
+    test::TempDir dir;
+    const std::string first = test::writeDemoProject(dir, "first.gpkg");
+    {  // the cache as the app's background writer leaves it
+        const Project project = readProject(first);
+        const render::ProjectSceneBuilder builder(project, false, openSceneCache(first));
+        REQUIRE(builder.saveSceneCache());
+    }
+    HeadlessUi ui;
+    ui::App app(readProject(first), first, ui.fonts, /*progressive=*/true);
+    ui.frame(app);
+    REQUIRE(app.map().builder().fromSceneCache());
+    const std::string key = app.map().builder().communeGeometry()->cacheKey();
+    REQUIRE_FALSE(key.empty());
+
+    const std::string second = dir.file("second.gpkg");
+    REQUIRE(app.saveAs(second));
+    CHECK(openSceneCache(second)->read(key, -1).has_value());  // the rows went with the project
+    std::filesystem::remove(first);                            // the file left behind may go
+    // The next scene the map builds (the timeline's year, a reload) reads the new file's cache.
+    app.map().setProject(app.project());
+    CHECK(app.map().builder().fromSceneCache());
+    ui.frame(app);
+    CHECK_FALSE(app.map().lastStats().provisional);
+    CHECK_FALSE(std::filesystem::exists(first));  // nothing wrote to the old path again
+
+    // Saved again over itself: the rows stay.
+    REQUIRE(app.saveAs(second));
+    CHECK(openSceneCache(second)->read(key, -1).has_value());
 }
