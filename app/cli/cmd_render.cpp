@@ -140,7 +140,7 @@ int runRender(const std::vector<std::string>& argv, ProjectReader read) {
     }
 
     std::optional<TerminalProgress> progress(std::in_place);  // terminals only
-    progressSteps(3);
+    progressSteps(2);  // reading, then drawing (the PNG is written as the picture is read back)
     progressStep(tr("progress.read_project"));
     const std::string source = args.positional.empty() ? "demo" : args.positional[0];
     const Project project = read(args.positional.empty() ? std::string() : args.positional[0]);
@@ -155,17 +155,14 @@ int runRender(const std::vector<std::string>& argv, ProjectReader read) {
     }
     progressStep(tr("progress.draw_map"));
     if (!args.positional.empty()) request.sceneCache = openSceneCache(args.positional[0]);  // io/scene_cache.h
+    request.pngPath = out;  // written from the framebuffer a strip at a time: no 4 MB image at the peak
     render::RenderedMap map;
     try {
         map = render::renderProjectMap(project, request);
     } catch (const std::invalid_argument& e) {
         throw InputError(source + ": " + e.what());
-    }
-    progressStep(tr("progress.write_file"));
-    try {
-        render::writePng(map.image, out);
-    } catch (const std::exception& e) {
-        throw InputError(e.what());
+    } catch (const std::runtime_error& e) {
+        throw InputError(e.what());  // the PNG could not be written; the message names the file
     }
     progress.reset();
     const std::string message = tr("render.wrote", {out, std::to_string(map.image.width), std::to_string(map.image.height),

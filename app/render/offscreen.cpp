@@ -102,7 +102,12 @@ Image readPixels(const Framebuffer& fb) {
     return img;
 }
 
-void writePng(const Image& image, const std::string& path) {
+namespace {
+
+// One PNG writer for both sources: `row(y)` gives image row y (top first, RGBA, width * 4 bytes),
+// called for y = 0, 1, … in order.
+template <typename RowFn>
+void writePngRows(int width, int height, const std::string& path, RowFn row) {
     // libpng with zlib at level 1 and no row filter: the map is large flat areas, which zlib's
     // fastest level already packs well; stb's own deflate took 20 % of a demo render's CPU at
     // any level (docs/performance.md, "Fixed costs"). Pixels are the same at any setting.
@@ -115,7 +120,8 @@ void writePng(const Image& image, const std::string& path) {
         png_destroy_write_struct(&png, nullptr);
         throw std::runtime_error(failed);
     }
-    // libpng reports errors by longjmp: nothing with a destructor may be created below this point.
+    // libpng reports errors by longjmp: nothing with a destructor may be created below this point
+    // (`row` allocates nothing).
     if (setjmp(png_jmpbuf(png))) {
         png_destroy_write_struct(&png, &info);
         throw std::runtime_error(failed);
@@ -123,14 +129,50 @@ void writePng(const Image& image, const std::string& path) {
     png_init_io(png, file.get());
     png_set_compression_level(png, 1);
     png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_NONE);
-    png_set_IHDR(png, info, png_uint_32(image.width), png_uint_32(image.height), 8, PNG_COLOR_TYPE_RGBA, PNG_INTERLACE_NONE,
+    png_set_IHDR(png, info, png_uint_32(width), png_uint_32(height), 8, PNG_COLOR_TYPE_RGBA, PNG_INTERLACE_NONE,
                  PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
     png_write_info(png, info);
-    const size_t row = size_t(image.width) * 4;
-    for (int y = 0; y < image.height; ++y) png_write_row(png, image.rgba.data() + size_t(y) * row);
+    for (int y = 0; y < height; ++y) png_write_row(png, row(y));
     png_write_end(png, nullptr);
     png_destroy_write_struct(&png, &info);
     if (std::fflush(file.get()) != 0 || std::ferror(file.get())) throw std::runtime_error(failed);
+}
+
+}  // namespace
+
+void writePng(const Image& image, const std::string& path) {
+    const size_t row = size_t(image.width) * 4;
+    writePngRows(image.width, image.height, path, [&](int y) { return image.rgba.data() + size_t(y) * row; });
+}
+
+void writeFramebufferPng(const Framebuffer& fb, const std::string& path) {
+    const int width = fb.widthPx(), height = fb.heightPx();
+    constexpr int kStripRows = 32;  // 1280 px wide: 160 kB
+    const size_t row = size_t(width) * 4;
+    std::vector<uint8_t> strip(row * kStripRows);
+    GLint previous = 0;
+    glGetIntegerv(GL_FRAMEBUFFER_BINDING, &previous);
+    glBindFramebuffer(GL_FRAMEBUFFER, fb.framebuffer());
+    glFinish();
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    // GL rows count up from the bottom: image row y is GL row height - 1 - y. A strip holds GL rows
+    // [first, first + n), so image rows top .. top + n - 1 with the top one last.
+    int stripTop = -1, stripRows = 0;
+    auto rowOf = [&](int y) -> const uint8_t* {
+        if (stripTop < 0 || y >= stripTop + stripRows) {
+            stripTop = y;
+            stripRows = std::min(kStripRows, height - y);
+            glReadPixels(0, height - y - stripRows, width, stripRows, GL_RGBA, GL_UNSIGNED_BYTE, strip.data());
+        }
+        return strip.data() + size_t(stripRows - 1 - (y - stripTop)) * row;
+    };
+    try {
+        writePngRows(width, height, path, rowOf);
+    } catch (...) {
+        glBindFramebuffer(GL_FRAMEBUFFER, GLuint(previous));
+        throw;
+    }
+    glBindFramebuffer(GL_FRAMEBUFFER, GLuint(previous));
 }
 
 Image readPng(const std::string& path) {

@@ -50,7 +50,13 @@ RenderedMap renderProjectMap(const Project& project, const MapRequest& request) 
     target.resize(request.widthPx, request.heightPx);
     target.bind();
     out.stats = renderer.draw(out.camera);
-    out.image = readPixels(target);
+    if (request.pngPath.empty()) {
+        out.image = readPixels(target);
+    } else {
+        writeFramebufferPng(target, request.pngPath);
+        out.image.width = request.widthPx;
+        out.image.height = request.heightPx;
+    }
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     return out;
 }

@@ -23,6 +23,9 @@ struct MapRequest {
     std::optional<BBox> focusBox;         // or to this lon/lat box
     float uiScale = 0;                    // 0: from the image size
     std::shared_ptr<SceneCacheStore> sceneCache;  // the project file's (io/scene_cache.h); null: none
+    // Non-empty: the picture goes straight from the framebuffer into this PNG file, a strip at a
+    // time (writeFramebufferPng), and RenderedMap::image keeps only its size: no whole image in memory.
+    std::string pngPath;
 };
 
 struct RenderedMap {
@@ -38,8 +41,9 @@ struct RenderedMap {
 // an unknown focus code.
 Camera mapCamera(const ProjectSceneBuilder& builder, const MapRequest& request, const Insets& insets);
 
-// Builds the scene, fits the camera, draws, reads back. Throws std::invalid_argument (unknown
-// layer, attribute or code) and std::runtime_error (GL).
+// Builds the scene, fits the camera, draws, reads back (or writes request.pngPath). Throws
+// std::invalid_argument (unknown layer, attribute or code) and std::runtime_error (GL, or the PNG
+// file cannot be written).
 RenderedMap renderProjectMap(const Project& project, const MapRequest& request);
 
 }  // namespace gapmap::render

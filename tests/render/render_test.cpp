@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 #include <map>
 #include <memory>
 
@@ -17,6 +18,7 @@
 #include "render/project_scene.h"
 #include "render/render_map.h"
 #include "support/gl_context.h"
+#include "support/test_support.h"
 
 using namespace gapmap;
 using namespace gapmap::render;
@@ -417,4 +419,37 @@ TEST_CASE("render: a one-off picture drawn straight and in flushed parts has the
     std::map<uint32_t, int> colours;
     for (size_t i = 0; i + 3 < got.rgba.size(); i += 4) ++colours[uint32_t(got.rgba[i]) | uint32_t(got.rgba[i + 1]) << 8 | uint32_t(got.rgba[i + 2]) << 16];
     CHECK(colours.size() > 5);
+}
+
+TEST_CASE("render: a picture written straight from the framebuffer in strips equals the read-back image", "[render][gl]") {
+    // MapRequest::pngPath (what `gapmap render` uses, to hold no whole image at its peak): the PNG's
+    // pixels equal readPixels' image, rows in order and not flipped, at a height that is no
+    // multiple of the strip (32 rows), so the last strip is a short one.
+    sharedGl();
+    const Project project = buildDemoProject();
+    test::TempDir dir;
+    MapRequest request;
+    request.widthPx = 517;
+    request.heightPx = 301;
+    const RenderedMap inMemory = renderProjectMap(project, request);
+    request.pngPath = dir.file("m.png");
+    const RenderedMap streamed = renderProjectMap(project, request);
+    CHECK(streamed.image.rgba.empty());
+    CHECK(streamed.image.width == 517);
+    CHECK(streamed.image.height == 301);
+    const Image got = readPng(request.pngPath);
+    REQUIRE(got.width == 517);
+    REQUIRE(got.height == 301);
+    REQUIRE(got.rgba.size() == inMemory.image.rgba.size());
+    size_t differing = 0;
+    for (size_t i = 0; i < got.rgba.size(); ++i) differing += got.rgba[i] != inMemory.image.rgba[i];
+    CHECK(differing == 0);
+    // Top and bottom differ (title box above, scale bar below), so a flipped picture cannot pass.
+    size_t topVsBottom = 0;
+    for (int x = 0; x < got.width; ++x)
+        for (int y = 0; y < 40; ++y) topVsBottom += std::memcmp(got.at(x, y), got.at(x, got.height - 1 - y), 3) != 0;
+    CHECK(topVsBottom > 1000);
+    // An unwritable path: std::runtime_error naming it.
+    request.pngPath = dir.file("no/such/folder/m.png");
+    CHECK_THROWS_WITH(renderProjectMap(project, request), Catch::Contains("no/such/folder/m.png"));
 }
