@@ -34,8 +34,12 @@ const ColumnSpec* findColumn(const TableSpec& table, std::string_view column);
 
 namespace gapmap {
 // "commune_name", "village_name" and the parents' "district_…"/"province_…" help an import join
-// rows by name or make the parent units; they are not stored.
-inline bool isJoinOnlyColumn(const ColumnSpec& c) {
+// rows by name or make the parent units; they are not stored. Nor is "commune_code" of the tables
+// whose rows belong to a village (communication_teams, outcomes): it only tells homonym villages
+// apart, and the village's own commune is the one that counts (a column stored always empty
+// would read in QGIS as data that was never given).
+inline bool isJoinOnlyColumn(const TableSpec& t, const ColumnSpec& c) {
+    if (c.name == "commune_code") return t.name == "communication_teams" || t.name == "outcomes";
     return c.name == "commune_name" || c.name == "village_name" || c.name == "district_name" ||
            c.name == "district_code" || c.name == "province_name" || c.name == "province_code";
 }

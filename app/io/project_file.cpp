@@ -131,7 +131,7 @@ OGRLayer* createLayer(GDALDataset& ds, const TableSpec& spec, OGRSpatialReferenc
     OGRLayer* layer = ds.CreateLayer(spec.name.c_str(), type == wkbNone ? nullptr : &wgs84, type, const_cast<char**>(options));
     if (!layer) throw InputError(tr("project.error.cannot_create_table", {spec.name, CPLGetLastErrorMsg()}));
     for (const ColumnSpec& c : spec.columns) {
-        if (isJoinOnlyColumn(c)) continue;
+        if (isJoinOnlyColumn(spec, c)) continue;
         OGRFieldDefn field(c.name.c_str(), fieldType(c.type));
         if (c.type == ColumnType::Bool) field.SetSubType(OFSTBoolean);
         if (c.required) field.SetNullable(FALSE);

@@ -154,7 +154,7 @@ const std::vector<SyncedTable>& syncedTables() {
         for (const TableSpec& t : projectTables()) {
             SyncedTable s{&t, {}};
             for (const ColumnSpec& c : t.columns)
-                if (!isJoinOnlyColumn(c)) s.columns.push_back(&c);
+                if (!isJoinOnlyColumn(t, c)) s.columns.push_back(&c);
             out.push_back(std::move(s));
         }
         return out;

@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <filesystem>
 #include <fstream>
 
 namespace gapmap {
@@ -11,7 +12,10 @@ void recoverWal(const std::string& path) {
     // -wal, -shm, both or neither, and a read-only open fails on some of those states.
     std::ifstream in(path, std::ios::binary);
     char header[20] = {};
-    if (!in.read(header, sizeof header) || header[18] != 2) return;
+    if (!in.read(header, sizeof header)) return;
+    std::error_code ec;
+    const bool hotJournal = std::filesystem::file_size(path + "-journal", ec) > 0 && !ec;
+    if (header[18] != 2 && !hotJournal) return;
     // No SQLITE_OPEN_CREATE: a mistyped path must never become an empty database. Failures are silent:
     // a read-only folder or medium, or not a database; the reader's own open says what is wrong.
     sqlite3* db = nullptr;

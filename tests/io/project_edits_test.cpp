@@ -199,3 +199,34 @@ TEST_CASE("an edit refreshes the commune summary QGIS draws, only where it chang
     CHECK(reachedAfter >= reachedBefore);
     CHECK(reachedAfter == located);
 }
+
+TEST_CASE("a writer killed mid-transaction leaves a hot rollback journal: the project reads as it was", "[io][edits][wal]") {
+    // The first edit after a whole-file write switches the file into WAL mode through a rollback
+    // journal; killed there, it leaves PATH-journal, which a read-only connection cannot roll back
+    // ("attempt to write a readonly database"). Made here by a child that spills an uncommitted
+    // change into the file (cache of one page) and exits without COMMIT or close.
+    TempDir dir;
+    const std::string path = writeDemoProject(dir);
+    const Project before = readProject(path);
+    const pid_t pid = fork();
+    if (pid == 0) {
+        sqlite3* db = nullptr;
+        sqlite3_open(path.c_str(), &db);
+        const int rc = sqlite3_exec(db, "PRAGMA journal_mode=DELETE; PRAGMA cache_size=1; BEGIN; "
+                                        "UPDATE communication_teams SET members = 7777, channel = 'half';", nullptr, nullptr, nullptr);
+        _exit(rc == SQLITE_OK ? 0 : 1);  // no COMMIT, no close: as after kill -9
+    }
+    int status = 0;
+    waitpid(pid, &status, 0);
+    REQUIRE(WIFEXITED(status));
+    REQUIRE(WEXITSTATUS(status) == 0);
+    REQUIRE(std::filesystem::file_size(path + "-journal") > 0);  // the journal is hot
+    const Project after = readProject(path);
+    REQUIRE(after.teams.size() == before.teams.size());
+    REQUIRE(!after.teams.empty());
+    for (size_t i = 0; i < after.teams.size(); ++i) {
+        CHECK(after.teams[i].members == before.teams[i].members);
+        CHECK(after.teams[i].channel == before.teams[i].channel);
+    }
+    CHECK_FALSE(std::filesystem::exists(path + "-journal"));  // rolled back
+}
