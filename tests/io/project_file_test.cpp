@@ -2,7 +2,11 @@
 // tools (as QGIS does) see the tables in EPSG:4326.
 #include <catch2/catch.hpp>
 
+#include <sqlite3.h>
+
 #include <cstdlib>
+#include <string>
+#include <vector>
 
 #include "core/errors.h"
 #include "core/i18n.h"
@@ -93,4 +97,32 @@ TEST_CASE("a file that is not a project is refused with its name", "[io][project
     const ScopedLanguage english(Lang::En);
     CHECK_THROWS_WITH(readProject(dir.file("x.gpkg")), Catch::Contains("x.gpkg: not a GeoPackage"));
     CHECK_THROWS_WITH(readProject(dir.file("none.gpkg")), Catch::Contains("none.gpkg: no such project file"));
+}
+
+TEST_CASE("a project file stores no column that is always empty", "[io][project]") {
+    // Join-only columns (names, and commune_code of tables whose rows belong to a village) help an
+    // import find rows; a stored column that nothing ever fills would read in QGIS as data never given.
+    test::TempDir dir;
+    const std::string path = test::writeDemoProject(dir);
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
+    auto texts = [&](const std::string& sql) {
+        std::vector<std::string> out;
+        sqlite3_stmt* st = nullptr;
+        REQUIRE(sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr) == SQLITE_OK);
+        while (sqlite3_step(st) == SQLITE_ROW) out.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)));
+        sqlite3_finalize(st);
+        return out;
+    };
+    for (const char* table : {"villages", "communication_teams", "trusted_addresses", "clubs", "activities", "commune_offices", "outcomes"}) {
+        const std::vector<std::string> columns = texts(std::string("SELECT name FROM pragma_table_info('") + table + "')");
+        REQUIRE(columns.size() > 2);
+        for (const std::string& column : columns) {
+            if (column == "fid" || column == "geom") continue;
+            const std::string q = "\"" + column + "\"";
+            INFO(table << "." << column);
+            CHECK(std::stoll(texts(std::string("SELECT count(*) FROM ") + table + " WHERE " + q + " IS NOT NULL AND " + q + " != ''").at(0)) > 0);
+        }
+    }
+    sqlite3_close(db);
 }
