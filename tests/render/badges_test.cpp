@@ -187,20 +187,9 @@ TEST_CASE("Badges: the national map of 11,163 communes shows province sums that 
     const std::string dirName = sharedGeodata("censusVN2009");
     if (dirName.empty()) return;
     TempDir dir;
-    // The five regional files merged into one source with their districts and provinces (a nameless
-    // commune is named by its code), imported as one table; the importer adds the parent units.
-    const std::string merged = dir.file("communes.gpkg"), project = dir.file("national.gpkg");
-    for (const char* region : {"r1_red_river_delta", "r2_northeast", "r34_northwest_north_central", "r56_south_central_highlands", "r78_southeast_mekong"}) {
-        const std::string layer = std::string("vn2009_communes_") + region;
-        const std::string sql = "SELECT commune_id, CASE WHEN commune_vn IS NULL OR commune_vn = '' THEN CAST(commune_id AS TEXT) ELSE commune_vn END AS commune_vn, "
-                                "district_id, district_vn, province_id, province_vn, geometry FROM \"" + layer + "\"";
-        const std::string cmd = "ogr2ogr -f GPKG " + quote(merged) + " " + quote(dirName + "/" + layer + ".geojson") +
-                                " -append -nln communes -dialect SQLite -sql " + quote(sql) + " >/dev/null 2>&1";
-        REQUIRE(std::system(cmd.c_str()) == 0);
-    }
-    const RunResult imported = runGapmap("import " + quote(project) + " --as admin_units " + quote(merged) + " --level commune --lang en");
-    INFO(imported.out << imported.err);
-    REQUIRE(imported.exitCode == 0);
+    // With their districts and provinces: the importer adds the parent units.
+    const std::string project = dir.file("national.gpkg");
+    importNationalCommunes2009(project, dirName, dir.path().string(), "district_id, district_vn, province_id, province_vn");
     addTrustedAddresses(project);
 
     const BadgeMap m = renderBadges(project, dir);

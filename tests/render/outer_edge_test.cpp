@@ -174,20 +174,8 @@ TEST_CASE("Outer edge: no stray strokes inside Vietnam on the national map of th
     const std::string dirName = sharedGeodata("censusVN2009");
     if (dirName.empty()) return;
     TempDir dir;
-    // The five regional files merged into one source (a nameless commune is named by its code), then
-    // imported as one table.
-    const std::string merged = dir.file("communes.gpkg"), project = dir.file("national.gpkg");
-    for (const char* region : {"r1_red_river_delta", "r2_northeast", "r34_northwest_north_central", "r56_south_central_highlands", "r78_southeast_mekong"}) {
-        const std::string layer = std::string("vn2009_communes_") + region;
-        const std::string sql = "SELECT commune_id, CASE WHEN commune_vn IS NULL OR commune_vn = '' THEN CAST(commune_id AS TEXT) ELSE commune_vn END AS commune_vn, "
-                                "CAST(ROUND(population) AS INTEGER) AS population, geometry FROM \"" + layer + "\"";
-        const std::string cmd = "ogr2ogr -f GPKG " + quote(merged) + " " + quote(dirName + "/" + layer + ".geojson") +
-                                " -append -nln communes -dialect SQLite -sql " + quote(sql) + " >/dev/null 2>&1";
-        REQUIRE(std::system(cmd.c_str()) == 0);
-    }
-    const RunResult imported = runGapmap("import " + quote(project) + " --as admin_units " + quote(merged) + " --level commune --lang en");
-    INFO(imported.out << imported.err);
-    REQUIRE(imported.exitCode == 0);
+    const std::string project = dir.file("national.gpkg");
+    importNationalCommunes2009(project, dirName, dir.path().string(), "CAST(ROUND(population) AS INTEGER) AS population");
     REQUIRE(readProject(project).adminUnits.size() == 11163);
 
     const EdgeCount c = outerEdgePixels(project, dir);

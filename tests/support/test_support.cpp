@@ -94,6 +94,22 @@ void importLaiChau2009(const std::string& project, const std::string& dir2009) {
     }
 }
 
+void importNationalCommunes2009(const std::string& project, const std::string& dir2009, const std::string& scratch, const std::string& columns) {
+    // The five regional files merged into one source (a nameless commune is named by its code),
+    // then imported as one table.
+    const std::string merged = scratch + "/communes.gpkg";
+    for (const char* region : {"r1_red_river_delta", "r2_northeast", "r34_northwest_north_central", "r56_south_central_highlands", "r78_southeast_mekong"}) {
+        const std::string layer = std::string("vn2009_communes_") + region;
+        const std::string sql = "SELECT commune_id, CASE WHEN commune_vn IS NULL OR commune_vn = '' THEN CAST(commune_id AS TEXT) ELSE commune_vn END AS commune_vn, " +
+                                columns + ", geometry FROM \"" + layer + "\"";
+        const std::string cmd = "ogr2ogr -f GPKG " + quote(merged) + " " + quote(dir2009 + "/" + layer + ".geojson") +
+                                " -append -nln communes -dialect SQLite -sql " + quote(sql) + " >/dev/null 2>&1";
+        if (std::system(cmd.c_str()) != 0) throw std::runtime_error("ogr2ogr " + layer + " failed");
+    }
+    const RunResult r = runGapmap("import " + quote(project) + " --as admin_units " + quote(merged) + " --level commune --lang en");
+    if (r.exitCode != 0) throw std::runtime_error("gapmap import " + merged + ": " + r.out + r.err);
+}
+
 std::string sharedGeodata(const std::string& relative) {
     const std::filesystem::path p = std::filesystem::path(GAPMAP_SHARED_GEODATA) / relative;
     if (std::filesystem::exists(p)) return p.string();

@@ -47,5 +47,10 @@ std::string sharedGeodata(const std::string& relative);
 // province and districts from the national files, then the 108 communes. dir2009: sharedGeodata("censusVN2009").
 // PROJECT is already shell-quoted. Throws if an import fails.
 void importLaiChau2009(const std::string& project, const std::string& dir2009);
+// All 11,163 communes of 2009 (the five regional files of dir2009 merged in SCRATCH/communes.gpkg
+// with ogr2ogr) imported into PROJECT (not quoted) as one admin_units table. COLUMNS: what else
+// the merged source holds, SQL over the regional layers (e.g. "district_id, district_vn", which
+// makes the importer add the parent units). Throws if a step fails.
+void importNationalCommunes2009(const std::string& project, const std::string& dir2009, const std::string& scratch, const std::string& columns);
 
 }  // namespace gapmap::test
